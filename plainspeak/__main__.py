@@ -1,0 +1,3 @@
+from plainspeak.cli import main
+
+main()

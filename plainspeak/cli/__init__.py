@@ -1,0 +1,71 @@
+"""The ``plainspeak`` command. Subcommands load lazily so ``--help`` is fast."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from plainspeak import __version__
+
+# name -> "module:attribute"; each subcommand lives in its own module.
+COMMANDS: dict[str, str] = {
+    "check": "plainspeak.cli.check:check",
+    "rules": "plainspeak.cli.rules:rules",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module_name, attribute = COMMANDS[name].split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="plainspeak")
+@click.option("--debug", is_flag=True, help="Show full tracebacks for unexpected errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Check meeting papers for unexplained jargon and hard-to-read passages."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command; turn any error into one clear line and a named exit code."""
+    from plainspeak.errors import ExitCode, PlainspeakError
+
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        outcome = cli.main(args=argv, prog_name="plainspeak", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("plainspeak: stopped.", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(ExitCode.USAGE)
+    except PlainspeakError as error:
+        if debug:
+            raise
+        click.echo(f"plainspeak: {error.line()}", err=True)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        click.echo("plainspeak: stopped.", err=True)
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - the last guard before a traceback
+        if debug:
+            raise
+        click.echo(
+            f"plainspeak: unexpected error ({type(error).__name__}: {error}) - "
+            "run again with --debug and report it",
+            err=True,
+        )
+        sys.exit(ExitCode.INPUT)
+    # Commands return their exit code; --help and --version return 0 or None.
+    sys.exit(int(outcome) if isinstance(outcome, int) else ExitCode.OK)

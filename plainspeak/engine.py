@@ -1,0 +1,103 @@
+"""One paper through the whole flow: loader -> NLP pipeline -> rules -> result.
+
+Data flows one way. The engine loads (in a child process with limits unless
+told not to), parses every block with the pipeline, runs the enabled rules,
+applies severities, and returns a :class:`PaperResult`. It never raises for a
+bad paper: the error goes in the result, so a batch goes on.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Iterable
+
+from plainspeak.analysis import Analysis
+from plainspeak.errors import PlainspeakError
+from plainspeak.findings import Finding
+from plainspeak.glossary.model import GlossarySet
+from plainspeak.paper import Paper
+from plainspeak.result import PaperResult
+from plainspeak.rules.base import Rule, all_rules
+from plainspeak.settings import Settings
+
+# Modules offering ``summarise(analysis) -> dict`` for the paper summary.
+SUMMARY_PROVIDERS: tuple[str, ...] = ()
+
+
+def enabled_rules(settings: Settings) -> list[type[Rule]]:
+    """The rules in force: defaults, plus ``select``, minus ``ignore``."""
+    def named(rule: type[Rule], names: set[str]) -> bool:
+        keys = {rule.code, rule.name, *rule.aliases}
+        return any(n.upper() in keys or n in keys for n in names)
+
+    chosen = []
+    for rule in all_rules():
+        on = rule.enabled_by_default or named(rule, settings.select)
+        if on and not named(rule, settings.ignore):
+            chosen.append(rule)
+    return chosen
+
+
+def load_glossaries(settings: Settings) -> GlossarySet:
+    from plainspeak.glossary.load import load_glossary_set
+
+    return load_glossary_set(settings.glossaries, shipped=settings.use_shipped_glossaries)
+
+
+def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet) -> Analysis:
+    """Parse every block of ``paper`` with the pipeline."""
+    from plainspeak.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline(settings, glossaries)
+    docs = list(nlp.pipe((block.text for block in paper.blocks), batch_size=128))
+    return Analysis(paper=paper, docs=docs, glossaries=glossaries, settings=settings)
+
+
+def run_rules(analysis: Analysis, rules: Iterable[type[Rule]]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        findings.extend(rule().check(analysis))
+    findings.sort(key=lambda f: (f.start, f.code, f.end))
+    return findings
+
+
+def check_paper(paper: Paper, settings: Settings, glossaries: GlossarySet | None = None) -> PaperResult:
+    """Check a loaded paper."""
+    glossaries = glossaries if glossaries is not None else load_glossaries(settings)
+    analysis = analyse(paper, settings, glossaries)
+    findings = run_rules(analysis, enabled_rules(settings))
+    result = PaperResult(
+        path=paper.path,
+        format=paper.format,
+        pages=paper.pages,
+        words=paper.word_count,
+        sha256=paper.sha256,
+        title=paper.title,
+        findings=findings,
+    )
+    result.definitions = list(analysis.memo("definitions", lambda: []))
+    result.summary = summarise(analysis, findings)
+    return result
+
+
+def summarise(analysis: Analysis, findings: list[Finding]) -> dict:
+    summary: dict = {"words": analysis.paper.word_count, "blocks": len(analysis.paper.blocks)}
+    for provider in SUMMARY_PROVIDERS:
+        summary.update(importlib.import_module(provider).summarise(analysis))
+    summary.update(analysis.summary)
+    by_code: dict[str, int] = {}
+    for finding in findings:
+        by_code[finding.code] = by_code.get(finding.code, 0) + 1
+    summary["findings_by_code"] = dict(sorted(by_code.items()))
+    return summary
+
+
+def check_path(path: str, settings: Settings, glossaries: GlossarySet | None = None) -> PaperResult:
+    """Load and check one file; a bad file yields a result holding its error."""
+    from plainspeak.loaders import load, load_isolated
+
+    try:
+        paper = load_isolated(path, settings) if settings.isolate else load(path, settings=settings)
+        return check_paper(paper, settings, glossaries)
+    except PlainspeakError as error:
+        return PaperResult(path=path, error=error)

@@ -1,0 +1,1 @@
+"""spaCy side of plainspeak: the shipped pipeline, the tokenizer and ``plainspeak_*`` components."""

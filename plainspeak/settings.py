@@ -1,0 +1,69 @@
+"""The settings in force for one run, whatever set them.
+
+Defaults live here; ``plainspeak.config`` fills a :class:`Settings` from
+``[tool.plainspeak]`` or ``plainspeak.toml`` and the command line. Rules read
+their own options through :meth:`Settings.rule_option`, each with a default
+declared on the rule, so a new option needs no change here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from plainspeak.findings import Severity
+
+
+@dataclass(slots=True)
+class Settings:
+    model: str | None = None  # None: the shipped pipeline
+    glossaries: list[str] = field(default_factory=list)  # user glossaries, applied in order
+    use_shipped_glossaries: bool = True
+    fail_on: Severity = Severity.ERROR
+    select: set[str] = field(default_factory=set)  # rule codes or names to enable
+    ignore: set[str] = field(default_factory=set)  # rule codes or names to turn off
+    severities: dict[str, Severity] = field(default_factory=dict)  # code -> severity
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> options
+    accepted_terms: set[str] = field(default_factory=set)  # never flagged
+    names: set[str] = field(default_factory=set)  # local register of people, places, bodies
+    widely_known: set[str] = field(default_factory=set)  # acronyms exempt beyond the shipped list
+    strict_sections: tuple[str, ...] = (
+        "summary",
+        "executive summary",
+        "recommendation",
+        "recommendations",
+        "decision required",
+        "decisions required",
+        "purpose of report",
+        "purpose of the report",
+    )
+    timeout_s: float = 60.0
+    memory_mb: int = 1536
+    max_file_mb: int = 200
+    max_inflated_mb: int = 500
+    max_pages: int = 2000
+    isolate: bool = True  # load each paper in a child process with limits
+    debug: bool = False
+
+    def rule_option(self, code: str, name: str, default: Any) -> Any:
+        return self.rule_options.get(code, {}).get(name, default)
+
+    def with_overrides(self, **changes: Any) -> "Settings":
+        return replace(self, **changes)
+
+    def cache_key(self) -> str:
+        """A stable text of everything that can change a paper's findings."""
+        parts = [
+            f"model={self.model}",
+            f"glossaries={self.glossaries}",
+            f"shipped={self.use_shipped_glossaries}",
+            f"select={sorted(self.select)}",
+            f"ignore={sorted(self.ignore)}",
+            f"severities={sorted((k, v.value) for k, v in self.severities.items())}",
+            f"options={sorted((k, sorted(v.items())) for k, v in self.rule_options.items())}",
+            f"accepted={sorted(self.accepted_terms)}",
+            f"names={sorted(self.names)}",
+            f"known={sorted(self.widely_known)}",
+            f"strict={self.strict_sections}",
+        ]
+        return "|".join(parts)
