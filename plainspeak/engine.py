@@ -9,7 +9,7 @@ bad paper: the error goes in the result, so a batch goes on.
 from __future__ import annotations
 
 import importlib
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from plainspeak.analysis import Analysis
 from plainspeak.errors import PlainspeakError
@@ -19,6 +19,9 @@ from plainspeak.paper import Paper
 from plainspeak.result import PaperResult
 from plainspeak.rules.base import Rule, all_rules
 from plainspeak.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # Modules offering ``summarise(analysis) -> dict`` for the paper summary.
 SUMMARY_PROVIDERS: tuple[str, ...] = ()
@@ -44,11 +47,11 @@ def load_glossaries(settings: Settings) -> GlossarySet:
     return load_glossary_set(settings.glossaries, shipped=settings.use_shipped_glossaries)
 
 
-def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet) -> Analysis:
-    """Parse every block of ``paper`` with the pipeline."""
+def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet, nlp: "Language | None" = None) -> Analysis:
+    """Parse every block of ``paper`` with the pipeline (built for the run unless given)."""
     from plainspeak.nlp.pipeline import build_pipeline
 
-    nlp = build_pipeline(settings, glossaries)
+    nlp = nlp if nlp is not None else build_pipeline(settings, glossaries)
     docs = list(nlp.pipe((block.text for block in paper.blocks), batch_size=128))
     return Analysis(paper=paper, docs=docs, glossaries=glossaries, settings=settings)
 
@@ -61,10 +64,12 @@ def run_rules(analysis: Analysis, rules: Iterable[type[Rule]]) -> list[Finding]:
     return findings
 
 
-def check_paper(paper: Paper, settings: Settings, glossaries: GlossarySet | None = None) -> PaperResult:
+def check_paper(
+    paper: Paper, settings: Settings, glossaries: GlossarySet | None = None, nlp: "Language | None" = None
+) -> PaperResult:
     """Check a loaded paper."""
     glossaries = glossaries if glossaries is not None else load_glossaries(settings)
-    analysis = analyse(paper, settings, glossaries)
+    analysis = analyse(paper, settings, glossaries, nlp)
     findings = run_rules(analysis, enabled_rules(settings))
     result = PaperResult(
         path=paper.path,

@@ -37,8 +37,14 @@ def build_pipeline(settings: Settings, glossaries: GlossarySet) -> "Language":
         # earlier build added before adding this run's.
         for name in [n for n in nlp.pipe_names if n.startswith("plainspeak_")]:
             nlp.remove_pipe(name)
-        for module_name in COMPONENT_MODULES:
-            importlib.import_module(module_name).add_to(nlp, settings, glossaries)
+        add_components(nlp, settings, glossaries)
         _BUILT.clear()  # the model instance is shared, so only one build is live
         _BUILT[key] = nlp
     return _BUILT[key]
+
+
+def add_components(nlp: "Language", settings: Settings, glossaries: GlossarySet) -> "Language":
+    """Add every plainspeak component to ``nlp`` (any pipeline, even a blank one)."""
+    for module_name in COMPONENT_MODULES:
+        importlib.import_module(module_name).add_to(nlp, settings, glossaries)
+    return nlp
