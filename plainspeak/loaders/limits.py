@@ -1,0 +1,42 @@
+"""How far a loader may go before it gives up on a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on one paper's size, expansion, page count, time and memory.
+
+    ``max_text_mb`` caps the text a paper may yield (and the size of a plain
+    text or Markdown file): a meeting paper of 500 pages holds about 2 MB of
+    text, and every character costs a few hundred bytes once it sits in blocks
+    and source maps, so the default keeps a worker's memory in hand.
+    ``timeout_s`` and ``memory_mb`` apply only to :func:`load_isolated`,
+    which can enforce them on a child process.
+    """
+
+    max_file_mb: float = 200
+    max_inflated_mb: float = 500
+    max_pages: int = 2000
+    max_text_mb: float = 25
+    timeout_s: float = 60
+    memory_mb: int = 1536
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * MB)
+
+    @property
+    def max_inflated_bytes(self) -> int:
+        return int(self.max_inflated_mb * MB)
+
+    @property
+    def max_text_chars(self) -> int:
+        return int(self.max_text_mb * MB)
+
+
+DEFAULT_LIMITS = Limits()

@@ -1,0 +1,116 @@
+"""Load a plain text paper: paragraphs split by blank lines, bullets, a few headings.
+
+Lines inside a paragraph are joined with spaces (``line_starts`` remembers
+where each began). Heading detection is deliberately conservative: only a
+single short line without closing punctuation, followed by a blank line, that
+is numbered like ``1.2.2`` or written in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plainspeak.loaders.assemble import new_block
+from plainspeak.paper import Block, BlockKind, SourceMap
+
+_BULLET = re.compile(r"^([ \t]*)([•◦▪·‣●○■□–\-*+])[ \t]+(?=\S)")
+_ENUMERATOR = re.compile(r"^([ \t]*)(\d{1,3}[.)]|[a-z]\)|\([a-z0-9]{1,3}\))[ \t]+(?=\S)")
+_NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)+)\.?[ \t]+\S")
+_NUMBERED_CAPS = re.compile(r"^\d+\.?[ \t]+(\S.*)$")
+_CLOSING = ".,;:!?"
+_MAX_HEADING_CHARS = 100
+_MAX_HEADING_WORDS = 14
+
+
+@dataclass
+class _Pending:
+    """A block being gathered line by line."""
+
+    kind: BlockKind
+    first_line: int
+    lines: list[str] = field(default_factory=list)
+    level: int = 0
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on any newline convention, as editors count lines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Body blocks of a plain text paper, in order."""
+    lines = split_lines(text)
+    blocks: list[Block] = []
+    pending: _Pending | None = None
+    indents: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            blocks.extend(_close(pending, blank_after=True))
+            pending = None
+            continue
+        marker = _BULLET.match(line) or _ENUMERATOR.match(line)
+        if marker:
+            blocks.extend(_close(pending, blank_after=False))
+            level = _list_level(indents, len(marker.group(1).expandtabs(4)))
+            body = line[marker.end():] if marker.re is _BULLET else line.lstrip()
+            pending = _Pending(BlockKind.LIST_ITEM, number, [body], level)
+            continue
+        if pending is None:
+            if not _within_list(lines, number):
+                indents.clear()
+            pending = _Pending(BlockKind.PARAGRAPH, number)
+        pending.lines.append(line)
+    blocks.extend(_close(pending, blank_after=True))
+    return blocks
+
+
+def _within_list(lines: list[str], number: int) -> bool:
+    """True when the line after a blank still belongs to an indented list."""
+    return bool(lines[number - 1][:1].isspace())
+
+
+def _list_level(indents: list[int], indent: int) -> int:
+    """Nesting level from indentation, remembering the indents seen so far."""
+    while indents and indents[-1] > indent:
+        indents.pop()
+    if not indents or indents[-1] < indent:
+        indents.append(indent)
+    return len(indents)
+
+
+def _close(pending: _Pending | None, *, blank_after: bool) -> list[Block]:
+    if pending is None:
+        return []
+    parts = [line.strip() for line in pending.lines]
+    starts, cursor = [], 0
+    for part in parts:
+        starts.append(cursor)
+        cursor += len(part) + 1
+    text = " ".join(parts)
+    kind, level = pending.kind, pending.level
+    heading = _heading_level(text) if len(parts) == 1 and blank_after else 0
+    if heading and (kind is BlockKind.PARAGRAPH or _NUMBERED_CAPS.match(text)):
+        kind, level = BlockKind.HEADING, heading
+    block = new_block(kind, text, level=level, line=pending.first_line)
+    block.source = SourceMap(locator=f"line/{pending.first_line}", line_starts=tuple(starts))
+    return [block]
+
+
+def _heading_level(line: str) -> int:
+    """The heading level a lone line seems to have, or 0 if it is not one."""
+    if len(line) > _MAX_HEADING_CHARS or line[-1] in _CLOSING:
+        return 0
+    if len(line.split()) > _MAX_HEADING_WORDS:
+        return 0
+    numbered = _NUMBERED_HEADING.match(line)
+    if numbered:
+        return min(numbered.group(1).count(".") + 1, 9)
+    caps = _NUMBERED_CAPS.match(line)
+    rest = caps.group(1) if caps else line
+    cased = [char for char in rest if char.isupper() or char.islower()]
+    if len(cased) >= 3 and all(char.isupper() for char in cased):
+        return 1
+    return 0
+
