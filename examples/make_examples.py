@@ -110,8 +110,8 @@ PAPER: list[tuple] = [
         "month 9, the service is forecasting an overspend of \u00a31.96m, "
         "which is 2.4% of the net budget. The overspend is driven mainly by "
         "demand pressures in residential and nursing care for older people and "
-        "in domiciliary care. These are partly offset by underspends on direct "
-        "payments, reablement and staffing.",
+        "in domiciliary care. These are partly offset by underspends on "
+        "reablement and staffing, and by higher income than expected.",
     ),
     (
         "p",
