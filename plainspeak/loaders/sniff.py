@@ -30,7 +30,7 @@ _LABELS = {
     "pdf": "a PDF", "docx": "a Word .docx file", "doc": "an old Word .doc file",
     "text": "a plain text file", "markdown": "a Markdown file",
 }
-_WORD_MAIN_TYPES = (
+WORD_MAIN_TYPES = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
     "application/vnd.ms-word.document.macroEnabled.main+xml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
@@ -94,7 +94,7 @@ def _zip_format(path: Path, data: bytes) -> str:
         raise InputError(E107, str(path), f"the zip archive is broken: {error}") from None
     except NotImplementedError as error:
         raise InputError(E107, str(path), f"the zip archive uses {error}") from None
-    if any(kind.encode() in types for kind in _WORD_MAIN_TYPES):
+    if any(kind.encode() in types for kind in WORD_MAIN_TYPES):
         return "docx"
     if b"spreadsheetml" in types or b"presentationml" in types:
         _not_word(path, "an Excel or PowerPoint file, not a Word document")

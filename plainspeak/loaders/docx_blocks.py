@@ -1,0 +1,85 @@
+"""Make one block from one Word paragraph: kind, level, cleaned text, run map."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from plainspeak.loaders.assemble import new_block
+from plainspeak.loaders.clean import clean_text
+from plainspeak.loaders.docx_styles import Styles, numbering_level, outline_level
+from plainspeak.loaders.docx_text import W
+from plainspeak.paper import Block, BlockKind, RunSpan, SourceMap
+
+
+def paragraph_block(
+    element: etree._Element, nodes: list[tuple[etree._Element, str]], where: str,
+    forced: BlockKind | None, styles: Styles, cell: tuple[int, int, int] | None,
+) -> Block | None:
+    """The block for a paragraph, or None if it holds no visible text."""
+    text, node_of, offset_of = _mapped_text(nodes)
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    if start >= end:
+        return None
+    text = text[start:end]
+    runs = _runs(node_of[start:end], offset_of[start:end])
+    kind, level = _kind(element, styles) if forced is None else (forced, 0)
+    if cell is not None and kind is BlockKind.TABLE_CELL:
+        block = new_block(kind, text, table=cell[0], row=cell[1], cell=cell[2])
+    else:
+        block = new_block(kind, text, level=level)
+    block.source = SourceMap(locator=where, runs=runs, line_starts=_line_starts(text))
+    return block
+
+
+def _mapped_text(nodes: list[tuple[etree._Element, str]]) -> tuple[str, list[int], list[int]]:
+    """Cleaned paragraph text, and each character's node index and offset in it."""
+    node_of: list[int] = []
+    offset_of: list[int] = []
+    for index, (_, piece) in enumerate(nodes):
+        node_of.extend([index] * len(piece))
+        offset_of.extend(range(len(piece)))
+    text, kept = clean_text("".join(piece for _, piece in nodes))
+    if kept is not None:
+        node_of = [node_of[i] for i in kept]
+        offset_of = [offset_of[i] for i in kept]
+    return text, node_of, offset_of
+
+
+def _runs(node_of: list[int], offset_of: list[int]) -> tuple[RunSpan, ...]:
+    """Group characters that come from consecutive places in one node."""
+    runs: list[RunSpan] = []
+    start = 0
+    for index in range(1, len(node_of) + 1):
+        if (
+            index == len(node_of)
+            or node_of[index] != node_of[index - 1]
+            or offset_of[index] != offset_of[index - 1] + 1
+        ):
+            runs.append(RunSpan(start, index, node_of[start], offset_of[start]))
+            start = index
+    return tuple(runs)
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Offsets after each line break (``w:br``) in the block."""
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return tuple(starts)
+
+
+def _kind(element: etree._Element, styles: Styles) -> tuple[BlockKind, int]:
+    """Heading, list item or paragraph, from direct formatting then style."""
+    ppr = element.find(f"{W}pPr")
+    style_element = ppr.find(f"{W}pStyle") if ppr is not None else None
+    style = styles.info(style_element.get(f"{W}val") if style_element is not None else None)
+    heading = outline_level(ppr) or style.heading
+    if heading:
+        return BlockKind.HEADING, heading
+    list_level = numbering_level(ppr, style.list_level)
+    if list_level:
+        return BlockKind.LIST_ITEM, list_level
+    return BlockKind.PARAGRAPH, 0

@@ -1,0 +1,118 @@
+"""Open a DOCX package safely: zip-bomb checks first, then hardened XML parsing.
+
+The zip's declared sizes are checked before any part is inflated, and every
+XML part is parsed with entity resolution, DTD loading and network access off.
+A part that declares a DTD at all is refused: Word never writes one, and a DTD
+is how entity bombs and external-entity reads arrive.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from plainspeak.errors import E107, E108, InputError
+from plainspeak.loaders.limits import Limits
+from plainspeak.loaders.sniff import WORD_MAIN_TYPES
+
+_MAX_PARTS = 10_000
+# Office XML compresses about ten to one; a part that expands hundreds of
+# times is built to exhaust memory.
+_MAX_RATIO = 200
+_RATIO_APPLIES_ABOVE = 4 * 1024 * 1024
+_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+_SAFE_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+    dtd_validation=False, remove_comments=True, remove_pis=True,
+)
+
+
+class Package:
+    """The parts of a DOCX zip, read on demand after the bomb checks."""
+
+    def __init__(self, path: Path, data: bytes, limits: Limits) -> None:
+        self.path = path
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, OSError, ValueError) as error:
+            raise InputError(E107, str(path), f"the zip archive is broken: {error}") from None
+        self.names = {info.filename for info in self.zip.infolist()}
+        check_expansion(path, self.zip.infolist(), limits)
+        self.main = self._main_part()
+
+    def read(self, name: str) -> bytes | None:
+        """The bytes of a part, or None if the package lacks it."""
+        if name not in self.names:
+            return None
+        try:
+            return self.zip.read(name)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as error:
+            raise InputError(E107, str(self.path), f"part {name} is damaged: {error}") from None
+
+    def xml(self, name: str) -> etree._Element | None:
+        """A part parsed safely, or None if the package lacks it."""
+        data = self.read(name)
+        return None if data is None else parse_xml(self.path, name, data)
+
+    def related(self, source: str, kind: str) -> list[str]:
+        """Parts that ``source`` links to with a relationship type ending ``/kind``."""
+        folder, base = posixpath.split(source)
+        rels = self.xml(posixpath.join(folder, "_rels", f"{base}.rels"))
+        if rels is None:
+            return []
+        targets = []
+        for rel in rels.iter(f"{{{_PACKAGE_RELS}}}Relationship"):
+            if rel.get("Type", "").rsplit("/", 1)[-1] != kind or rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            joined = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            targets.append(posixpath.normpath(joined))
+        return targets
+
+    def _main_part(self) -> str:
+        types = self.xml("[Content_Types].xml")
+        if types is None:
+            raise InputError(E107, str(self.path), "the package has no content types part")
+        for override in types.iter(f"{{{_CONTENT_TYPES}}}Override"):
+            if override.get("ContentType") in WORD_MAIN_TYPES:
+                name = override.get("PartName", "").lstrip("/")
+                if name not in self.names:
+                    raise InputError(E107, str(self.path), f"its main part {name} is missing")
+                return name
+        raise InputError(E107, str(self.path), "it declares no Word main part")
+
+
+def check_expansion(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """Refuse (E108) a zip whose declared sizes show it would expand too far."""
+    if len(infos) > _MAX_PARTS:
+        raise InputError(E108, str(path), f"the package has {len(infos)} parts")
+    total = sum(info.file_size for info in infos)
+    if total > limits.max_inflated_bytes:
+        raise InputError(
+            E108, str(path),
+            f"it would expand to {total / 1024 / 1024:.0f} MB (limit {limits.max_inflated_mb:g} MB)",
+        )
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _RATIO_APPLIES_ABOVE and ratio > _MAX_RATIO:
+            raise InputError(E108, str(path), f"part {info.filename} expands {ratio:.0f} times")
+
+
+def parse_xml(path: Path, name: str, data: bytes) -> etree._Element:
+    """Parse one XML part without entities, DTDs or network; E107 on failure."""
+    try:
+        root = etree.fromstring(data, _SAFE_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise InputError(E107, str(path), f"part {name} is not well-formed XML: {error}") from None
+    if root is None:
+        raise InputError(E107, str(path), f"part {name} is empty")
+    if root.getroottree().docinfo.doctype:
+        raise InputError(
+            E107, str(path), f"part {name} declares a DTD, which Word files never contain",
+        )
+    return root
