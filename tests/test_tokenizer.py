@@ -1,0 +1,100 @@
+"""Meeting-paper tokenizer rules, on a blank English pipeline (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from plainspeak.nlp.tokenizer import customise_tokenizer
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    blank = spacy.blank("en")
+    customise_tokenizer(blank)
+    return blank
+
+
+def texts(nlp: Language, text: str) -> list[str]:
+    return [token.text for token in nlp(text)]
+
+
+CASES = [
+    # Money: the multiplier is split off so it can be read as million/billion/thousand.
+    ("£4.2m was agreed", ["£", "4.2", "m", "was", "agreed"]),
+    ("a gap of £4.2m.", ["a", "gap", "of", "£", "4.2", "m", "."]),
+    ("£4.2M", ["£", "4.2", "M"]),
+    ("£1.5bn", ["£", "1.5", "bn"]),
+    ("£1.5bn.", ["£", "1.5", "bn", "."]),
+    ("£500k", ["£", "500", "k"]),
+    ("£13.4 million", ["£", "13.4", "million"]),
+    ("(£0.5m)", ["(", "£", "0.5", "m", ")"]),
+    # Years, codes and abbreviations stay whole.
+    ("in 2024/25 we", ["in", "2024/25", "we"]),
+    ("by 2024/25.", ["by", "2024/25", "."]),
+    ("the 2019–20 accounts", ["the", "2019–20", "accounts"]),
+    ("the S151 officer", ["the", "S151", "officer"]),
+    ("(S151)", ["(", "S151", ")"]),
+    ("A&E waits", ["A&E", "waits"]),
+    ("waits in A&E.", ["waits", "in", "A&E", "."]),
+    ("R&D.", ["R&D", "."]),
+    ("Q3 figures", ["Q3", "figures"]),
+    ("Q3/Q4", ["Q3", "/", "Q4"]),
+    ("Q3/4", ["Q3", "/", "4"]),
+    ("Better Care Fund (BCF)", ["Better", "Care", "Fund", "(", "BCF", ")"]),
+    # Paragraph numbers.
+    ("3.2.1 The board", ["3.2.1", "The", "board"]),
+    ("see 3.2.1.", ["see", "3.2.1", "."]),
+    # Bullets, with or without a space after them.
+    ("• Risks", ["•", "Risks"]),
+    ("•Risks", ["•", "Risks"]),
+    ("▪Actions", ["▪", "Actions"]),
+    ("◦ sub-point", ["◦", "sub", "-", "point"]),
+    ("\uf0b7Finance", ["\uf0b7", "Finance"]),
+    ("– next item", ["–", "next", "item"]),
+    # Dashes.
+    ("costs—rising", ["costs", "—", "rising"]),
+    ("costs – rising", ["costs", "–", "rising"]),
+    ("north–south", ["north", "–", "south"]),
+    # Hyphenated words split as in spaCy and UD English EWT.
+    ("co-production", ["co", "-", "production"]),
+    # Ordinary abbreviations keep their full stops.
+    ("5 p.m.", ["5", "p.m."]),
+    ("J. Smith", ["J.", "Smith"]),
+    ("the U.S. office", ["the", "U.S.", "office"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_meeting_paper_tokens(nlp: Language, text: str, expected: list[str]) -> None:
+    assert texts(nlp, text) == expected
+
+
+def test_blank_pipeline_splits_money_differently_before_customising() -> None:
+    # Guards the cases above against spaCy's defaults silently changing to match.
+    assert texts(spacy.blank("en"), "£1.5bn") == ["£", "1.5bn"]
+    assert texts(spacy.blank("en"), "A&E.") == ["A&E."]
+
+
+def test_customising_twice_changes_nothing() -> None:
+    once = spacy.blank("en")
+    customise_tokenizer(once)
+    twice = spacy.blank("en")
+    customise_tokenizer(twice)
+    customise_tokenizer(twice)
+    assert twice.tokenizer.prefix_search.__self__.pattern == (
+        once.tokenizer.prefix_search.__self__.pattern
+    )
+    assert twice.tokenizer.suffix_search.__self__.pattern == (
+        once.tokenizer.suffix_search.__self__.pattern
+    )
+    assert texts(twice, "£4.2m.") == ["£", "4.2", "m", "."]
+
+
+def test_rules_survive_serialisation(nlp: Language) -> None:
+    # The shipped model relies on spaCy saving these rules with the tokenizer.
+    restored = spacy.blank("en")
+    restored.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
+    assert texts(restored, "•£1.5bn in A&E.") == ["•", "£", "1.5", "bn", "in", "A&E", "."]
+
