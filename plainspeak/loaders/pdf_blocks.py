@@ -1,0 +1,179 @@
+"""Join ordered PDF lines into paragraphs, list items and headings.
+
+A new block starts at a bigger vertical gap than the usual line spacing, at a
+change of font size, at a bullet, or at a first-line indent. A paragraph
+carries on across a column or page break when its last line has no closing
+punctuation and the next starts in lower case. Words hyphenated at line ends
+are joined again when the joined word is at least as common as the
+hyphenated one (so "imple-mentation" joins, "co-production" keeps its
+hyphen).
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from plainspeak.loaders.assemble import new_block
+from plainspeak.loaders.pdf_lines import Line
+from plainspeak.paper import Block, BlockKind, SourceMap
+
+_BULLET = re.compile(r"^[•◦▪·‣●○■□–\-*\uf0b7\uf0a7]\s+(?=\S)")
+_ENUMERATOR = re.compile(r"^(?:\d{1,3}[.)]|[a-z]\)|\([a-z0-9]{1,3}\))\s+(?=\S)")
+_CLOSING = ".!?:;"
+_SPACE_BOX = (0.0, 0.0, 0.0, 0.0)
+_HEADING_WORDS = 25
+
+
+@dataclass
+class _Draft:
+    """Lines gathered for one block."""
+
+    lines: list[Line] = field(default_factory=list)
+    kind: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0
+
+
+def body_blocks(lines: list[Line]) -> list[Block]:
+    """Blocks from body lines already in reading order, across all pages."""
+    if not lines:
+        return []
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[line.size] += len(line.text)
+    body_size = sizes.most_common(1)[0][0]
+    spacing = _usual_spacing(lines, body_size)
+    drafts: list[_Draft] = []
+    for line in lines:
+        bullet = _strip_bullet(line)
+        if drafts and not bullet and _continues(drafts[-1], line, spacing):
+            drafts[-1].lines.append(line)
+        else:
+            kind = BlockKind.LIST_ITEM if bullet else BlockKind.PARAGRAPH
+            drafts.append(_Draft([line], kind, 1 if bullet else 0))
+    _classify_headings(drafts, body_size)
+    return [_block(draft) for draft in drafts]
+
+
+def furniture_blocks(lines: list[Line]) -> list[Block]:
+    """One HEADER or FOOTER block per running-head or page-number line."""
+    kinds = {"header": BlockKind.HEADER, "footer": BlockKind.FOOTER}
+    return [_block(_Draft([line], kinds[line.role])) for line in lines]
+
+
+def _usual_spacing(lines: list[Line], body_size: float) -> float:
+    """The most common baseline-to-baseline distance between body lines."""
+    gaps = Counter()
+    for prev, line in zip(lines, lines[1:]):
+        gap = prev.y0 - line.y0
+        if prev.page == line.page and prev.column == line.column and 0 < gap < 3 * body_size:
+            gaps[round(gap * 2) / 2] += 1
+    return gaps.most_common(1)[0][0] if gaps else 1.25 * body_size
+
+
+def _strip_bullet(line: Line) -> bool:
+    """Remove a bullet glyph from the line's start; True if it is a list item."""
+    match = _BULLET.match(line.text)
+    if match:
+        line.text = line.text[match.end():]
+        line.boxes = line.boxes[match.end() * 4:]
+        return True
+    return _ENUMERATOR.match(line.text) is not None
+
+
+def _continues(draft: _Draft, line: Line, spacing: float) -> bool:
+    prev = draft.lines[-1]
+    if abs(prev.size - line.size) > 0.6 or prev.bold != line.bold and len(draft.lines) == 1:
+        return False
+    same_column = prev.page == line.page and prev.column == line.column
+    if same_column and 0 < prev.y0 - line.y0 <= spacing * 1.3 + 0.5:
+        return not _indented(draft, prev, line)
+    if same_column:
+        return False
+    # A column or page break: carry on only mid-sentence.
+    return prev.text[-1] not in _CLOSING and line.text[0].islower()
+
+
+def _indented(draft: _Draft, prev: Line, line: Line) -> bool:
+    """A first-line indent under a flush line starts a new paragraph."""
+    if draft.kind is BlockKind.LIST_ITEM:
+        return False
+    em = line.size or 10.0
+    return line.x0 - line.column_left > 0.8 * em and prev.x0 - line.column_left < 0.3 * em
+
+
+def _classify_headings(drafts: list[_Draft], body_size: float) -> None:
+    """Larger-than-body short blocks are headings; bigger type, higher level."""
+    threshold = body_size + max(1.0, 0.15 * body_size)
+    sizes = sorted({draft.lines[0].size for draft in drafts if _headingish(draft, threshold)}, reverse=True)
+    for draft in drafts:
+        if draft.kind is not BlockKind.PARAGRAPH:
+            continue
+        if _headingish(draft, threshold):
+            draft.kind, draft.level = BlockKind.HEADING, min(sizes.index(draft.lines[0].size) + 1, 9)
+        elif _bold_heading(draft, body_size):
+            draft.kind, draft.level = BlockKind.HEADING, min(len(sizes) + 1, 9)
+
+
+def _headingish(draft: _Draft, threshold: float) -> bool:
+    words = sum(len(line.text.split()) for line in draft.lines)
+    return (draft.kind is BlockKind.PARAGRAPH and len(draft.lines) <= 3 and words <= _HEADING_WORDS
+            and all(line.size >= threshold for line in draft.lines))
+
+
+def _bold_heading(draft: _Draft, body_size: float) -> bool:
+    line = draft.lines[0]
+    return (len(draft.lines) == 1 and line.bold and abs(line.size - body_size) <= 1.0
+            and len(line.text.split()) <= 12 and line.text[-1] not in ".,;:")
+
+
+def _block(draft: _Draft) -> Block:
+    first = draft.lines[0]
+    pieces = [first.text]
+    boxes = array("f", first.boxes)
+    starts = [0]
+    length = len(first.text)
+    for line in draft.lines[1:]:
+        text = pieces[-1]
+        if _hyphen_break(text, line.text):
+            if _join_hyphenated(_tail_word(text), _head_word(line.text)):
+                pieces[-1] = text[:-1]
+                del boxes[-4:]
+                length -= 1
+        else:
+            pieces.append(" ")
+            boxes.extend(_SPACE_BOX)
+            length += 1
+        starts.append(length)
+        pieces.append(line.text)
+        boxes.extend(line.boxes)
+        length += len(line.text)
+    block = new_block(draft.kind, "".join(pieces), level=draft.level, page=first.page, line=first.number)
+    block.source = SourceMap(locator=f"page/{first.page}", boxes=boxes, line_starts=tuple(starts))
+    return block
+
+
+def _hyphen_break(text: str, following: str) -> bool:
+    return (len(text) >= 2 and text[-1] in "-\u2010" and text[-2].isalpha() and text[-2].islower()
+            and following[:1].isalpha() and following[:1].islower())
+
+
+def _tail_word(text: str) -> str:
+    return re.search(r"[^\W\d_]*$", text[:-1]).group(0)
+
+
+def _head_word(text: str) -> str:
+    return re.match(r"[^\W\d_]*", text).group(0)
+
+
+@lru_cache(maxsize=4096)
+def _join_hyphenated(left: str, right: str) -> bool:
+    """Join when the closed-up word is at least as common as the hyphenated one."""
+    from wordfreq import zipf_frequency  # loaded only when a paper hyphenates
+
+    joined = zipf_frequency((left + right).lower(), "en")
+    hyphenated = zipf_frequency(f"{left}-{right}".lower(), "en")
+    return joined >= hyphenated
