@@ -1,0 +1,10 @@
+"""Readability: the plain-data features the ``plainspeak_readability`` component
+computes for each sentence, and the helpers the PS2xx/PS3xx rules share.
+
+Seams: :mod:`.words` counts words and syllables and grades a sentence;
+:mod:`.passive` finds passive verb groups; :mod:`.figures` finds sums,
+percentages and dates; :mod:`.hidden_verbs` finds nominalisations;
+:mod:`.features` puts them together per sentence; :mod:`.sentences` walks the
+graded sentences of an analysis for the rules; :mod:`.summary` makes the
+paper-level picture.
+"""

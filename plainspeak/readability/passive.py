@@ -1,0 +1,163 @@
+"""Passive verb groups in a sentence, from whatever annotation the pipeline has.
+
+In order of trust: the parser's ``aux:pass``/``nsubj:pass`` (UD labels, as in
+a pipeline trained on UD English EWT) or ``auxpass``/``nsubjpass`` (spaCy's
+English labels); the morphologizer's ``Voice=Pass`` after a form of "be"; the
+tagger's ``VBN`` after a form of "be"; and, on a blank pipeline, a word ending
+in -ed (or an irregular participle) after a form of "be". Participles that
+describe a state ("is based in", "are pleased") are left alone unless a
+"by ..." actor makes them an action.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from plainspeak.readability.lists import participle_bases, stative_participles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+BE_FORMS = frozenset({"be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m"})
+PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
+PASSIVE_SUBJ = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
+AGENT_DEPS = frozenset({"agent", "obl:agent"})
+_SKIPPABLE = frozenset({"not", "also", "n't", "being", "been", "then", "now", "still", "all", "both", "fully", "only"})
+_AGENT_STOP = frozenset({",", ".", ";", ":", "(", ")", "in", "on", "at", "for", "to", "with", "and", "or",
+                         "from", "during", "after", "before", "by", "as", "which", "who", "that", "when"})
+
+
+@dataclass(frozen=True, slots=True)
+class Passive:
+    """One passive verb group: doc character offsets of ``auxiliaries .. participle``.
+
+    ``auxiliaries`` are the lower-cased words before the participle ("will",
+    "be"); ``agent`` is the "by ..." actor's text, or "" when none is named.
+    """
+
+    start: int
+    end: int
+    auxiliaries: tuple[str, ...]
+    participle: str
+    lemma: str
+    agent: str = ""
+    agent_plural: bool = False
+
+
+def passives_in(sent: "Span") -> list[Passive]:
+    """Every passive verb group of the sentence, in order."""
+    doc = sent.doc
+    if doc.has_annotation("DEP"):
+        heads = {t.head.i for t in sent if t.dep_ in PASSIVE_AUX or t.dep_ in PASSIVE_SUBJ}
+        candidates = [doc[i] for i in sorted(heads) if sent.start <= i < sent.end and _verbal(doc[i])]
+    else:
+        candidates = [t for t in sent if _after_be(t) is not None and _participle_like(t)]
+    found = []
+    for verb in candidates:
+        passive = _describe(sent, verb)
+        if passive is not None:
+            found.append(passive)
+    return found
+
+
+def _verbal(token: "Token") -> bool:
+    return token.pos_ in ("VERB", "AUX", "") or token.tag_ == "VBN" or "Pass" in token.morph.get("Voice")
+
+
+def _participle_like(token: "Token") -> bool:
+    if "Pass" in token.morph.get("Voice") or token.tag_ == "VBN":
+        return True
+    if token.doc.has_annotation("TAG"):
+        return False
+    lower = token.lower_
+    return lower in participle_bases() or (lower.endswith("ed") and len(lower) > 4 and not lower.endswith("eed"))
+
+
+def _after_be(token: "Token") -> "Token | None":
+    """The form of "be" this token follows (skipping "not", "also" and the like)."""
+    i = token.i - 1
+    while i >= max(0, token.i - 4):
+        lower = token.doc[i].lower_
+        if lower in BE_FORMS:
+            return token.doc[i]
+        if lower not in _SKIPPABLE and not lower.endswith("ly"):
+            return None
+        i -= 1
+    return None
+
+
+def _describe(sent: "Span", verb: "Token") -> Passive | None:
+    auxes = [t for t in verb.lefts if t.dep_ in PASSIVE_AUX or t.dep_ in ("aux",)]
+    if not auxes:
+        be = _after_be(verb)
+        first = _aux_chain_start(verb, be) if be is not None else verb
+    else:
+        first = auxes[0]
+    agent, plural = _agent(sent, verb)
+    following = verb.nbor(1).lower_ if verb.i + 1 < len(verb.doc) else ""
+    stative = verb.lower_ in stative_participles() or f"{verb.lower_} {following}" in stative_participles()
+    if stative and not agent:
+        return None
+    auxiliaries = tuple(t.lower_ for t in verb.doc[first.i : verb.i] if t.lower_ not in _SKIPPABLE or t.lower_ in ("being", "been"))
+    return Passive(first.idx, verb.idx + len(verb.text), auxiliaries, verb.text, _lemma(verb), agent, plural)
+
+
+def _aux_chain_start(verb: "Token", be: "Token") -> "Token":
+    """Reach back from "be" over modals and "have" ("will have been asked")."""
+    first = be
+    while first.i > 0 and first.nbor(-1).lower_ in _AUX_WORDS:
+        first = first.nbor(-1)
+    return first
+
+
+_AUX_WORDS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                        "has", "have", "had", "having", "to", "not", "also"} | BE_FORMS)
+
+
+def _lemma(verb: "Token") -> str:
+    lemma = verb.lemma_.lower()
+    if lemma and lemma != verb.lower_:
+        return lemma
+    from plainspeak.readability.verbforms import base_form
+
+    return base_form(verb.lower_)
+
+
+def _agent(sent: "Span", verb: "Token") -> tuple[str, bool]:
+    """The named actor of a passive ("by the Board") and whether it is plural."""
+    if sent.doc.has_annotation("DEP"):
+        for child in verb.rights:
+            noun = _agent_noun(child)
+            if noun is not None:
+                words = [t for t in sent.doc[noun.left_edge.i : noun.i + 1] if t.lower_ != "by"]
+                plural = noun.tag_ in ("NNS", "NNPS") or "Plur" in noun.morph.get("Number")
+                return " ".join(t.text for t in words), plural or noun.lower_ in ("us", "them")
+        return "", False
+    return _agent_by_words(sent, verb)
+
+
+def _agent_noun(child: "Token") -> "Token | None":
+    if child.dep_ == "agent":  # spaCy English: "by" heads the agent phrase
+        objects = [t for t in child.children if t.dep_ == "pobj"]
+        return objects[0] if objects else None
+    if child.dep_ in AGENT_DEPS or child.dep_ == "obl":
+        if any(t.dep_ == "case" and t.lower_ == "by" for t in child.children):
+            return child
+    return None
+
+
+def _agent_by_words(sent: "Span", verb: "Token") -> tuple[str, bool]:
+    i = verb.i + 1
+    if i < sent.end and sent.doc[i].lower_.endswith("ly"):
+        i += 1
+    if i >= sent.end or sent.doc[i].lower_ != "by":
+        return "", False
+    words = []
+    for token in sent.doc[i + 1 : min(sent.end, i + 6)]:
+        if token.lower_ in _AGENT_STOP:
+            break
+        words.append(token.text)
+    if not words or words[-1].lower().endswith("ing"):
+        return "", False
+    return " ".join(words), words[-1].lower() in ("us", "them") or words[-1].endswith("s")

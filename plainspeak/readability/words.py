@@ -1,0 +1,79 @@
+"""Words, syllables and reading grade for one sentence.
+
+A *word* is what a reader counts: a run of tokens with no space between them
+that holds a letter or digit, so ``£4.2m``, ``co-production`` and ``(BCF)``
+are one word each and bullet glyphs are none. A paragraph number or list
+marker that opens a sentence ("3.2", "(a)", "iv)") is not a word of the
+sentence.
+
+The grade is the Flesch-Kincaid grade, the formula textstat uses
+(``0.39 * words per sentence + 11.8 * syllables per word - 15.59``), over
+syllables counted by textstat's own ``syllable_count`` (CMU dictionary, then
+pyphen), one cached call per distinct word: textstat's whole-text functions
+re-split the text on every call, which is slow per sentence. A UK reading age
+is the US grade plus five.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+UK_READING_AGE_OFFSET = 5
+_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\(?[a-zA-Z]\)|\(?[ivxIVX]{1,4}\)|[a-z]\.|[ivx]{1,4}\.)$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One counted word: character offsets in the doc and its text."""
+
+    start: int
+    end: int
+    text: str
+    first_token: int  # doc index of its first token
+
+
+def words_of(sent: "Span") -> list[Word]:
+    """The counted words of a sentence, list markers at its start left out."""
+    words: list[Word] = []
+    first = None
+    for token in sent:
+        if first is None:
+            first = token
+        if token.whitespace_ or token.i == sent.end - 1:
+            text = sent.doc.text[first.idx : token.idx + len(token.text)]
+            if any(ch.isalnum() for ch in text):
+                words.append(Word(first.idx, token.idx + len(token.text), text, first.i))
+            first = None
+    if len(words) > 1 and _MARKER.match(words[0].text):
+        words.pop(0)
+    return words
+
+
+@lru_cache(maxsize=65536)
+def syllables_in(word: str) -> int:
+    """Syllables in one word as textstat counts them; a figure counts as one."""
+    import textstat
+
+    pieces = _LETTERS.findall(word)
+    if not pieces:
+        return 1
+    return sum(max(1, textstat.syllable_count(piece.lower())) for piece in pieces)
+
+
+def fk_grade(words: int, sentences: int, syllables: int) -> float:
+    """Flesch-Kincaid grade from counts (0.0 for empty text, as textstat gives)."""
+    if words == 0 or sentences == 0:
+        return 0.0
+    return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
+
+
+def reading_age(grade: float) -> float:
+    """UK reading age in years from a US grade."""
+    return grade + UK_READING_AGE_OFFSET
