@@ -1,0 +1,178 @@
+"""Train, package and score en_plainspeak_ewt from UD English EWT.
+
+Run from the repository root:
+
+    python models/train.py all          # every stage below, in order
+    python models/train.py convert      # CoNLL-U -> models/build/corpus/*.spacy
+    python models/train.py train        # models/config.cfg -> models/build/run/model-best
+    python models/train.py package      # model-best -> models/en_plainspeak_ewt (+ meta)
+    python models/train.py evaluate     # EWT test set -> meta.json performance
+    python models/train.py lemmatizers  # trained vs rule lemmatizer on the test set
+
+Everything the stages write apart from the final pipeline stays under the
+git-ignored ``models/build/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.training.initialize import init_nlp
+from spacy.training.loop import train as train_loop
+from spacy.util import load_config
+
+MODELS = Path(__file__).resolve().parent
+REPO = MODELS.parent
+sys.path.insert(0, str(REPO))  # so a checkout can train without installing plainspeak
+
+from plainspeak.nlp.tokenizer import customise_tokenizer  # noqa: E402
+
+TREEBANK = REPO.parent / "shared" / "data" / "ud-english-ewt"
+BUILD = MODELS / "build"
+CORPUS = BUILD / "corpus"
+RUN = BUILD / "run"
+PIPELINE = MODELS / "en_plainspeak_ewt"
+TEST_METRICS = BUILD / "test-metrics.json"
+SPLITS = ("train", "dev", "test")
+# Ten sentences per doc gives the parser sentence boundaries to learn inside a doc.
+SENTENCES_PER_DOC = 10
+
+META = {
+    "lang": "en",
+    "name": "plainspeak_ewt",
+    "version": "0.1.0",
+    "description": (
+        "plainspeak's English pipeline: CNN tok2vec, tagger (XPOS), morphologizer "
+        "(UPOS and features), dependency parser (also sentence boundaries) and a "
+        "trained edit-tree lemmatizer, with tokenizer rules for council and NHS "
+        "meeting papers. Trained on UD English EWT; no word vectors."
+    ),
+    "author": "plainspeak contributors",
+    "license": "CC BY-SA 4.0",
+    "sources": [
+        {
+            "name": "Universal Dependencies English Web Treebank (UD_English-EWT)",
+            "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+            "license": "CC BY-SA 4.0",
+        }
+    ],
+}
+
+
+def corpus_file(split: str) -> Path:
+    return CORPUS / f"en_ewt-ud-{split}.spacy"
+
+
+def convert() -> None:
+    """Convert the CoNLL-U splits; multiword tokens keep their UD words ("do n't")."""
+    CORPUS.mkdir(parents=True, exist_ok=True)
+    for split in SPLITS:
+        source = TREEBANK / f"en_ewt-ud-{split}.conllu"
+        _spacy_cli("convert", str(source), str(CORPUS), "--converter", "conllu",
+                   "--n-sents", str(SENTENCES_PER_DOC))
+
+
+def train(overrides: dict[str, object], output: Path = RUN) -> None:
+    """Train with the meeting-paper tokenizer in place, so it is saved with the model."""
+    config = load_config(
+        MODELS / "config.cfg",
+        overrides={
+            "paths.train": str(corpus_file("train")),
+            "paths.dev": str(corpus_file("dev")),
+            **overrides,
+        },
+        interpolate=False,
+    )
+    nlp = init_nlp(config, use_gpu=-1)
+    customise_tokenizer(nlp)
+    output.mkdir(parents=True, exist_ok=True)
+    train_loop(nlp, output, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
+
+
+def package(source: Path) -> None:
+    """Copy the best model to models/ with the project's meta and tokenizer rules."""
+    nlp = spacy.load(source)
+    customise_tokenizer(nlp)  # a no-op when training already applied it
+    nlp.meta.update(META)
+    nlp.meta.pop("performance", None)
+    nlp.to_disk(PIPELINE)
+
+
+def evaluate() -> dict[str, object]:
+    """Score the packaged pipeline on EWT test from raw text and record it in meta.json."""
+    BUILD.mkdir(parents=True, exist_ok=True)
+    _spacy_cli("evaluate", str(PIPELINE), str(corpus_file("test")),
+               "--output", str(TEST_METRICS))
+    scores = json.loads(TEST_METRICS.read_text(encoding="utf-8"))
+    meta_path = PIPELINE / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["performance"] = {key: value for key, value in scores.items() if key != "speed"}
+    meta["performance"]["evaluated_on"] = "UD English EWT test (raw text, own tokenizer)"
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return scores
+
+
+def compare_lemmatizers() -> None:
+    """Score the trained lemmatizer against spaCy's rule lemmatizer on EWT test."""
+    variant = BUILD / "rule-lemmatizer"
+    nlp = spacy.load(PIPELINE)
+    nlp.remove_pipe("trainable_lemmatizer")
+    # The rule lemmatizer reads UPOS, which the morphologizer sets.
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    lemmatizer.initialize()  # loads the English tables from spacy-lookups-data
+    nlp.to_disk(variant)
+    for name, path in (("trainable_lemmatizer", PIPELINE), ("rule lemmatizer", variant)):
+        output = BUILD / f"lemma-{path.name}.json"
+        _spacy_cli("evaluate", str(path), str(corpus_file("test")), "--output", str(output))
+        lemma_acc = json.loads(output.read_text(encoding="utf-8"))["lemma_acc"]
+        print(f"{name}: lemma_acc {lemma_acc:.4f}")
+
+
+def _spacy_cli(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "spacy", *args], check=True)
+
+
+def _parse_overrides(pairs: list[str]) -> dict[str, object]:
+    """``--set training.max_steps=100`` pairs, values read as JSON where they parse."""
+    overrides: dict[str, object] = {}
+    for pair in pairs:
+        key, _, raw = pair.partition("=")
+        try:
+            overrides[key] = json.loads(raw)
+        except json.JSONDecodeError:
+            overrides[key] = raw
+    return overrides
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "stage", choices=["all", "convert", "train", "package", "evaluate", "lemmatizers"]
+    )
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="config override for the train stage")
+    parser.add_argument("--output", type=Path, default=RUN,
+                        help="where the train stage writes model-best and model-last")
+    parser.add_argument("--source", type=Path, default=RUN / "model-best",
+                        help="trained model the package stage copies")
+    args = parser.parse_args()
+    if args.stage in ("all", "convert"):
+        convert()
+    if args.stage in ("all", "train"):
+        train(_parse_overrides(args.set), args.output)
+    if args.stage in ("all", "package"):
+        package(args.source)
+    if args.stage in ("all", "evaluate"):
+        print(json.dumps(evaluate(), indent=2))
+    if args.stage in ("all", "lemmatizers"):
+        compare_lemmatizers()
+
+
+if __name__ == "__main__":
+    main()
