@@ -23,6 +23,8 @@ from plainspeak.settings import Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from plainspeak.loaders import Limits
+
 # Modules offering ``summarise(analysis) -> dict`` for the paper summary.
 SUMMARY_PROVIDERS: tuple[str, ...] = ()
 
@@ -101,8 +103,23 @@ def check_path(path: str, settings: Settings, glossaries: GlossarySet | None = N
     """Load and check one file; a bad file yields a result holding its error."""
     from plainspeak.loaders import load, load_isolated
 
+    limits = limits_from(settings)
     try:
-        paper = load_isolated(path, settings) if settings.isolate else load(path, settings=settings)
+        paper = load_isolated(path, limits) if settings.isolate else load(path, limits=limits)
         return check_paper(paper, settings, glossaries)
     except PlainspeakError as error:
         return PaperResult(path=path, error=error)
+
+
+def limits_from(settings: Settings) -> "Limits":
+    """The loader's limits, as the settings give them."""
+    from plainspeak.loaders import Limits
+
+    return Limits(
+        max_file_mb=settings.max_file_mb,
+        max_inflated_mb=settings.max_inflated_mb,
+        max_pages=settings.max_pages,
+        max_text_mb=settings.max_text_mb,
+        timeout_s=settings.timeout_s,
+        memory_mb=settings.memory_mb,
+    )

@@ -42,6 +42,7 @@ class Settings:
     max_file_mb: int = 200
     max_inflated_mb: int = 500
     max_pages: int = 2000
+    max_text_mb: float = 25
     isolate: bool = True  # load each paper in a child process with limits
     debug: bool = False
 
