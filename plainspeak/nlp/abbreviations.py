@@ -1,0 +1,221 @@
+"""Short forms defined in running text: "Long Form (LF)" and "LF (Long Form)".
+
+The method follows the idea Schwartz and Hearst published in 2003: the short
+form is the text in brackets (or the word just before them), and its long form
+is the shortest run of preceding words in which every letter and digit of the
+short form can be found in order, right to left, with the first one starting
+a word. This module is plain string work, so it runs on any text, with or
+without spaCy, and returns offsets rather than objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_SHORT_CHARS = 12
+# A sentence ends at . ! ? followed by space and a capital, or at ; and line breaks.
+_CLAUSE_END = re.compile(r"[.!?]\s+(?=[A-Z(\"'])|[;\n]|\s[–—-]\s")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A short form and its long form, with their offsets in the text searched."""
+
+    short: str
+    long: str
+    short_start: int
+    short_end: int
+    long_start: int
+    long_end: int
+    short_first: bool = False  # "LF (Long Form)" order
+
+
+def find_pairs(text: str) -> list[Pair]:
+    """Every short-form/long-form pair defined with brackets in ``text``."""
+    pairs: list[Pair] = []
+    for open_at, close_at in _bracket_spans(text):
+        pair = _long_then_short(text, open_at, close_at) or _short_then_long(text, open_at, close_at)
+        if pair is not None:
+            pairs.append(pair)
+    return pairs
+
+
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of each ``(`` and its ``)``, inner pairs included, in order of opening."""
+    spans, stack = [], []
+    for i, char in enumerate(text):
+        if char == "(":
+            stack.append(i)
+        elif char == ")" and stack:
+            start = stack.pop()
+            if i - start <= 200:
+                spans.append((start, i))
+    return sorted(spans)
+
+
+def is_short_form(candidate: str) -> bool:
+    """A plausible short form: short, at most two words, starting with a letter or digit."""
+    if not 2 <= len(candidate) <= MAX_SHORT_CHARS or len(candidate.split()) > 2:
+        return False
+    if not candidate[0].isalnum() or not any(c.isalpha() for c in candidate):
+        return False
+    if "=" in candidate or re.match(r"^[\d.]+\s", candidate):
+        return False  # a measurement or a test result, not a name: "(10 mg)", "(P=0.03)"
+    if " " in candidate and not any(c.isupper() for c in candidate.split()[0]):
+        return False
+    # Plain lower-case words in brackets are glosses, not short forms: "(below)".
+    return not (candidate.isalpha() and candidate.islower() and len(candidate) > 4)
+
+
+def _first_part(inside: str) -> tuple[str, int]:
+    """The bracket text up to ``;`` or ``, `` (extra notes follow there), and its offset."""
+    lead = len(inside) - len(inside.lstrip())
+    part = re.split(r";|,\s", inside.strip(), maxsplit=1)[0].rstrip()
+    return part, lead
+
+
+def _long_then_short(text: str, open_at: int, close_at: int) -> Pair | None:
+    short, lead = _first_part(text[open_at + 1 : close_at])
+    if not is_short_form(short):
+        return None
+    clause_start = _clause_start(text, open_at)
+    window = text[clause_start:open_at].rstrip()
+    words = list(_WORD.finditer(window))
+    letters = sum(c.isalnum() for c in short)
+    limit = min(letters + 5, letters * 2)
+    words = words[-limit:] if limit < len(words) else words
+    if not words:
+        return None
+    start = clause_start + words[0].start()
+    long_text = best_long_form(short, text[start : clause_start + len(window)])
+    if long_text is None:
+        return None
+    long_end = clause_start + len(window)
+    long_start = long_end - len(long_text)
+    short_start = open_at + 1 + lead
+    return Pair(short, long_text, short_start, short_start + len(short), long_start, long_end)
+
+
+def _short_then_long(text: str, open_at: int, close_at: int) -> Pair | None:
+    inside = text[open_at + 1 : close_at]
+    before = text[:open_at].rstrip()
+    match = re.search(r"[\w&-]+$", before)
+    if match is None or len(inside.split()) < 2:
+        return None
+    short = match.group(0)
+    if not any(c.isupper() for c in short) or not is_short_form(short):
+        return None
+    long_text = inside.strip()
+    found = best_long_form(short, long_text)
+    if found is None or len(found) < len(long_text) * 0.7:
+        return None
+    long_start = open_at + 1 + inside.index(found)
+    return Pair(short, found, match.start(), match.end(), long_start, long_start + len(found), True)
+
+
+def _clause_start(text: str, before: int) -> int:
+    start = 0
+    for match in _CLAUSE_END.finditer(text, max(0, before - 300), before):
+        start = match.end()
+    return start
+
+
+def best_long_form(short: str, candidate: str) -> str | None:
+    """The tail of ``candidate`` that best spells ``short``, or None.
+
+    Every tail starting at a word (or after a hyphen or bracket) whose first
+    character is the short form's first is tried. A tail scores one point per
+    short-form character that starts a word, less one per content word that
+    none of its characters come from; the best wins, the shorter on a tie.
+    """
+    core = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
+    letters = [c.lower() for c in core if c.isalnum()]
+    if len(letters) < 2 or short.lower() in candidate.lower().split():
+        return None
+    best: tuple[int, int, str] | None = None
+    for start in _word_starts(candidate):
+        tail = candidate[start:].rstrip()
+        if candidate[start].lower() != letters[0] or len(tail.split()) > min(len(letters) + 5, len(letters) * 2):
+            continue
+        positions = _align(letters, tail)
+        if positions is None:
+            continue
+        score = _score(tail, positions)
+        if best is None or (score, -len(tail)) > (best[0], -len(best[2])):
+            best = (score, start, tail)
+    if best is None or len(best[2]) <= len(core) or best[0] < 1:
+        return None
+    tail = _with_prefix(candidate, best[1]).strip(" ,:\"'")
+    return tail if _balanced(tail) and ", " not in tail else None
+
+
+def _with_prefix(candidate: str, start: int) -> str:
+    """Keep a chemical-style prefix ("2,6-", "12-O-", "non-") that belongs to the first word."""
+    word_start = candidate.rfind(" ", 0, start) + 1
+    prefix = candidate[word_start:start]
+    if prefix and (prefix.lower() == "non-" or not re.search(r"[A-Za-z]{2,}", prefix)):
+        return candidate[word_start:].rstrip()
+    return candidate[start:].rstrip()
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1, "[": 1, "]": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+_STOPWORDS = frozenset("of and the in for to with by on a an at from or as its their".split())
+
+
+def _word_starts(text: str) -> list[int]:
+    return [i for i, c in enumerate(text) if c.isalnum() and (i == 0 or text[i - 1] in " -/([\"'")]
+
+
+def _is_initial(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalnum() or (text[i].isupper() and text[i - 1].islower())
+
+
+def _align(letters: list[str], tail: str) -> list[int] | None:
+    """Positions in ``tail`` for each letter, the first at 0, most of them word-initial."""
+    n, size = len(letters), len(tail)
+    lowered = tail.lower()
+    # score[k][i]: best count of word-initial matches for letters[:k+1] with letter k at i.
+    score: list[dict[int, int]] = [{0: 1} if lowered[0] == letters[0] else {}]
+    back: list[dict[int, int]] = [{}]
+    for k in range(1, n):
+        row, links, best_prev, best_at, prev_sorted = {}, {}, -1, -1, sorted(score[k - 1])
+        pointer = 0
+        for i in range(1, size):
+            while pointer < len(prev_sorted) and prev_sorted[pointer] < i:
+                at = prev_sorted[pointer]
+                if score[k - 1][at] >= best_prev:
+                    best_prev, best_at = score[k - 1][at], at
+                pointer += 1
+            if best_at >= 0 and lowered[i] == letters[k]:
+                row[i] = best_prev + _is_initial(tail, i)
+                links[i] = best_at
+        score.append(row)
+        back.append(links)
+        if not row:
+            return None
+    at = max(score[-1], key=lambda i: (score[-1][i], i))
+    positions = [at]
+    for k in range(n - 1, 0, -1):
+        at = back[k][at]
+        positions.append(at)
+    return positions[::-1]
+
+
+def _score(tail: str, positions: list[int]) -> int:
+    initials = sum(_is_initial(tail, i) for i in positions)
+    uncovered = 0
+    for word in re.finditer(r"[A-Za-z0-9]+", tail):
+        covered = any(word.start() <= i < word.end() for i in positions)
+        if not covered and word.group(0).lower() not in _STOPWORDS:
+            uncovered += 1
+    return initials - uncovered

@@ -1,0 +1,166 @@
+"""``plainspeak_glossary``: find glossary terms and wordy phrases in each block.
+
+Every written form of an entry (the term, its aliases, its expansion) becomes
+one or more patterns of matching keys (see :mod:`plainspeak.terms.normalise`),
+so case, British and American spelling, plurals and hyphen, space or joined
+writing (co-production, co production, coproduction) all match. Acronyms
+match case-sensitively. Where the pipeline has a trained lemmatizer its
+lemmas are tried too. Patterns are built once per glossary set; overlapping
+matches are settled longest first.
+
+Results are plain data on the Doc:
+
+- ``doc._.plainspeak_terms``: ``[start_char, end_char, term_key, is_acronym]``
+- ``doc._.plainspeak_alternatives``: ``[start_char, end_char, phrase]``
+"""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from plainspeak.glossary.model import GlossarySet
+from plainspeak.settings import Settings
+from plainspeak.terms.normalise import looks_like_acronym, word_key
+
+NAME = "plainspeak_glossary"
+MAX_VARIANTS = 8
+_HYPHENS = {"-", "‐", "‑"}
+
+for _ext in ("plainspeak_terms", "plainspeak_alternatives"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+
+def key_groups(doc: Doc) -> list[tuple[int, int, list[str]]]:
+    """Tokens grouped so that hyphenated words are one group: (first, last, parts)."""
+    groups: list[tuple[int, int, list[str]]] = []
+    i = 0
+    while i < len(doc):
+        first, parts = i, [doc[i].text]
+        while (i + 2 < len(doc) and doc[i + 1].text in _HYPHENS and not doc[i].whitespace_
+               and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha and doc[i].is_alpha):
+            parts.append(doc[i + 2].text)
+            i += 2
+        groups.append((first, i, parts))
+        i += 1
+    return groups
+
+
+def shadow_keys(doc: Doc, use_lemma: bool = False) -> list[str]:
+    """One key per group: hyphenated parts joined, or the lemma's key when asked."""
+    keys = []
+    for first, last, parts in key_groups(doc):
+        if use_lemma and first == last and doc[first].lemma_ and not looks_like_acronym(parts[0]):
+            keys.append(word_key(doc[first].lemma_))
+        else:
+            keys.append(word_key("".join(parts)))
+    return keys
+
+
+def pattern_variants(doc: Doc, inflect: bool = False) -> list[list[str]]:
+    """Key sequences for one written form: hyphen groups joined or split."""
+    choices: list[list[list[str]]] = []
+    for _first, _last, parts in key_groups(doc):
+        options = [[word_key("".join(parts))]]
+        if len(parts) > 1:
+            options.append([word_key(p) for p in parts])
+        choices.append(options)
+    variants = []
+    for combo in product(*choices):
+        variants.append([key for option in combo for key in option])
+        if len(variants) >= MAX_VARIANTS:
+            break
+    if inflect and len(doc) == 1 and not looks_like_acronym(doc[0].text):
+        variants += [[word_key(w)] for w in verb_forms(doc[0].text.lower())]
+    return variants
+
+
+def verb_forms(word: str) -> list[str]:
+    """Simple English verb endings, for matching without a lemmatizer."""
+    if word.endswith("e"):
+        return [word + "s", word + "d", word[:-1] + "ing"]
+    if word.endswith("y") and len(word) > 3:
+        return [word[:-1] + "ies", word[:-1] + "ied", word + "ing"]
+    return [word + "s", word + "ed", word + "ing"]
+
+
+class GlossaryMatcher:
+    """Finds glossary forms and plain-alternative phrases; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str = NAME) -> None:
+        self.nlp, self.name = nlp, name
+        self.terms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.alternatives = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.acronym_keys: set[str] = set()
+
+    def configure(self, glossaries: GlossarySet) -> None:
+        """Compile the patterns for one glossary set (once per run)."""
+        for term in glossaries.active_terms():
+            for form in term.forms():
+                self._add(self.terms, term.key, form, inflect=len(form.split()) == 1)
+                if looks_like_acronym(form):
+                    self.acronym_keys.add(term.key)
+        for alternative in glossaries.alternatives:
+            inflect = alternative.match == "lemma"
+            self._add(self.alternatives, alternative.phrase, alternative.phrase, inflect)
+
+    def _add(self, matcher: PhraseMatcher, key: str, form: str, inflect: bool) -> None:
+        doc = self.nlp.make_doc(form)
+        variants = pattern_variants(doc, inflect)
+        if inflect and len(doc) > 1 and not looks_like_acronym(doc[0].text):
+            # "make use of" is also "made use of", "making use of": inflect the first word.
+            variants += [[word_key(v)] + variants[0][1:] for v in verb_forms(doc[0].lower_)]
+        matcher.add(key, [Doc(self.nlp.vocab, words=keys) for keys in variants if keys])
+
+    def __call__(self, doc: Doc) -> Doc:
+        groups = key_groups(doc)
+        passes = [shadow_keys(doc)]
+        if doc.has_annotation("LEMMA"):
+            passes.append(shadow_keys(doc, use_lemma=True))
+        doc._.plainspeak_terms = [
+            [s, e, key, looks_like_acronym(doc.text[s:e])]
+            for s, e, key in self._match(self.terms, doc, groups, passes)
+        ]
+        doc._.plainspeak_alternatives = [
+            [s, e, key] for s, e, key in self._match(self.alternatives, doc, groups, passes[:1])
+        ]
+        return doc
+
+    def _match(self, matcher: PhraseMatcher, doc: Doc, groups: list, passes: list) -> list:
+        found: set[tuple[int, int, str]] = set()
+        for keys in passes:
+            shadow = Doc(self.nlp.vocab, words=keys)
+            for match_id, start, end in matcher(shadow):
+                found.add((start, end, self.nlp.vocab.strings[match_id]))
+        chosen = longest_first(found)
+        return [(doc[groups[s][0]].idx, doc[groups[e - 1][1]].idx + len(doc[groups[e - 1][1]]), key)
+                for s, e, key in chosen]
+
+
+def longest_first(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping spans, the longest kept where two overlap, in text order."""
+    taken: list[tuple[int, int, str]] = []
+    used: set[int] = set()
+    for start, end, key in sorted(spans, key=lambda s: (s[0] - s[1], s[0], s[2])):
+        if used.isdisjoint(range(start, end)):
+            taken.append((start, end, key))
+            used.update(range(start, end))
+    return sorted(taken)
+
+
+@Language.factory(NAME, assigns=["doc._.plainspeak_terms", "doc._.plainspeak_alternatives"])
+def make_glossary_matcher(nlp: Language, name: str) -> GlossaryMatcher:
+    return GlossaryMatcher(nlp, name)
+
+
+def add_to(nlp: Language, settings: Settings, glossaries: GlossarySet) -> None:
+    """Add the matcher last, after any lemmatizer, compiled for ``glossaries``."""
+    if NAME in nlp.pipe_names:
+        nlp.remove_pipe(NAME)
+    component = nlp.add_pipe(NAME, last=True)
+    component.configure(glossaries)

@@ -1,0 +1,39 @@
+"""The term word lists shipped in ``plainspeak/data``, read once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from plainspeak.resources import data_file
+
+
+def read_lines(name: str) -> tuple[str, ...]:
+    """Non-blank, non-comment lines of a data file, stripped."""
+    return _read(name)
+
+
+@lru_cache(maxsize=None)
+def _read(name: str) -> tuple[str, ...]:
+    lines = []
+    for raw in data_file(name).read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if line:
+            lines.append(line)
+    return tuple(lines)
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """A data file's lines as a set (case kept)."""
+    return frozenset(_read(name))
+
+
+@lru_cache(maxsize=None)
+def spelling_variants() -> dict[str, str]:
+    """American (and British) spellings mapped to the British form."""
+    table: dict[str, str] = {}
+    for line in _read("spelling_variants.txt"):
+        british, american = line.split()[:2]
+        table[american] = british
+        table[british] = british
+    return table
