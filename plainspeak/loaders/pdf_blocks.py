@@ -88,13 +88,16 @@ def _continues(draft: _Draft, line: Line, spacing: float) -> bool:
     prev = draft.lines[-1]
     if abs(prev.size - line.size) > 0.6 or prev.bold != line.bold and len(draft.lines) == 1:
         return False
-    same_column = prev.page == line.page and prev.column == line.column
-    if same_column and 0 < prev.y0 - line.y0 <= spacing * 1.3 + 0.5:
-        return not _indented(draft, prev, line)
-    if same_column:
+    same_page = prev.page == line.page
+    # Bands on one page are read top to bottom, so moving to another band is
+    # an ordinary step down the page.
+    if same_page and (prev.column == line.column or prev.column[0] != line.column[0]):
+        if 0 < prev.y0 - line.y0 <= spacing * 1.3 + 0.5:
+            return not _indented(draft, prev, line)
         return False
-    # A column or page break: carry on only mid-sentence.
-    return prev.text[-1] not in _CLOSING and line.text[0].islower()
+    # A column or page break: carry on only mid-sentence after a full line.
+    full = prev.x1 - prev.x0 >= 0.8 * (prev.column_right - prev.column_left)
+    return full and prev.text[-1] not in _CLOSING and line.text[0].islower()
 
 
 def _indented(draft: _Draft, prev: Line, line: Line) -> bool:

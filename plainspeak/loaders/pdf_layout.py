@@ -59,9 +59,7 @@ def reading_order(lines: list[Line]) -> list[Line]:
     body = sorted(lines, key=lambda line: (-round(line.y0), line.x0))
     gutter = find_gutter(body)
     if gutter is None:
-        left = min((line.x0 for line in body), default=0.0)
-        for line in body:
-            line.column, line.column_left = (0, 0), left
+        _set_column(body, 0, 0)
         return body
     start, end = gutter
     ordered: list[Line] = []
@@ -71,7 +69,7 @@ def reading_order(lines: list[Line]) -> list[Line]:
         if line.x0 < start and line.x1 > end:  # spans the gutter: a band break
             ordered.extend(_band(band, number, gutter))
             band, number = [], number + 1
-            line.column, line.column_left = (number, 0), line.x0
+            _set_column([line], number, 0)
             ordered.append(line)
             number += 1
         else:
@@ -83,11 +81,18 @@ def reading_order(lines: list[Line]) -> list[Line]:
 def _band(lines: list[Line], number: int, gutter: tuple[float, float]) -> list[Line]:
     left = [line for line in lines if line.x1 <= gutter[0]]
     right = [line for line in lines if line.x1 > gutter[0]]
-    for side, group in enumerate((left, right)):
-        edge = min((line.x0 for line in group), default=0.0)
-        for line in group:
-            line.column, line.column_left = (number, side), edge
+    _set_column(left, number, 0)
+    _set_column(right, number, 1)
     return left + right
+
+
+def _set_column(lines: list[Line], band: int, side: int) -> None:
+    if not lines:
+        return
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    for line in lines:
+        line.column, line.column_left, line.column_right = (band, side), left, right
 
 
 def find_gutter(lines: list[Line]) -> tuple[float, float] | None:

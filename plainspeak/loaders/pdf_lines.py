@@ -44,6 +44,7 @@ class Line:
     role: str = ""  # "header", "footer" or "" for body text
     column: tuple[int, int] = (0, 0)  # band and side on the page
     column_left: float = 0.0
+    column_right: float = 0.0
 
 
 def page_lines(layout: LTPage, page: int) -> tuple[list[Line], int]:
