@@ -41,6 +41,14 @@ class _LineLoader(yaml.SafeLoader):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         mapping = super().construct_mapping(node, deep=deep)
+        seen: set = set()
+        for key_node, _ in node.value:
+            # A repeated key would silently drop the first value someone typed.
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, str) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{key}' appears twice in one entry", key_node.start_mark)
+            seen.add(key)
         mapping[_LINE_KEY] = node.start_mark.line + 1
         return mapping
 
@@ -185,6 +193,16 @@ def shipped_glossary_paths() -> list[Path]:
     return sorted(glossaries_dir().glob("*.yaml"))
 
 
+def layer_key(term: Term) -> tuple[str, str]:
+    """What makes two entries the same when glossaries layer: term and scope.
+
+    Capital-only terms keep their case even without an expansion, as lookups
+    match them exactly: a user's ``FTE`` must replace the shipped ``FTE``.
+    """
+    name = term.term if term.is_acronym or term.term.isupper() else term.term.casefold()
+    return name, term.scope.casefold()
+
+
 def layer(files: Iterable[tuple[str, list[Term], list[PlainAlternative]]]) -> GlossarySet:
     """Merge glossaries in order: a later entry with the same term and scope wins."""
     chosen: dict[tuple[str, str], Term] = {}
@@ -192,7 +210,7 @@ def layer(files: Iterable[tuple[str, list[Term], list[PlainAlternative]]]) -> Gl
     alternatives: dict[str, PlainAlternative] = {}
     for _, terms, phrases in files:
         for term in terms:
-            key = (term.key, term.scope.casefold())
+            key = layer_key(term)
             earlier = chosen.get(key)
             if earlier is not None and earlier.definition != term.definition:
                 conflicts.append(Conflict(term.term, kept=term, replaced=earlier))
