@@ -1,0 +1,36 @@
+"""Annotated copies of a paper: one writer module per output format.
+
+Every writer takes the loaded :class:`~plainspeak.paper.Paper`, the
+:class:`~plainspeak.result.PaperResult` checked from it and the glossaries in
+force, and returns an :class:`Annotated`: the bytes to write and the findings
+it could not place (a writer never drops one silently). Writers only render:
+they never change a finding, and they never change the original file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from plainspeak.findings import Finding
+
+# --format name -> (module, file suffix, formats of paper it accepts; None: any)
+FORMATS: dict[str, tuple[str, str, frozenset[str] | None]] = {
+    "docx": ("plainspeak.writers.docx", ".plainspeak.docx", frozenset({"docx"})),
+    "pdf": ("plainspeak.writers.pdf", ".plainspeak.pdf", frozenset({"pdf"})),
+    "html": ("plainspeak.writers.html", ".plainspeak.html", None),
+    "md": ("plainspeak.writers.markdown_summary", ".plainspeak.md", None),
+}
+
+
+@dataclass(slots=True)
+class Annotated:
+    """An annotated copy: its bytes, how many findings it placed, and those it could not."""
+
+    data: bytes
+    placed: int = 0
+    unplaced: list[Finding] = field(default_factory=list)
+
+
+def default_format(paper_format: str) -> str:
+    """A paper's own format, or HTML for text and Markdown papers."""
+    return paper_format if paper_format in ("docx", "pdf") else "html"

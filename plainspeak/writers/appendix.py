@@ -1,0 +1,109 @@
+"""The "Words used in this paper" list every writer can add at the end.
+
+Groups that co-produce with citizens often add a jargon buster to a paper: a
+short table of the special words it uses and what they mean. This module
+works out that list once: every glossary term found in the paper's text,
+every term the paper explains itself, and every flagged term the glossary
+can explain, each with its plain meaning, sorted as a reader looks them up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from plainspeak.glossary.model import GlossarySet, Term
+from plainspeak.paper import Paper
+from plainspeak.result import PaperResult
+from plainspeak.writers.notes import glossary_meaning, kind_of
+
+TITLE = "Words used in this paper"
+INTRO = "These words appear in this paper. Each one is explained in plain English."
+
+
+@dataclass(frozen=True, slots=True)
+class WordEntry:
+    """One line of the list: the word as the paper writes it and what it means."""
+
+    term: str
+    meaning: str
+    source: str  # "glossary" or "this paper"
+    first_offset: int = -1  # where the paper first uses it, or -1
+
+    @property
+    def slug(self) -> str:
+        return slug(self.term)
+
+
+def slug(text: str) -> str:
+    """An id-safe form of a term: lower-case letters, digits and hyphens only."""
+    cleaned = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    return cleaned or "word"
+
+
+def words_used(paper: Paper, result: PaperResult, glossaries: GlossarySet | None) -> list[WordEntry]:
+    """The list, one entry per term, sorted case-insensitively."""
+    entries: dict[str, WordEntry] = {}
+    for definition in result.definitions:
+        if definition.definition:
+            _keep(entries, WordEntry(definition.term, definition.definition, "this paper", definition.start))
+    if glossaries is not None:
+        # Everyday words with a special meaning ("place", "members") are listed
+        # only when a rule flagged them: the paper may use them in their everyday sense.
+        special = [t for t in glossaries.active_terms() if not t.common_word]
+        for term, offset, written in glossary_uses(paper.text, special):
+            _keep(entries, WordEntry(written, glossary_meaning(term), "glossary", offset))
+        for finding in result.findings:
+            if kind_of(finding) == "term" and finding.term:
+                for term in glossaries.lookup(finding.term)[:1]:
+                    _keep(entries, WordEntry(finding.term, glossary_meaning(term), "glossary", finding.start))
+    return sorted(entries.values(), key=lambda e: (e.term.casefold(), e.term))
+
+
+def _keep(entries: dict[str, WordEntry], entry: WordEntry) -> None:
+    """The paper's own explanation wins over the glossary's; otherwise the first use wins."""
+    key = entry.term.casefold()
+    if key not in entries:
+        entries[key] = entry
+
+
+def glossary_uses(text: str, terms: Iterable[Term]) -> list[tuple[Term, int, str]]:
+    """Each glossary term the text uses, once, with its first offset and written form.
+
+    Acronyms match with their case, words without, and a plural ``s``/``es``
+    is allowed; longer forms win, so "adult social care precept" is not also
+    counted as "precept".
+    """
+    by_form: dict[str, Term] = {}
+    for term in terms:
+        for form in term.forms():
+            by_form.setdefault(form if _is_acronym(form) else form.casefold(), term)
+    if not by_form:
+        return []
+    found: dict[int, tuple[Term, int, str]] = {}
+    for match in _pattern(tuple(by_form)).finditer(text):
+        written = match.group("form")
+        key = written if _is_acronym(written) else written.casefold()
+        term = by_form.get(key) or by_form.get(written.casefold())
+        if term is not None and id(term) not in found:
+            found[id(term)] = (term, match.start(), term.term)
+    return sorted(found.values(), key=lambda item: item[1])
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
+def _pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(forms, key=len, reverse=True)
+    words = "|".join(re.escape(f) for f in ordered if not _is_acronym(f))
+    acronyms = "|".join(re.escape(f) for f in ordered if _is_acronym(f))
+    parts = []
+    if words:
+        parts.append(f"(?i:{words})")
+    if acronyms:
+        parts.append(f"(?:{acronyms})")
+    body = "|".join(parts)
+    return re.compile(rf"(?<![\w-])(?P<form>{body})(?:e?s)?(?![\w-])")

@@ -1,0 +1,166 @@
+"""DOCX in, annotated DOCX out: a Word comment on each flagged word or sentence.
+
+The copy is the original package with three changes only: runs are cut at
+the edges of each flagged passage (formatting kept, see :mod:`.docx_split`),
+each passage gets a real comment (``commentRangeStart``/``End`` and a
+reference), and, when asked, a "Words used in this paper" table goes at the
+end. Every paragraph's text stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+from plainspeak.glossary.model import GlossarySet
+from plainspeak.paper import Block, BlockKind, Paper
+from plainspeak.result import PaperResult
+from plainspeak.writers import Annotated
+from plainspeak.writers.appendix import INTRO, TITLE, words_used
+from plainspeak.writers.docx_map import Located, ParagraphFinder, position
+from plainspeak.writers.docx_split import Pieces
+from plainspeak.writers.notes import AUTHOR, INITIALS, Note, notes_for
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def write(source: bytes, paper: Paper, result: PaperResult, glossaries: GlossarySet | None = None,
+          *, appendix: bool = False) -> Annotated:
+    """The annotated copy of the DOCX ``source`` (the bytes ``paper`` was loaded from)."""
+    document = docx.Document(io.BytesIO(source))
+    notes = [n for n in notes_for(result, glossaries) if n.kind != "paper"]
+    outcome = Annotated(b"")
+    finder = ParagraphFinder(document.element.body)
+    for block_index, block_notes in _by_block(paper, notes):
+        block = paper.blocks[block_index]
+        located = finder.find(block) if block.kind not in _NOT_IN_BODY else None
+        if located is None:
+            outcome.unplaced.extend(n.finding for n in block_notes)
+            continue
+        placed = _annotate_paragraph(document, block, located, block_notes)
+        outcome.placed += len(placed)
+        outcome.unplaced.extend(n.finding for n in block_notes if n not in placed)
+    if appendix:
+        add_appendix(document, paper, result, glossaries)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    outcome.data = buffer.getvalue()
+    return outcome
+
+
+# Footnotes, endnotes, headers and footers live outside the main document part,
+# where python-docx cannot anchor comments; their findings are reported as unplaced.
+_NOT_IN_BODY = {BlockKind.FOOTNOTE, BlockKind.ENDNOTE, BlockKind.HEADER, BlockKind.FOOTER}
+
+
+def _by_block(paper: Paper, notes: list[Note]) -> list[tuple[int, list[Note]]]:
+    grouped: dict[int, list[Note]] = {}
+    for note in notes:
+        index = paper.block_index_at(note.finding.start)
+        if index is not None:
+            grouped.setdefault(index, []).append(note)
+    return sorted(grouped.items())
+
+
+def _annotate_paragraph(document, block: Block, located: Located, notes: list[Note]) -> list[Note]:
+    """Cut the runs at every note's edges, then anchor one comment per note."""
+    pieces = Pieces(located.nodes, located.texts)
+    spans: list[tuple[Note, tuple[int, int], tuple[int, int]]] = []
+    for note in notes:
+        start = position(located.runs, note.finding.start - block.start, end=False)
+        end = position(located.runs, note.finding.end - block.start, end=True)
+        if start is None or end is None or start > end:
+            continue
+        pieces.cut(*start)
+        pieces.cut(*end)
+        spans.append((note, start, end))
+    pieces.apply()
+    for note, start, end in spans:
+        comment = add_comment(document, note)
+        mark_range(pieces.run_from(*start), pieces.run_to(*end), comment.comment_id)
+    return [note for note, _, _ in spans]
+
+
+def add_comment(document, note: Note):
+    """A comment whose first paragraph names the problem and the rest explain it."""
+    heading = f"{note.problem.strip()} ({note.finding.code} {note.finding.name})"
+    comment = document.comments.add_comment(text=heading, author=AUTHOR, initials=INITIALS)
+    if note.meaning:
+        comment.add_paragraph(f"Plain meaning: {note.meaning}")
+    if note.suggestion:
+        comment.add_paragraph(f"Suggestion: {note.suggestion}")
+    return comment
+
+
+def mark_range(first: etree._Element, last: etree._Element, comment_id: int) -> None:
+    """Put ``commentRangeStart`` before ``first`` and ``commentRangeEnd`` + reference after ``last``."""
+    first.addprevious(_marker("w:commentRangeStart", comment_id))
+    reference = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle", attrs={qn("w:val"): "CommentReference"})
+    properties.append(style)
+    reference.append(properties)
+    reference.append(_marker("w:commentReference", comment_id))
+    last.addnext(reference)
+    last.addnext(_marker("w:commentRangeEnd", comment_id))
+
+
+def _marker(tag: str, comment_id: int):
+    return OxmlElement(tag, attrs={qn("w:id"): str(comment_id)})
+
+
+def add_appendix(document, paper: Paper, result: PaperResult, glossaries: GlossarySet | None) -> None:
+    """A page break, a heading and a two-column table of words and their meanings."""
+    entries = words_used(paper, result, glossaries)
+    if not entries:
+        return
+    document.add_page_break()
+    _styled(document.add_paragraph(TITLE), "Heading 1", bold=True)
+    document.add_paragraph(INTRO)
+    table = document.add_table(rows=1, cols=2)
+    _table_style(document, table)
+    header = table.rows[0]
+    _repeat_as_header(header)
+    for cell, text in zip(header.cells, ("Word", "What it means")):
+        cell.paragraphs[0].add_run(text).bold = True
+    for entry in entries:
+        word, meaning = table.add_row().cells
+        word.paragraphs[0].add_run(entry.term).bold = True
+        meaning.paragraphs[0].add_run(entry.meaning)
+    _widths(document, table, (0.3, 0.7))
+
+
+def _repeat_as_header(row) -> None:
+    """Mark the first row as a header: Word repeats it on each page, screen readers announce it."""
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:tblHeader"))
+
+
+def _widths(document, table, shares: tuple[float, ...]) -> None:
+    """Give the word column less room than its meaning, within the page margins."""
+    section = document.sections[-1]
+    usable = section.page_width - section.left_margin - section.right_margin
+    table.autofit = False
+    for row in table.rows:
+        for cell, share in zip(row.cells, shares):
+            cell.width = int(usable * share)
+
+
+def _styled(paragraph, style: str, *, bold: bool = False) -> None:
+    """Use the paper's own heading style; a paper without one gets bold text."""
+    try:
+        paragraph.style = paragraph.part.document.styles[style]
+    except KeyError:
+        for run in paragraph.runs:
+            run.bold = bold
+
+
+def _table_style(document, table) -> None:
+    try:
+        table.style = document.styles["Table Grid"]
+    except KeyError:
+        pass  # a paper without the style keeps Word's plain table look

@@ -1,0 +1,87 @@
+"""What an annotation says about one finding, worded once for every writer.
+
+A Word comment, a PDF note, an HTML tip and a Markdown line all say the same
+three things: what the problem is, what the word means in plain English (from
+the glossary or the paper itself) and what to write instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plainspeak.findings import Finding
+from plainspeak.glossary.model import GlossarySet, Term
+from plainspeak.result import PaperResult
+
+AUTHOR = "plainspeak"
+INITIALS = "PS"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One finding, worded for a reader of the annotated copy."""
+
+    finding: Finding
+    kind: str  # "term" (a word or phrase), "sentence" (hard to read) or "paper" (no place)
+    label: str  # "virement" or "long sentence"
+    problem: str
+    meaning: str = ""
+    suggestion: str = ""
+
+    def text(self) -> str:
+        """The whole note as one short paragraph, for a comment or a popup."""
+        parts = [self.problem.strip()]
+        if self.meaning:
+            parts.append(f"Plain meaning: {self.meaning.strip()}")
+        if self.suggestion:
+            parts.append(f"Suggestion: {self.suggestion.strip()}")
+        return " ".join(_sentence(p) for p in parts if p)
+
+
+def kind_of(finding: Finding) -> str:
+    """Readability findings (PS2xx) mark a passage; others mark a word; PS9xx the paper."""
+    if finding.end <= finding.start or finding.code.startswith("PS9"):
+        return "paper"
+    return "sentence" if finding.code.startswith("PS2") else "term"
+
+
+def glossary_meaning(term: Term) -> str:
+    """An entry's plain definition, led by what an acronym stands for."""
+    if term.expansion:
+        return f"{term.term} stands for {term.expansion}. {_sentence(term.definition)}".strip()
+    return term.definition.strip()
+
+
+def meaning_of(subject: str, glossaries: GlossarySet | None, result: PaperResult | None) -> str:
+    """The plain meaning of ``subject``: the glossary's first, else the paper's own."""
+    if glossaries is not None:
+        for term in glossaries.lookup(subject):
+            return glossary_meaning(term)
+    if result is not None:
+        folded = subject.casefold()
+        for definition in result.definitions:
+            if definition.term.casefold() == folded and definition.definition:
+                return definition.definition
+    return ""
+
+
+def note_for(finding: Finding, glossaries: GlossarySet | None = None,
+             result: PaperResult | None = None) -> Note:
+    """The note for ``finding``; a suggestion that repeats the meaning is left out."""
+    kind = kind_of(finding)
+    subject = finding.term or finding.text
+    meaning = meaning_of(subject, glossaries, result) if kind == "term" else ""
+    suggestion = finding.suggestion or ""
+    if suggestion and meaning and suggestion.strip() in meaning:
+        suggestion = ""
+    label = subject if kind == "term" else finding.name.replace("-", " ")
+    return Note(finding, kind, " ".join(label.split()), finding.message, meaning, suggestion)
+
+
+def notes_for(result: PaperResult, glossaries: GlossarySet | None = None) -> list[Note]:
+    return [note_for(f, glossaries, result) for f in result.findings]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?:" else text + "."
