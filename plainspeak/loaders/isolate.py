@@ -1,0 +1,87 @@
+"""Run a load in a child process with a wall-time limit and a memory cap.
+
+A hostile or damaged file can make a parser loop or allocate without end; in
+a child process the parent can stop it. The child caps its own address space
+with ``RLIMIT_AS`` and sends back either the pickled Paper or the InputError.
+A child that runs out of time gets E109, out of memory E110, and one that
+dies any other way E107.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from plainspeak.errors import E107, E109, E110, InputError
+from plainspeak.loaders.limits import MB, Limits
+
+_GRACE_S = 5.0
+
+
+def run_isolated(path: Path, limits: Limits) -> object:
+    """Load ``path`` in a child process and return its Paper, or raise InputError."""
+    context = _context()
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(str(path), limits, sender), daemon=True)
+    child.start()
+    sender.close()  # so the parent sees end-of-file if the child dies
+    try:
+        if not receiver.poll(limits.timeout_s):
+            raise InputError(E109, str(path), f"it took longer than {limits.timeout_s:g} s")
+        try:
+            status, payload = receiver.recv()
+        except (EOFError, OSError):
+            child.join(_GRACE_S)
+            raise _death(path, child.exitcode) from None
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join(_GRACE_S)
+    if status == "error":
+        raise payload
+    return payload
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver where it exists (cheap starts, no inherited threads), else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _death(path: Path, exitcode: int | None) -> InputError:
+    if exitcode == -signal.SIGKILL:  # what the kernel does to a process over its memory
+        return InputError(E110, str(path), "the reader was stopped for using too much memory")
+    return InputError(E107, str(path), f"the reader crashed (exit code {exitcode})")
+
+
+def _child(path: str, limits: Limits, sender: Connection) -> None:
+    _cap_memory(limits.memory_mb)
+    from plainspeak.loaders import load
+
+    try:
+        result: tuple[str, object] = ("ok", load(path, limits=limits))
+    except InputError as error:
+        result = ("error", error)
+    except MemoryError:
+        result = ("error", InputError(E110, path, f"it needed more than {limits.memory_mb} MB"))
+    try:
+        sender.send(result)
+    except MemoryError:
+        sender.send(("error", InputError(E110, path, f"it needed more than {limits.memory_mb} MB")))
+    finally:
+        sender.close()
+
+
+def _cap_memory(memory_mb: int) -> None:
+    try:
+        import resource
+    except ImportError:  # not on this platform: the time limit still applies
+        return
+    cap = memory_mb * MB
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
