@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from plainspeak.loaders import Limits
 
 # Modules offering ``summarise(analysis) -> dict`` for the paper summary.
-SUMMARY_PROVIDERS: tuple[str, ...] = ()
+SUMMARY_PROVIDERS: tuple[str, ...] = ("plainspeak.readability.summary",)
 
 
 def enabled_rules(settings: Settings) -> list[type[Rule]]:

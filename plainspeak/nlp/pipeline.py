@@ -17,7 +17,7 @@ from plainspeak.settings import Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
-COMPONENT_MODULES: tuple[str, ...] = ()
+COMPONENT_MODULES: tuple[str, ...] = ("plainspeak.nlp.readability",)
 
 _BUILT: dict[tuple[str, int], "Language"] = {}
 

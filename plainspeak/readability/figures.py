@@ -16,7 +16,7 @@ from dataclasses import dataclass
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _FIGURE = re.compile(
-    r"(?P<money>[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?P<suffix>bn|m|k|mn)\b|\s(?P<word>thousand|million|billion)\b)?)"
+    r"(?P<money>[£$€]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?P<suffix>bn|m|k|mn)\b|\s(?P<word>thousand|million|billion)\b)?)"
     r"|(?P<percent>\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b))"
     r"|(?P<fy>\bFY\s?(?:20)?\d{2}(?:[/-]\d{2})?\b)"
     r"|(?P<yearpair>\b(?:19|20)\d{2}\s?[/\-–]\s?(?:19|20)?\d{2}\b)"

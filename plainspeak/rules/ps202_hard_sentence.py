@@ -1,0 +1,71 @@
+"""PS202: a sentence whose reading age is far above the readers'."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from plainspeak.analysis import Analysis
+from plainspeak.findings import Finding, Severity
+from plainspeak.readability.sentences import graded_sentences
+from plainspeak.readability.words import reading_age, syllables_in
+from plainspeak.rules.base import Rule, register
+from plainspeak.rules.ps201_long_sentence import limits
+
+
+@register
+class HardSentence(Rule):
+    """Flags sentences that need a high reading age, mostly from long words.
+
+    What it flags:
+        A sentence whose UK reading age (Flesch-Kincaid grade, as textstat
+        computes it, plus five) is over 18, or over 16 in the parts citizens
+        read first. A sentence already flagged as long (PS201, over its
+        lower limit) is left to that rule: its grade comes mostly from its
+        length, and splitting it is the one fix. So this rule finds shorter
+        sentences packed with long words.
+
+    Why it matters:
+        The average UK reading age is often given as about 9 to 11, and
+        public-sector guidance aims papers for the public there. A sentence
+        with a reading age of 18 or more asks for a degree-level reader.
+
+    Example:
+        Operational resilience arrangements necessitate comprehensive
+        organisational prioritisation.
+
+    Prefer:
+        To keep services running, every team needs to agree what comes first.
+    """
+
+    code = "PS202"
+    name = "hard-sentence"
+    severity = Severity.SUGGESTION
+    options = {"max_reading_age": 18, "strict_max_reading_age": 16, "skip_long": True}
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        skip_long = self.option(analysis, "skip_long")
+        for sentence in graded_sentences(analysis):
+            limit = self.option(analysis, "strict_max_reading_age" if sentence.strict else "max_reading_age")
+            age = reading_age(sentence.features.grade)
+            if age <= limit:
+                continue
+            if skip_long and sentence.features.words > limits(analysis, sentence.strict)[0]:
+                continue
+            text = analysis.paper.text[sentence.start : sentence.end]
+            yield analysis.finding(
+                type(self), sentence.start, sentence.end,
+                f"Hard to read: reading age {round(age)} (over {limit}), "
+                f"{sentence.features.syllables / sentence.features.words:.1f} syllables a word.",
+                suggestion=word_advice(text),
+                extra={"reading_age": round(age, 1), "grade": sentence.features.grade},
+            )
+
+
+def word_advice(text: str) -> str:
+    """Name the longest words, the ones to replace first."""
+    words = {w.strip(".,;:()'\"“”‘’") for w in text.split()}
+    long_words = sorted((w for w in words if w and syllables_in(w) >= 4), key=lambda w: (-syllables_in(w), w))
+    if not long_words:
+        return "Use shorter, everyday words, and fewer of them."
+    shown = ", ".join(f"'{w}'" for w in long_words[:3])
+    return f"Use shorter, everyday words for {shown}."
