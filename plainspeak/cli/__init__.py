@@ -13,6 +13,9 @@ from plainspeak import __version__
 COMMANDS: dict[str, str] = {
     "check": "plainspeak.cli.check:check",
     "rules": "plainspeak.cli.rules:rules",
+    "glossary": "plainspeak.cli.glossary_cmds:glossary",
+    "explain": "plainspeak.cli.glossary_cmds:explain",
+    "ask": "plainspeak.cli.glossary_cmds:ask",
 }
 
 

@@ -241,3 +241,8 @@ def _read_cached(path: Path) -> tuple[str, list[Term], list[PlainAlternative]]:
 @lru_cache(maxsize=64)
 def _read_by_stamp(path: str, mtime_ns: int, size: int) -> tuple[str, list[Term], list[PlainAlternative]]:
     return read_glossary_file(Path(path))
+
+
+def conflict_lines(glossaries: GlossarySet) -> list[str]:
+    """One warning line per override, for stderr (``check``, ``glossary merge``)."""
+    return [f"plainspeak: warning: glossary conflict: {c.describe()}" for c in glossaries.conflicts]

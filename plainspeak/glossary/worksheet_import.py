@@ -42,6 +42,7 @@ class Leftover:
 @dataclass(slots=True)
 class ImportPlan:
     terms: list[Term] = field(default_factory=list)
+    answered: list[str] = field(default_factory=list)  # the words as written on the rows
     leftovers: list[Leftover] = field(default_factory=list)
 
 
@@ -82,6 +83,7 @@ def plan_import(rows: list[FilledRow], provenance: dict[str, dict], glossaries: 
         origin = provenance.get(term_key(row.term), {})
         if row.definition:
             plan.terms.append(_row_term(row, glossaries, label, glossary_id, status, agreed_on, source))
+            plan.answered.append(row.term)
         else:
             notes = f"Names written on the worksheet: {row.agreed_by}" if row.agreed_by else ""
             plan.leftovers.append(Leftover(row.term, row.say_instead, notes,
