@@ -1,0 +1,89 @@
+"""PDF in, annotated PDF out: a highlight with a note on each flagged passage.
+
+The original is copied page by page (``PdfWriter(clone_from=...)``) and never
+changed in place. Each finding becomes a Highlight annotation over its
+characters, one quadrilateral per line, whose note (``/Contents``, shown in a
+popup by PDF readers) says what the problem is and what the word means.
+Highlights print, so a paper copy shows them too. With ``appendix``, the
+"Words used in this paper" list follows on pages of its own, with a bookmark.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Highlight, Popup
+from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
+
+from plainspeak.glossary.model import GlossarySet
+from plainspeak.paper import Paper
+from plainspeak.result import PaperResult
+from plainspeak.writers import Annotated
+from plainspeak.writers.appendix import TITLE, words_used
+from plainspeak.writers.notes import AUTHOR, Note, notes_for
+from plainspeak.writers.pdf_geometry import line_boxes, page_matrix, quad
+from plainspeak.writers.pdf_pages import add_pages
+
+MEDIA_TYPE = "application/pdf"
+COLOURS = {"term": "ffe14d", "sentence": "9fd8ff"}  # yellow for words, blue for passages
+
+
+def write(source: bytes, paper: Paper, result: PaperResult, glossaries: GlossarySet | None = None,
+          *, appendix: bool = False) -> Annotated:
+    """The annotated copy of the PDF ``source`` (the bytes ``paper`` was loaded from)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(source)))
+    outcome = Annotated(b"")
+    for number, note in enumerate(notes_for(result, glossaries)):
+        if note.kind != "paper" and highlight(writer, paper, note, number):
+            outcome.placed += 1
+        else:
+            outcome.unplaced.append(note.finding)
+    if appendix:
+        entries = words_used(paper, result, glossaries)
+        if entries:
+            last = writer.pages[-1].mediabox
+            first = add_pages(writer, entries, float(last.width), float(last.height))
+            writer.add_outline_item(TITLE, first)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    outcome.data = buffer.getvalue()
+    return outcome
+
+
+def highlight(writer: PdfWriter, paper: Paper, note: Note, number: int) -> bool:
+    """Add the note's highlight on each page its characters are on; False if it has no place."""
+    block = paper.block_at(note.finding.start)
+    if block is None:
+        return False
+    lines = line_boxes(block, note.finding.start - block.start, note.finding.end - block.start)
+    by_page: dict[int, list] = {}
+    for line in lines:
+        if 1 <= line.page <= len(writer.pages):
+            by_page.setdefault(line.page, []).append(line.box)
+    for page_number, boxes in by_page.items():
+        _annotate(writer, page_number - 1, boxes, note, number)
+    return bool(by_page)
+
+
+def _annotate(writer: PdfWriter, index: int, boxes: list, note: Note, number: int) -> None:
+    page = writer.pages[index]
+    matrix = page_matrix(tuple(float(v) for v in page.mediabox), page.rotation)
+    points: list[float] = []
+    rects = []
+    for box in boxes:
+        corners, rect = quad(matrix, box)
+        points.extend(corners)
+        rects.append(rect)
+    rect = (min(r[0] for r in rects), min(r[1] for r in rects),
+            max(r[2] for r in rects), max(r[3] for r in rects))
+    mark = Highlight(rect=rect, quad_points=ArrayObject(FloatObject(round(v, 2)) for v in points),
+                     highlight_color=COLOURS.get(note.kind, COLOURS["term"]), printing=True)
+    mark[NameObject("/Contents")] = TextStringObject(note.text())
+    mark[NameObject("/T")] = TextStringObject(AUTHOR)
+    mark[NameObject("/Subj")] = TextStringObject(f"{note.finding.code} {note.finding.name}")
+    mark[NameObject("/NM")] = TextStringObject(f"plainspeak-{number}-{note.finding.fingerprint}")
+    added = writer.add_annotation(index, mark)
+    popup_rect = (rect[2], rect[1] - 80, rect[2] + 200, rect[1])
+    popup = writer.add_annotation(index, Popup(rect=popup_rect, parent=added, open=False))
+    added[NameObject("/Popup")] = popup.indirect_reference

@@ -1,0 +1,107 @@
+"""From the loader's character boxes to highlight rectangles on the right page.
+
+The PDF loader keeps four floats per character, in pdfminer's coordinates:
+PDF points measured from the page's media box corner, after the page's
+``/Rotate``. An annotation is drawn in the page's own user space, so each box
+goes back through the inverse of pdfminer's page matrix. Characters are
+grouped into one rectangle per line, as a reader's highlighter would mark
+them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plainspeak.paper import Block
+
+Box = tuple[float, float, float, float]
+Matrix = tuple[float, float, float, float, float, float]
+
+# A block carries on to the next page when a line starts this far above the
+# last one, at the same left edge (a move to the next column has another left edge).
+_PAGE_JUMP = 150.0
+_SAME_EDGE = 24.0
+
+
+@dataclass(frozen=True, slots=True)
+class LineBox:
+    """One highlighted line: its page (1-based) and box in pdfminer's coordinates."""
+
+    page: int
+    box: Box
+
+
+def line_boxes(block: Block, start: int, end: int) -> list[LineBox]:
+    """One box per line for characters ``start:end`` of ``block`` (block offsets)."""
+    if block.place.page is None:
+        return []
+    page, edge, previous = block.place.page, None, None
+    lines: list[LineBox] = []
+    current: list[Box] = []
+    for index in range(0, end):
+        box = block.source.box(index)
+        if box is None:
+            continue
+        if previous is None or _new_line(previous, box):
+            if current:
+                lines.append(LineBox(page, _union(current)))
+                current = []
+            if previous is not None and _next_page(previous, box, edge):
+                page += 1
+            edge = box[0] if edge is None else min(edge, box[0])
+        if index >= start:
+            current.append(box)
+        previous = box
+    if current:
+        lines.append(LineBox(page, _union(current)))
+    return lines
+
+
+def _next_page(previous: Box, box: Box, edge: float | None) -> bool:
+    """A jump far up the page at the block's left edge: the block went on to the next page.
+
+    The loader gives one page per block; a paragraph it carried over a page
+    break is only told apart from a move to the next column this way.
+    """
+    return box[1] > previous[3] + _PAGE_JUMP and edge is not None and abs(box[0] - edge) < _SAME_EDGE
+
+
+def _new_line(previous: Box, box: Box) -> bool:
+    """Another line: the box sits above or below the last, or starts back at the left."""
+    middle = (box[1] + box[3]) / 2
+    return not previous[1] <= middle <= previous[3] or box[0] < previous[0] - 1.0
+
+
+def _union(boxes: list[Box]) -> Box:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def page_matrix(mediabox: Box, rotate: int) -> Matrix:
+    """pdfminer's matrix from user space to its layout space, for this page."""
+    x0, y0, x1, y1 = mediabox
+    rotate %= 360
+    if rotate == 90:
+        return (0, -1, 1, 0, -y0, x1)
+    if rotate == 180:
+        return (-1, 0, 0, -1, x1, y1)
+    if rotate == 270:
+        return (0, 1, -1, 0, y1, -x0)
+    return (1, 0, 0, 1, -x0, -y0)
+
+
+def to_user(matrix: Matrix, x: float, y: float) -> tuple[float, float]:
+    """Map a layout point back to user space through the inverse of ``matrix``."""
+    a, b, c, d, e, f = matrix
+    det = a * d - b * c
+    x, y = x - e, y - f
+    return ((d * x - c * y) / det, (a * y - b * x) / det)
+
+
+def quad(matrix: Matrix, box: Box) -> tuple[list[float], Box]:
+    """QuadPoints (upper left, upper right, lower left, lower right) and the Rect."""
+    x0, y0, x1, y1 = box
+    corners = [to_user(matrix, x, y) for x, y in ((x0, y1), (x1, y1), (x0, y0), (x1, y0))]
+    xs = [p[0] for p in corners]
+    ys = [p[1] for p in corners]
+    return [v for point in corners for v in point], (min(xs), min(ys), max(xs), max(ys))
