@@ -32,6 +32,19 @@ def decode(path: Path, data: bytes) -> str:
     return text
 
 
+def looks_like_text(data: bytes) -> bool:
+    """Whether the start of ``data`` decodes to something that reads as text."""
+    sample = data[:65536]
+    # A cut through a multi-byte character at the end of the sample is not a
+    # reason to doubt UTF-8, so trim up to three bytes before giving up on it.
+    for trim in range(4):
+        try:
+            return not _looks_binary(sample[: len(sample) - trim].decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+    return not _looks_binary(_decode(sample)[0])
+
+
 def _decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):

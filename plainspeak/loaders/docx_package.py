@@ -108,7 +108,12 @@ def parse_xml(path: Path, name: str, data: bytes) -> etree._Element:
     try:
         root = etree.fromstring(data, _SAFE_PARSER)
     except etree.XMLSyntaxError as error:
-        raise InputError(E107, str(path), f"part {name} is not well-formed XML: {error}") from None
+        message = str(error.msg or error)
+        if "Excessive depth" in message:
+            detail = f"part {name} nests elements more than 256 levels deep"
+        else:
+            detail = f"part {name} is not well-formed XML: {message[:80]}"
+        raise InputError(E107, str(path), detail) from None
     if root is None:
         raise InputError(E107, str(path), f"part {name} is empty")
     if root.getroottree().docinfo.doctype:

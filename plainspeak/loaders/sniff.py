@@ -9,10 +9,12 @@ picked). Files with an unknown or no extension are read by content.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 from plainspeak.errors import E103, E104, E105, E107, E111, InputError
+from plainspeak.loaders.decode import looks_like_text
 from plainspeak.loaders.ole import ole_stream_names
 
 PDF_MAGIC = b"%PDF-"
@@ -20,6 +22,10 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # PDF readers accept junk before the header within the first kilobyte.
 PDF_HEADER_WINDOW = 1024
+# Damaged PDFs can lose their header but keep their object syntax; pdfminer
+# reads them anyway, so they go to the PDF loader rather than being "text".
+_PDF_SYNTAX = re.compile(rb"\d+\s+\d+\s+obj\b.*?\b(?:endobj|trailer|startxref)\b", re.DOTALL)
+_SYNTAX_WINDOW = 65536
 
 EXTENSIONS = {
     ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".dotx": "docx",
@@ -48,6 +54,8 @@ def sniff(path: Path, data: bytes) -> str:
     claimed = EXTENSIONS.get(path.suffix.lower())
     found = _binary_format(path, data)
     if found is None:
+        if not looks_like_text(data):
+            raise InputError(E103, str(path), "it holds binary data, not text")
         found = "markdown" if claimed == "markdown" else "text"
         if claimed in ("pdf", "docx", "doc"):
             _refuse_mismatch(path, claimed, found)
@@ -68,7 +76,7 @@ def _refuse_mismatch(path: Path, claimed: str, found: str) -> None:
 
 def _binary_format(path: Path, data: bytes) -> str | None:
     """The binary format the bytes announce, or None if they announce none."""
-    if pdf_header_offset(data) >= 0:
+    if pdf_header_offset(data) >= 0 or _PDF_SYNTAX.search(data[:_SYNTAX_WINDOW]):
         return "pdf"
     if data.startswith(ZIP_MAGICS):
         return _zip_format(path, data)
