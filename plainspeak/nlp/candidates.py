@@ -1,0 +1,138 @@
+"""``plainspeak_candidates``: acronyms and possible jargon in each block.
+
+- ``doc._.plainspeak_acronyms``: ``[start_char, end_char, core]`` for every
+  token shaped like an acronym (``BCF``, ``ICBs``, ``iBCF``, ``A&E``) that is
+  not a Roman numeral, a unit, a period code (``Q3``, ``FY25``), part of a
+  postcode, or a word in a line written in capitals.
+- ``doc._.plainspeak_rare``: ``[start_char, end_char, word, zipf]`` for rare
+  lower-case words (by wordfreq's corpus frequency) and, where the pipeline
+  tags parts of speech, ``[... , phrase, zipf]`` for noun compounds holding a
+  rare-ish noun. Names (capitalised words, words after a title) never appear.
+
+The rules decide what to report; this only gathers, cheaply and quietly.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from plainspeak.glossary.model import GlossarySet
+from plainspeak.settings import Settings
+from plainspeak.terms.normalise import acronym_core, looks_like_acronym, singular
+from plainspeak.terms.wordlists import word_set
+
+NAME = "plainspeak_candidates"
+RARE_WORD_ZIPF = 2.8
+COMPOUND_ZIPF = 3.5
+_ROMAN = re.compile(r"^(?=[IVXLCDM]+$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2,4}(?:/\d{2,4})?|CY\d{2,4}|M\d{1,2}|YTD)$")
+_POSTCODE_OUT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
+_POSTCODE_IN = re.compile(r"^\d[A-Z]{2}$")
+_NUMBER_SUFFIX = re.compile(r"-\d+$")
+
+for _ext in ("plainspeak_acronyms", "plainspeak_rare"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+
+@lru_cache(maxsize=50000)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` in English, the higher of word and singular."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, "en"), zipf_frequency(singular(word), "en"))
+
+
+def is_acronym_token(token: Token) -> bool:
+    """Shaped like an acronym and not something else that is written in capitals."""
+    text = _NUMBER_SUFFIX.sub("", token.text)
+    if not looks_like_acronym(text) or _ROMAN.match(text) or _PERIOD.match(text):
+        return False
+    if acronym_core(text).upper() in word_set("not_acronyms.txt"):
+        return False
+    following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+    return not (_POSTCODE_OUT.match(text) and _POSTCODE_IN.match(following))
+
+
+def shouting(doc: Doc, token: Token) -> bool:
+    """A capitals word among capitals: a heading or a line written in capitals."""
+    window = [t for t in doc[max(0, token.i - 3):token.i + 4] if t.is_alpha and len(t) > 1]
+    capitals = [t for t in window if t.is_upper]
+    return len(capitals) >= 3 and len(capitals) >= 0.6 * len(window)
+
+
+def acronyms(doc: Doc) -> list[list]:
+    found = []
+    for token in doc:
+        if is_acronym_token(token) and not shouting(doc, token):
+            core = acronym_core(_NUMBER_SUFFIX.sub("", token.text))
+            found.append([token.idx, token.idx + len(token), core])
+    return found
+
+
+def rare_words(doc: Doc) -> list[list]:
+    found = []
+    for token in doc:
+        word = token.text
+        if not (token.is_alpha and word.islower() and len(word) >= 5) or _after_title(token):
+            continue
+        if _in_hyphenated(token):
+            continue
+        frequency = zipf(word)
+        if frequency < RARE_WORD_ZIPF:
+            found.append([token.idx, token.idx + len(word), word, frequency])
+    return found + compounds(doc)
+
+
+def compounds(doc: Doc) -> list[list]:
+    """Lower-case noun + noun pairs holding a less common noun ("surge modelling")."""
+    if not doc.has_annotation("TAG"):
+        return []
+    found = []
+    for left, right in zip(doc, doc[1:]):
+        if not all(t.pos_ == "NOUN" and t.is_alpha and t.text.islower() and len(t) > 2 for t in (left, right)):
+            continue
+        if left.i > 0 and doc[left.i - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            continue  # part of a longer phrase; a pair cut from it would mislead
+        frequency = min(zipf(left.text), zipf(right.text))
+        if frequency < COMPOUND_ZIPF and right.i + 1 < len(doc) and doc[right.i + 1].pos_ != "NOUN":
+            found.append([left.idx, right.idx + len(right), f"{left.text} {right.text}", frequency])
+    return found
+
+
+def _after_title(token: Token) -> bool:
+    return token.i > 0 and token.nbor(-1).text.rstrip(".") in word_set("name_titles.txt")
+
+
+def _in_hyphenated(token: Token) -> bool:
+    """Part of "non-recurrent" or "co-production": judged as a whole elsewhere."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return before or after
+
+
+class CandidateFinder:
+    def __init__(self, nlp: Language, name: str = NAME) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.plainspeak_acronyms = acronyms(doc)
+        doc._.plainspeak_rare = rare_words(doc)
+        return doc
+
+
+@Language.factory(NAME, assigns=["doc._.plainspeak_acronyms", "doc._.plainspeak_rare"])
+def make_candidate_finder(nlp: Language, name: str) -> CandidateFinder:
+    return CandidateFinder(nlp, name)
+
+
+def add_to(nlp: Language, settings: Settings, glossaries: GlossarySet) -> None:
+    """Add the finder last, so it can read tags where the pipeline has them."""
+    if NAME in nlp.pipe_names:
+        nlp.remove_pipe(NAME)
+    nlp.add_pipe(NAME, last=True)

@@ -1,0 +1,53 @@
+"""PS105: a wordy or formal phrase with plainer wording."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from plainspeak.analysis import Analysis
+from plainspeak.findings import Finding, Severity
+from plainspeak.rules.base import Rule, register
+from plainspeak.terms.uses import is_running_text
+
+
+@register
+class PlainAlternative(Rule):
+    """Flags phrases that have plainer wording, once per phrase.
+
+    What it flags:
+        The first use in running text of a phrase from the plain-alternatives
+        list (going forward, utilise, in order to), with the plainer words to
+        use instead. Headings are left alone.
+
+    Why it matters:
+        Office phrases add length without meaning, and some readers will not
+        know them at all.
+
+    Example:
+        Going forward, we will utilise the fund in order to reduce waiting times.
+
+    Prefer:
+        From now on, we will use the fund to reduce waiting times.
+    """
+
+    code = "PS105"
+    name = "plain-alternative"
+    severity = Severity.SUGGESTION
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        plainer = {a.phrase: a for a in analysis.glossaries.alternatives}
+        seen: set[str] = set()
+        for block, doc in analysis.blocks():
+            if not is_running_text(block):
+                continue
+            for start, end, phrase in doc._.plainspeak_alternatives or []:
+                alternative = plainer.get(phrase)
+                if alternative is None or phrase in seen:
+                    continue
+                seen.add(phrase)
+                words = " or ".join(f"'{w}'" for w in alternative.say_instead)
+                yield analysis.finding(
+                    type(self), block.start + start, block.start + end,
+                    f"'{block.text[start:end]}' has plainer wording: {words}",
+                    term=phrase, suggestion=alternative.say_instead[0] if alternative.say_instead else None,
+                )

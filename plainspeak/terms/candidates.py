@@ -1,0 +1,49 @@
+"""Possible jargon that no glossary knows: rare words and repeated noun compounds."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plainspeak.terms.definitions import defined_terms
+from plainspeak.terms.normalise import text_key
+from plainspeak.terms.policy import accepted
+from plainspeak.terms.uses import is_running_text
+
+if TYPE_CHECKING:
+    from plainspeak.analysis import Analysis
+
+
+def unknown_terms(analysis: "Analysis", min_phrase_uses: int) -> list[tuple[int, int, str]]:
+    """First uses (start, end, text) of rare words and repeated phrases worth explaining."""
+    covered = _covered(analysis)
+    defined = defined_terms(analysis)
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int, str]] = {}
+    for index, (block, doc) in enumerate(analysis.blocks()):
+        for start, end, text, _zipf in doc._.plainspeak_rare or []:
+            key = text_key(text)
+            counts[key] = counts.get(key, 0) + 1
+            at = (block.start + start, block.start + end)
+            if key in first or not is_running_text(block) or covered & set(range(*at)):
+                continue
+            first[key] = (at[0], at[1], text)
+    found = []
+    for key, (start, end, text) in first.items():
+        if " " in text and counts[key] < min_phrase_uses:
+            continue
+        if accepted(analysis, [text]) or defined.find([text]):
+            continue
+        found.append((start, end, text))
+    return sorted(found)
+
+
+def _covered(analysis: "Analysis") -> set[int]:
+    """Characters already inside a glossary term or a plain-alternative phrase."""
+    def compute() -> set[int]:
+        chars: set[int] = set()
+        for block, doc in analysis.blocks():
+            for item in (doc._.plainspeak_terms or []) + (doc._.plainspeak_alternatives or []):
+                chars.update(range(block.start + item[0], block.start + item[1]))
+        return chars
+
+    return analysis.memo("covered-chars", compute)

@@ -1,0 +1,177 @@
+"""Wordings by which a paper explains a term in running text.
+
+Each finder takes a block's text and yields ``(term, definition, kind, start)``
+with ``start`` the term's offset. They read plain text only, so they work the
+same on any pipeline. They err towards finding a definition: a definition
+found wrongly only keeps plainspeak quiet about that term.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+from plainspeak.nlp.abbreviations import best_long_form
+from plainspeak.terms.normalise import looks_like_acronym
+
+Found = Iterator[tuple[str, str, str, int]]
+MAX_TERM_WORDS = 6
+_CLAUSE_BREAK = re.compile(r"(?:[.!?]\s+|[;:(\[\n•]\s*|\s[–—-]\s+|^)")
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|our|this|these|its|their|term|word|phrase|words|terms|so-called)\s+)+",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset(
+    "it this that which these those there here he she they we you who what all each "
+    "one some many most both such".split()
+)
+_TERM_WORD = re.compile(r"^[\w'’&/-]+$")
+_ACRONYM = r"[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*"
+
+
+def clause_start(text: str, before: int) -> int:
+    """Offset at which the clause holding ``before`` begins."""
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, before):
+        start = match.end()
+    return start
+
+
+def subject_before(text: str, at: int) -> tuple[str, int] | None:
+    """The short noun phrase that ends just before ``at`` and starts its clause."""
+    begin = clause_start(text, at)
+    phrase = text[begin:at].strip().strip("\"'“”‘’ ,")
+    lead = _LEADING.match(phrase)
+    if lead:
+        phrase = phrase[lead.end():]
+    words = phrase.split()
+    if not words or len(words) > MAX_TERM_WORDS or words[0].lower() in _PRONOUNS:
+        return None
+    if not all(_TERM_WORD.match(w.strip("\"'“”‘’")) for w in words):
+        return None
+    phrase = phrase.strip("\"'“”‘’")
+    return phrase, text.index(phrase, begin)
+
+
+def noun_phrase_before(text: str, at: int, limit: int = 4) -> tuple[str, int] | None:
+    """The last few words before ``at``, back to a small word or punctuation."""
+    words = list(re.finditer(r"[\w'’&-]+", text[clause_start(text, at):at]))
+    base = clause_start(text, at)
+    kept: list[re.Match] = []
+    for word in reversed(words):
+        if word.group(0).lower() in _SMALL_WORDS or len(kept) == limit:
+            break
+        kept.insert(0, word)
+    if not kept or text[base + kept[-1].end():at].strip(" ,"):
+        return None
+    start = base + kept[0].start()
+    return text[start:base + kept[-1].end()], start
+
+
+_SMALL_WORDS = frozenset(
+    "the a an of in on to for and or by with from at as is are was were be our their its "
+    "this that these those your we they it".split()
+)
+
+_MEANS = re.compile(
+    r"\s+(?:means|refers to|refer to|is defined as|are defined as|stands for|"
+    r"is short for|is used to describe|describes|is known as|is the name for)\s+",
+)
+
+
+def means_cue(text: str) -> Found:
+    """ "X means ...", "X refers to ...", "X is defined as ...", "X stands for ..." """
+    for match in _MEANS.finditer(text):
+        subject = subject_before(text, match.start())
+        if subject is not None:
+            yield subject[0], _rest_of_sentence(text, match.end()), "means", subject[1]
+
+
+_BY_WE_MEAN = re.compile(r"\b[Bb]y\s+[\"'“‘]?(?P<term>[\w'’& -]{2,60}?)[\"'”’]?,?\s+we\s+mean\s+")
+
+
+def by_we_mean(text: str) -> Found:
+    """ "By X we mean ..." """
+    for match in _BY_WE_MEAN.finditer(text):
+        yield match.group("term"), _rest_of_sentence(text, match.end()), "means", match.start("term")
+
+
+_IS_A = re.compile(r"\s+(?:is|are)\s+(?=(?:a|an|the|when|where|money|people|something|someone)\s)")
+
+
+def is_a_cue(text: str) -> Found:
+    """ "X is a ...", "X are the ..." where X opens the sentence. """
+    for match in _IS_A.finditer(text):
+        subject = subject_before(text, match.start())
+        if subject is not None and len(subject[0].split()) <= 4:
+            yield subject[0], _rest_of_sentence(text, match.end()), "is", subject[1]
+
+
+_DASH = re.compile(r"\s*[–—]\s*|\s+-\s+")
+
+
+def dash_gloss(text: str) -> Found:
+    """ "X – a ..." : a short term opening its clause, a dash, then an explanation. """
+    for match in _DASH.finditer(text):
+        after = text[match.end():]
+        if not re.match(r"(?:a|an|the|which|where|when|meaning|this is|money|people)\s", after, re.I):
+            continue
+        subject = subject_before(text, match.start())
+        if subject is not None and len(subject[0].split()) <= 4:
+            yield subject[0], _rest_of_sentence(text, match.end()), "dash-gloss", subject[1]
+
+
+_GLOSS_OPENERS = re.compile(
+    r"(?:a|an|the|which|that is|i\.?e\.?|meaning|this is|these are|money|people|where|when|"
+    r"what|how|also called|also known as|known as|sometimes called)[\s,]", re.I,
+)
+
+
+def bracket_gloss(text: str) -> Found:
+    """ "the precept (the part of council tax that ...)" and "X (also called Y)". """
+    for match in re.finditer(r"\(([^()]{8,240})\)", text):
+        inside = match.group(1).strip()
+        called = re.match(r"(?:also called|also known as|known as|or)\s+(?:the\s+)?(.+)$", inside, re.I)
+        phrase = noun_phrase_before(text, match.start())
+        if phrase is None:
+            continue
+        if called and len(called.group(1).split()) <= 4:
+            yield called.group(1), phrase[0], "called", match.start(1) + called.start(1)
+        elif _GLOSS_OPENERS.match(inside) and len(inside.split()) >= 3:
+            yield phrase[0], inside, "bracket-gloss", phrase[1]
+
+
+_CALLED = re.compile(
+    r",?\s+(?:also called|also known as|known as|or|called)\s+(?:the\s+)?(?P<short>" + _ACRONYM + r")\b"
+)
+
+
+def called_acronym(text: str) -> Found:
+    """ "the Integrated Care Board, also called the ICB" and "..., or ICB," """
+    for match in _CALLED.finditer(text):
+        short = match.group("short")
+        if not looks_like_acronym(short):
+            continue
+        window = text[clause_start(text, match.start()):match.start()]
+        long_form = best_long_form(short, window)
+        if long_form is not None:
+            yield short, long_form, "acronym", match.start("short")
+
+
+_STANDS_FOR = re.compile(r"\b(?P<short>" + _ACRONYM + r")\s+(?:stands for|is short for|means)\s+")
+
+
+def stands_for(text: str) -> Found:
+    """ "ICB stands for ..." """
+    for match in _STANDS_FOR.finditer(text):
+        yield match.group("short"), _rest_of_sentence(text, match.end()), "acronym", match.start("short")
+
+
+def _rest_of_sentence(text: str, start: int) -> str:
+    end = re.search(r"[.!?](?:\s|$)|\n", text[start:])
+    return text[start:start + end.start()] if end else text[start:]
+
+
+FINDERS: tuple[Callable[[str], Found], ...] = (
+    means_cue, by_we_mean, is_a_cue, dash_gloss, bracket_gloss, called_acronym, stands_for,
+)

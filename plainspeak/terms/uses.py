@@ -1,0 +1,77 @@
+"""Where terms are used: running text versus headings, and first uses in reading order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from plainspeak.paper import Block, BlockKind
+
+if TYPE_CHECKING:
+    from plainspeak.analysis import Analysis
+
+_CAPITALISED = re.compile(r"^[A-Z0-9£&(]")
+_NOT_RUNNING = (BlockKind.HEADING, BlockKind.HEADER, BlockKind.FOOTER)
+
+
+def is_running_text(block: Block) -> bool:
+    """Prose a reader reads, not a heading or a title line written in capitals."""
+    if block.kind in _NOT_RUNNING:
+        return False
+    words = block.text.split()
+    if not words or block.text.rstrip().endswith((".", "?", "!", ";", ",")) or len(words) > 40:
+        return bool(words)
+    capitalised = sum(bool(_CAPITALISED.match(w)) for w in words if len(w) > 3 or w[0].isdigit())
+    longer = sum(1 for w in words if len(w) > 3 or w[0].isdigit())
+    return not (longer and capitalised >= 0.6 * longer)
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """One occurrence of a term in the paper."""
+
+    start: int  # paper offsets
+    end: int
+    key: str  # what groups occurrences: a glossary key, an acronym, a phrase
+    running: bool  # in running text (not a heading or title line)
+    block: int  # index of the block
+
+
+def block_offsets(analysis: "Analysis") -> Iterator[tuple[int, Block, bool]]:
+    for index, block in enumerate(analysis.paper.blocks):
+        yield index, block, is_running_text(block)
+
+
+def glossary_uses(analysis: "Analysis", acronym_forms: bool) -> list[Use]:
+    """Matches of glossary forms, acronym-shaped ones or word ones, in reading order."""
+    def compute() -> list[Use]:
+        uses = []
+        for index, block, running in block_offsets(analysis):
+            for start, end, key, is_acronym in analysis.docs[index]._.plainspeak_terms or []:
+                uses.append((bool(is_acronym), Use(block.start + start, block.start + end, key, running, index)))
+        return uses
+
+    every = analysis.memo("glossary-uses", compute)
+    return [use for is_acronym, use in every if is_acronym == acronym_forms]
+
+
+def acronym_uses(analysis: "Analysis") -> list[Use]:
+    """Every acronym-shaped token, keyed by its core (``ICBs`` -> ``ICB``)."""
+    def compute() -> list[Use]:
+        uses = []
+        for index, block, running in block_offsets(analysis):
+            for start, end, core in analysis.docs[index]._.plainspeak_acronyms or []:
+                uses.append(Use(block.start + start, block.start + end, core, running, index))
+        return uses
+
+    return analysis.memo("acronym-uses", compute)
+
+
+def first_running(uses: list[Use]) -> dict[str, Use]:
+    """The first use in running text of each key."""
+    first: dict[str, Use] = {}
+    for use in uses:
+        if use.running and use.key not in first:
+            first[use.key] = use
+    return first
