@@ -82,7 +82,9 @@ def check_paper(
         title=paper.title,
         findings=findings,
     )
-    result.definitions = list(analysis.memo("definitions", lambda: []))
+    from plainspeak.terms.definitions import paper_definitions
+
+    result.definitions = list(paper_definitions(analysis))
     result.summary = summarise(analysis, findings)
     return result
 

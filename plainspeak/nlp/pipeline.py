@@ -17,7 +17,7 @@ from plainspeak.settings import Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
-COMPONENT_MODULES: tuple[str, ...] = ("plainspeak.nlp.readability",)
+COMPONENT_MODULES: tuple[str, ...] = ("plainspeak.nlp.readability", "plainspeak.nlp.glossary_matcher", "plainspeak.nlp.definitions", "plainspeak.nlp.candidates")
 
 _BUILT: dict[tuple[str, int], "Language"] = {}
 
