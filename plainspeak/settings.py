@@ -14,12 +14,29 @@ from typing import Any
 from plainspeak.findings import Severity
 
 
+@dataclass(frozen=True, slots=True)
+class PathOverride:
+    """Settings that apply only to papers matching ``paths`` (globs).
+
+    Globs are relative to :attr:`Settings.root`, the config file's folder.
+    Overrides change which rules run and how findings are graded, never the
+    model or glossaries, so one parsed pipeline serves every paper in a run.
+    """
+
+    paths: tuple[str, ...]
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+    severities: tuple[tuple[str, Severity], ...] = ()
+    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    accepted_terms: frozenset[str] = frozenset()
+
+
 @dataclass(slots=True)
 class Settings:
     model: str | None = None  # None: the shipped pipeline
     glossaries: list[str] = field(default_factory=list)  # user glossaries, applied in order
     use_shipped_glossaries: bool = True
-    fail_on: Severity = Severity.ERROR
+    fail_on: Severity | None = Severity.ERROR  # None: never fail on findings
     select: set[str] = field(default_factory=set)  # rule codes or names to enable
     ignore: set[str] = field(default_factory=set)  # rule codes or names to turn off
     severities: dict[str, Severity] = field(default_factory=dict)  # code -> severity
@@ -44,6 +61,8 @@ class Settings:
     max_pages: int = 2000
     max_text_mb: float = 25
     isolate: bool = True  # load each paper in a child process with limits
+    overrides: tuple[PathOverride, ...] = ()  # per-path settings, later ones win
+    root: str = ""  # the folder override globs are relative to ("" = working directory)
     debug: bool = False
 
     def rule_option(self, code: str, name: str, default: Any) -> Any:

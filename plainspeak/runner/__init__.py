@@ -1,0 +1,1 @@
+"""Running many papers: finding them, checking them in parallel, caching results."""
