@@ -7,6 +7,7 @@ from typing import Any, Sequence
 
 from plainspeak import __version__
 from plainspeak.findings import SCHEMA_VERSION
+from plainspeak.reporters.notes import RunNotes
 from plainspeak.result import PaperResult
 from plainspeak.settings import Settings
 
@@ -38,13 +39,14 @@ def paper_dict(result: PaperResult) -> dict[str, Any]:
     return data
 
 
-def document(results: Sequence[PaperResult]) -> dict[str, Any]:
+def document(results: Sequence[PaperResult], run: RunNotes | None = None) -> dict[str, Any]:
     totals = {"papers": len(results), "unreadable": sum(not r.ok for r in results)}
     counts = {"error": 0, "warning": 0, "suggestion": 0}
     for result in results:
         for key, value in result.counts().items():
             counts[key] += value
     totals["findings"] = counts
+    totals.update((run or RunNotes()).summary())
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "plainspeak", "version": __version__},
@@ -53,5 +55,6 @@ def document(results: Sequence[PaperResult]) -> dict[str, Any]:
     }
 
 
-def render(results: Sequence[PaperResult], settings: Settings | None = None) -> str:
-    return json.dumps(document(results), ensure_ascii=False, indent=2) + "\n"
+def render(results: Sequence[PaperResult], settings: Settings | None = None,
+           run: RunNotes | None = None) -> str:
+    return json.dumps(document(results, run), ensure_ascii=False, indent=2) + "\n"

@@ -1,38 +1,49 @@
-"""Human-readable lines: ``path:page:line: PS101 undefined-term 'virement' - message``."""
+"""Human-readable lines, Vale style: ``path:line:col: PS101 undefined-term 'term' - message``.
+
+PDFs give ``path:page:line:``, papers without lines (DOCX) ``path:¶paragraph:``.
+"""
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from plainspeak.findings import Finding
+from plainspeak.findings import Finding, Location
+from plainspeak.reporters.notes import RunNotes
 from plainspeak.result import PaperResult
 from plainspeak.settings import Settings
 
 MEDIA_TYPE = "text/plain"
 
 
+def where(location: Location) -> str:
+    """``line:col`` for text, ``page:line`` for PDFs, ``¶paragraph`` otherwise."""
+    if location.page is None and location.line is not None and location.column is not None:
+        return f"{location.line}:{location.column}"
+    return location.short()
+
+
 def finding_line(path: str, finding: Finding) -> str:
-    where = finding.location.short()
     subject = f" '{finding.term}'" if finding.term else ""
-    line = f"{path}:{where}: {finding.code} {finding.name}{subject} - {finding.message}"
+    line = f"{path}:{where(finding.location)}: {finding.code} {finding.name}{subject} - {finding.message}"
     if finding.suggestion:
         line += f" Suggestion: {finding.suggestion}"
     return line
 
 
-def render(results: Sequence[PaperResult], settings: Settings | None = None) -> str:
+def render(results: Sequence[PaperResult], settings: Settings | None = None,
+           run: RunNotes | None = None) -> str:
     lines: list[str] = []
     for result in results:
         if result.error is not None:
             lines.append(result.error.line())
             continue
         lines.extend(finding_line(result.path, f) for f in result.findings)
-    lines.append(totals(results))
+    lines.append(totals(results, run))
     return "\n".join(lines) + "\n"
 
 
-def totals(results: Sequence[PaperResult]) -> str:
-    """One closing line: papers, findings by severity, unreadable papers."""
+def totals(results: Sequence[PaperResult], run: RunNotes | None = None) -> str:
+    """One closing line: papers, findings by severity, unreadable papers, what was set aside."""
     checked = [r for r in results if r.ok]
     failed = len(results) - len(checked)
     counts = {"error": 0, "warning": 0, "suggestion": 0}
@@ -42,4 +53,8 @@ def totals(results: Sequence[PaperResult]) -> str:
     papers = f"{len(checked)} paper{'s' if len(checked) != 1 else ''} checked"
     found = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items())
     tail = f"; {failed} could not be read" if failed else ""
+    if run is not None and run.suppressed:
+        tail += f"; {len(run.suppressed)} suppressed by the ignore file"
+    if run is not None and run.baselined:
+        tail += f"; {run.baselined} already in the baseline"
     return f"{papers}: {found}{tail}."
