@@ -100,8 +100,9 @@ def explain(term: Sequence[str], glossaries: Sequence[str], no_shipped_glossarie
 @click.option("--sentence", help="The sentence the word was in.")
 @store_option
 @glossary_option
+@no_shipped_option
 def ask(term: Sequence[str], paper: str | None, name: str | None, sentence: str | None,
-        store: str | None, glossaries: Sequence[str]) -> int:
+        store: str | None, glossaries: Sequence[str], no_shipped_glossaries: bool) -> int:
     """Ask your group to explain a word; the request waits for their next meeting."""
     from plainspeak.glossary.explain import find_entries
     from plainspeak.requests_store import term_key
@@ -113,7 +114,7 @@ def ask(term: Sequence[str], paper: str | None, name: str | None, sentence: str 
     others = "" if count == 1 else f" ({count} requests for it so far)"
     click.echo(f'Thank you. Your request to explain "{text}" is saved{others}.')
     click.echo("Your group will look at it at their next meeting.")
-    if find_entries(_glossary_set(glossaries), text):
+    if find_entries(_glossary_set(glossaries, no_shipped_glossaries), text):
         click.echo(f'There is already an entry for it: plainspeak explain "{text}"')
     return 0
 
