@@ -20,7 +20,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Text has few control characters; binary data has about one byte in eight.
-_MAX_CONTROL_SHARE = 0.01
+_MAX_CONTROL_SHARE = 0.02
+_ALWAYS_ALLOWED_CONTROLS = 3
 _ALLOWED_CONTROLS = frozenset("\t\n\r\x0c")
 
 
@@ -81,4 +82,4 @@ def _looks_binary(text: str) -> bool:
         1 for char in sample
         if (char < " " and char not in _ALLOWED_CONTROLS) or char == "\ufffd"
     )
-    return controls / len(sample) > _MAX_CONTROL_SHARE
+    return controls > max(_ALWAYS_ALLOWED_CONTROLS, _MAX_CONTROL_SHARE * len(sample))

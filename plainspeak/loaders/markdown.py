@@ -31,8 +31,15 @@ class _State:
     in_cell: bool = False
 
 
+# markdown-it silently drops content nested deeper than maxNesting; a high cap
+# means deep nesting is either read or ends in RecursionError, which the entry
+# point reports as E107, never as text quietly gone.
+_MAX_NESTING = 10_000
+
+
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    options = {"maxNesting": _MAX_NESTING}
+    return MarkdownIt("commonmark", options).enable("table").enable("strikethrough")
 
 
 def markdown_blocks(text: str) -> list[Block]:

@@ -37,6 +37,11 @@ def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
     if not pages:
         raise InputError(E107, str(path), "it has no pages")
     mark_furniture([(height, lines) for height, lines in pages])
+    if all(line.role for _, lines in pages for line in lines):
+        # Nothing but repeated margin lines: they are the text, not furniture.
+        for _, lines in pages:
+            for line in lines:
+                line.role = ""
     body: list[Line] = []
     furniture: list[Line] = []
     for _, lines in pages:

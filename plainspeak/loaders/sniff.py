@@ -24,7 +24,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PDF_HEADER_WINDOW = 1024
 # Damaged PDFs can lose their header but keep their object syntax; pdfminer
 # reads them anyway, so they go to the PDF loader rather than being "text".
-_PDF_SYNTAX = re.compile(rb"\d+\s+\d+\s+obj\b.*?\b(?:endobj|trailer|startxref)\b", re.DOTALL)
+_PDF_SYNTAX = re.compile(rb"-?\d+\s+-?\d+\s+obj\b|\bstartxref\b|\btrailer\s*<<")
 _SYNTAX_WINDOW = 65536
 
 EXTENSIONS = {

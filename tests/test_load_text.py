@@ -1,0 +1,124 @@
+"""Plain text and Markdown loading, and the decoding of their bytes."""
+
+from __future__ import annotations
+
+import pytest
+
+from plainspeak.loaders import load
+from plainspeak.loaders.clean import clean_text
+from plainspeak.paper import BlockKind, Place
+
+H, P, L, C = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL
+
+PAPER = """1.2.2 FINANCIAL PERFORMANCE
+
+The trust reported a deficit
+against its plan.
+
+\u2022 cut agency spending
+  and overtime
+  - in surgery
+\u2022 review contracts
+a) first option
+
+SUMMARY
+
+Short line without stop
+"""
+
+
+def blocks(path) -> list[tuple]:
+    return [(b.kind, b.text, b.level, b.place) for b in load(path).blocks]
+
+
+def test_text_paragraphs_lists_and_headings(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(PAPER, encoding="utf-8")
+    assert blocks(path) == [
+        (H, "1.2.2 FINANCIAL PERFORMANCE", 3, Place(1, line=1)),
+        (P, "The trust reported a deficit against its plan.", 0, Place(2, line=3)),
+        (L, "cut agency spending and overtime", 1, Place(3, line=6)),
+        (L, "in surgery", 2, Place(4, line=8)),
+        (L, "review contracts", 1, Place(5, line=9)),
+        (L, "a) first option", 1, Place(6, line=10)),
+        (H, "SUMMARY", 1, Place(7, line=12)),
+        (P, "Short line without stop", 0, Place(8, line=14)),
+    ]
+    paper = load(path)
+    second = paper.blocks[1]
+    assert second.source.line_starts == (0, 29)
+    assert second.line_at(30) == 4
+    assert paper.text[second.start:second.end] == second.text
+    assert second.section == "1.2.2 FINANCIAL PERFORMANCE"
+    assert paper.title == "1.2.2 FINANCIAL PERFORMANCE"
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("Budget £5m – agreed".encode("utf-8"), "Budget £5m – agreed"),
+    (b"\xef\xbb\xbfBudget \xc2\xa35m", "Budget £5m"),
+    ("Budget £5m".encode("utf-16"), "Budget £5m"),
+    ("Budget £5m".encode("utf-16-le"), "Budget £5m"),
+    (b"Budget \xa35m \x96 agreed", "Budget £5m – agreed"),
+    ("\u0645\u0631\u062d\u0628\u0627 \U0001F44D\u200d\U0001F3FD".encode(), "\u0645\u0631\u062d\u0628\u0627 \U0001F44D\u200d\U0001F3FD"),
+])
+def test_encodings(tmp_path, data, expected):
+    path = tmp_path / "enc.txt"
+    path.write_bytes(data)
+    assert [b.text for b in load(path).blocks] == [expected]
+
+
+def test_control_characters_are_cleaned(tmp_path):
+    path = tmp_path / "ctl.txt"
+    path.write_bytes(b"page one\x0cpage\x00 two\xc2\xa0end\r\nnext")
+    assert [b.text for b in load(path).blocks] == ["page one page two end next"]
+
+
+def test_clean_text_reports_which_characters_survive():
+    assert clean_text("a\x00b\ud800\ufeffc") == ("ab\ufffdc", [0, 2, 3, 5])
+    assert clean_text("plain") == ("plain", None)
+
+
+def test_markdown_structure(tmp_path):
+    path = tmp_path / "paper.md"
+    path.write_text(
+        "# Annual *report*\n\nThe board met\nin May.\n\n- first\n  - nested [link](x)\n\n"
+        "```\ncode is left out\n```\n\n| Item | Cost |\n|---|---|\n| Beds | £2m |\n\n## Next\n",
+        encoding="utf-8",
+    )
+    assert blocks(path) == [
+        (H, "Annual report", 1, Place(1, line=1)),
+        (P, "The board met in May.", 0, Place(2, line=3)),
+        (L, "first", 1, Place(3, line=6)),
+        (L, "nested link", 2, Place(4, line=7)),
+        (C, "Item", 0, Place(5, line=13, table=1, row=1, cell=1)),
+        (C, "Cost", 0, Place(6, line=13, table=1, row=1, cell=2)),
+        (C, "Beds", 0, Place(7, line=15, table=1, row=2, cell=1)),
+        (C, "£2m", 0, Place(8, line=15, table=1, row=2, cell=2)),
+        (H, "Next", 2, Place(9, line=17)),
+    ]
+    assert load(path).blocks[1].source.line_starts == (0, 14)
+
+
+def test_markdown_named_txt_is_plain_text(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("# Not a heading here\n", encoding="utf-8")
+    assert load(path).format == "text"
+
+
+def test_deeply_nested_markdown_lists_load(tmp_path):
+    lines = [" " * (2 * depth) + f"- level {depth}" for depth in range(200)]
+    path = tmp_path / "deep.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    paper = load(path)
+    assert paper.blocks[0].text == "level 0"
+    assert "level 199" in paper.text
+
+
+def test_markdown_nested_past_recursion_is_e107(tmp_path):
+    from plainspeak.errors import InputError
+
+    path = tmp_path / "abyss.md"
+    path.write_text(">" * 3000 + " quote", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load(path)
+    assert caught.value.kind.code == "E107"
