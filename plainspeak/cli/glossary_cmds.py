@@ -361,17 +361,16 @@ def import_worksheet(source: str, target: str, status: str | None, agreed_on: st
     from plainspeak.errors import E201, GlossaryError
     from plainspeak.glossary.dump import glossary_id_for
     from plainspeak.glossary.edit import save_terms
-    from plainspeak.glossary.worksheet import provenance_of
     from plainspeak.glossary.worksheet_docx import read_worksheet
     from plainspeak.glossary.worksheet_import import plan_import
 
     try:
-        rows, document = read_worksheet(source)
+        rows = read_worksheet(source)
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a bad file
         raise GlossaryError(E201, source, f"not a worksheet plainspeak can read: {error}") from None
     glossary_set = _glossary_set([*glossaries, *([target] if Path(target).exists() else [])],
                                  no_shipped_glossaries)
-    plan = plan_import(rows, provenance_of(document), glossary_set, label=Path(source).name,
+    plan = plan_import(rows, glossary_set, label=Path(source).name,
                        glossary_id=glossary_id_for(target), status=status,
                        agreed_on=agreed_on or "", source=source_text or "")
     report = save_terms(target, plan.terms) if plan.terms else None

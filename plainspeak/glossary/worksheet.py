@@ -3,13 +3,12 @@
 Rows come from two places: what citizens have asked to have explained (most
 asked first), then the words the checker found unexplained in the papers. The
 page is landscape, in large clear print, with the column headings repeated on
-every page and room to write by hand. Where each row came from is also kept
-in the file's properties, so reading it back knows the paper and sentence.
+every page and room to write by hand. Where each row came from is written
+in its own cell in a fixed shape, so reading it back knows the paper and sentence.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -36,9 +35,6 @@ class WorksheetRow:
     asked: int = 0
     say_instead: str = ""
     starter: str = ""
-
-    def provenance(self) -> dict:
-        return {"term": self.term, "papers": self.papers, "sentence": self.sentence, "asked": self.asked}
 
 
 def rows_from_requests(requests: Iterable[OpenRequest]) -> list[WorksheetRow]:
@@ -99,18 +95,17 @@ def where_lines(row: WorksheetRow) -> list[str]:
     return lines
 
 
-def provenance_of(document: object) -> dict[str, dict]:
-    """Where each row came from, as written into the file's properties."""
-    try:
-        data = json.loads(document.core_properties.comments or "{}")  # type: ignore[attr-defined]
-    except ValueError:
-        return {}
-    rows = data.get("rows", []) if isinstance(data, dict) and data.get(MARKER) else []
-    return {term_key(r["term"]): r for r in rows if isinstance(r, dict) and r.get("term")}
-
-
-def provenance_text(rows: list[WorksheetRow]) -> str:
-    return json.dumps({MARKER: 1, "rows": [r.provenance() for r in rows]}, ensure_ascii=False)
+def provenance_of(where: str) -> dict:
+    """The papers and sentence back from a "Where it came from" cell (see :func:`where_lines`)."""
+    papers: list[str] = []
+    sentence = ""
+    for line in where.splitlines():
+        line = line.strip()
+        if line.startswith("In ") and not papers:
+            papers = [p.strip() for p in line[3:].rstrip(":").split(", ") if p.strip()]
+        elif line.startswith("\u201c") and line.endswith("\u201d") and not sentence:
+            sentence = line[1:-1]
+    return {"papers": papers, "sentence": sentence}
 
 
 def as_term(base: Term | None, **changes: object) -> dict:

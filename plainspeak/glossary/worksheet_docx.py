@@ -17,7 +17,6 @@ from plainspeak.glossary.worksheet import (
     MARKER,
     WIDTHS_CM,
     WorksheetRow,
-    provenance_text,
     where_lines,
 )
 
@@ -44,7 +43,6 @@ def write_worksheet(rows: list[WorksheetRow], path: str | Path, *, title: str = 
     _table(document, rows)
     document.core_properties.title = title
     document.core_properties.keywords = MARKER
-    document.core_properties.comments = provenance_text(rows)
     buffer = io.BytesIO()
     document.save(buffer)
     return atomic_write(path, buffer.getvalue())
@@ -135,15 +133,15 @@ class FilledRow:
     agreed_by: str
 
 
-def read_worksheet(path: str | Path) -> tuple[list[FilledRow], object]:
-    """The filled rows of a worksheet, and the document (for its properties)."""
+def read_worksheet(path: str | Path) -> list[FilledRow]:
+    """The rows of a worksheet as the group left them."""
     from docx import Document
 
     document = Document(str(path))
     for table in document.tables:
         columns = _columns(table)
         if columns is not None:
-            return [_filled(n, row, columns) for n, row in enumerate(table.rows[1:], 1)], document
+            return [_filled(n, row, columns) for n, row in enumerate(table.rows[1:], 1)]
     raise ValueError("no worksheet table (with the heading 'Word or phrase') in it")
 
 

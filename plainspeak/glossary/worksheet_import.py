@@ -21,7 +21,7 @@ from pathlib import Path
 from plainspeak.errors import E201, GlossaryError
 from plainspeak.glossary.load import MAX_DEFINITION_WORDS, _LINE_KEY, term_from_mapping
 from plainspeak.glossary.model import GlossarySet, Status, Term
-from plainspeak.glossary.worksheet import as_term
+from plainspeak.glossary.worksheet import as_term, provenance_of
 from plainspeak.glossary.worksheet_docx import FilledRow
 
 _NAME_BREAK = re.compile(r"\s*(?:[;,\n/]|\band\b|&)\s*", re.IGNORECASE)
@@ -65,12 +65,10 @@ def split_definition(text: str) -> tuple[str, str]:
     return " ".join(taken), " ".join(sentences[len(taken):])
 
 
-def plan_import(rows: list[FilledRow], provenance: dict[str, dict], glossaries: GlossarySet, *,
+def plan_import(rows: list[FilledRow], glossaries: GlossarySet, *,
                 label: str, glossary_id: str, status: str | None = None, agreed_on: str = "",
                 source: str = "") -> ImportPlan:
     """What to add to the glossary and what to keep as requests; nothing is written yet."""
-    from plainspeak.requests_store import term_key
-
     plan = ImportPlan()
     agreed_on = agreed_on or _dt.date.today().isoformat()
     for row in rows:
@@ -80,7 +78,7 @@ def plan_import(rows: list[FilledRow], provenance: dict[str, dict], glossaries: 
                 raise GlossaryError(E201, f"{label}, row {row.number}",
                                     "there is writing in this row but no word in the first column")
             continue
-        origin = provenance.get(term_key(row.term), {})
+        origin = provenance_of(row.where)
         if row.definition:
             plan.terms.append(_row_term(row, glossaries, label, glossary_id, status, agreed_on, source))
             plan.answered.append(row.term)
