@@ -7,7 +7,8 @@ in ``doc._.plainspeak_readability``, a list in sentence order. The values are
 frozen dataclasses of numbers and strings, never Spans, so Docs pickle.
 Rules PS2xx/PS3xx only read them.
 
-It needs sentence boundaries: the trained parser gives them; on a pipeline
+It needs sentence boundaries: the trained parser gives them (joined where a
+reader would see one sentence, see :func:`reader_sentences`); on a pipeline
 without a parser, senter or sentencizer, :func:`add_to` adds a sentencizer.
 """
 
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from plainspeak.readability.features import Gate, sentence_features
+from plainspeak.readability.features import Gate, reader_sentences, sentence_features
 from plainspeak.readability.hidden_verbs import build_matcher, hidden_verbs_in
 
 if TYPE_CHECKING:
@@ -41,7 +42,9 @@ class ReadabilityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         hidden = hidden_verbs_in(doc, self.matcher, self.verbs)
-        doc._.set(EXTENSION, [sentence_features(sent, self.gate, hidden) for sent in doc.sents])
+        text = doc.text  # built once: spaCy rebuilds it on every access
+        sentences = reader_sentences(doc, text)
+        doc._.set(EXTENSION, [sentence_features(sent, self.gate, hidden, text) for sent in sentences])
         return doc
 
 

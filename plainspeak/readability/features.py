@@ -7,6 +7,7 @@ text (the Doc); rules add the block's start to place findings in the paper.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from plainspeak.readability.passive import Passive, passives_in
 from plainspeak.readability.words import fk_grade, syllables_in, words_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +56,48 @@ class Gate:
     names_share: float = 0.7
 
 
-def sentence_features(sent: "Span", gate: Gate, hidden: list[HiddenVerb]) -> SentenceFeatures:
-    """The features of one sentence; ``hidden`` are the doc's hidden verbs."""
-    words = words_of(sent)
+_ENDINGS = ".?!…:;"
+_CLOSERS = ")]\"'’”"
+
+
+def reader_sentences(doc: "Doc", text: str) -> list["Span"]:
+    """The doc's sentences as a reader sees them.
+
+    A parser trained on web text sometimes ends a sentence where no reader
+    would: before "£", after a bracket, after a paragraph number alone
+    ("7."), or before a word in lower case ("e.g. the plan"). A sentence is
+    joined to the one before when that one does not end with a full stop,
+    question mark, colon or the like, is only a list marker, or when it
+    starts in lower case.
+    """
+    spans: list["Span"] = []
+    for sent in doc.sents:
+        if spans and _continues(spans[-1], sent, text):
+            spans[-1] = doc[spans[-1].start : sent.end]
+        else:
+            spans.append(sent)
+    return spans
+
+
+def _continues(previous: "Span", sent: "Span", text: str) -> bool:
+    before = text[previous.start_char : previous.end_char].strip()
+    if not before or _MARKER_ONLY.match(before) or not any(ch.isalnum() for ch in before):
+        return True
+    if text[sent.start_char : sent.start_char + 1].islower():
+        return True
+    last = before.rstrip(_CLOSERS)[-1:] if before.rstrip(_CLOSERS) else ""
+    return last not in _ENDINGS
+
+
+_MARKER_ONLY = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\(?[a-zA-Z]\)|\(?[ivxIVX]{1,4}\)|[a-z]\.)$")
+
+
+def sentence_features(sent: "Span", gate: Gate, hidden: list[HiddenVerb], doc_text: str) -> SentenceFeatures:
+    """The features of one sentence; ``hidden`` are the doc's hidden verbs, ``doc_text`` its text."""
+    words = words_of(sent, doc_text)
     if not words:
         return SentenceFeatures(sent.start_char, sent.end_char, 0, 0, 0.0, None, False)
-    start, end = words[0].start, _end_with_punctuation(sent, words[-1].end)
+    start, end = words[0].start, _end_with_punctuation(sent, words[-1].end, doc_text)
     syllables = sum(syllables_in(word.text) for word in words)
     finite = _has_finite_verb(sent)
     gradeable = _gradeable(words, finite, gate)
@@ -73,14 +110,13 @@ def sentence_features(sent: "Span", gate: Gate, hidden: list[HiddenVerb]) -> Sen
         finite=finite,
         gradeable=gradeable,
         passives=tuple(passives_in(sent)),
-        figures=tuple(figures_in(sent.doc.text[start:end], start)),
+        figures=tuple(figures_in(doc_text[start:end], start)),
         hidden_verbs=tuple(h for h in hidden if start <= h.start < end),
     )
 
 
-def _end_with_punctuation(sent: "Span", last_word_end: int) -> int:
+def _end_with_punctuation(sent: "Span", last_word_end: int, text: str) -> int:
     """Keep the closing full stop (or ? !) in the sentence's span."""
-    text = sent.doc.text
     end = last_word_end
     while end < sent.end_char and text[end] in ".?!)\"'’”":
         end += 1

@@ -1,7 +1,7 @@
 """The sentences and paragraphs readability rules look at, with their section's standard.
 
 Only prose is graded: paragraphs, list items, notes and text boxes. Headings,
-table cells and page furniture never are, and neither are sentences the
+table cells, tables flattened into a paragraph and page furniture never are, and neither are sentences the
 component marked not gradeable (fragments, lists of names, addresses).
 
 A block is held to the *strict* standard when it sits under a heading named
@@ -61,7 +61,7 @@ def prose(analysis: "Analysis") -> list[Paragraph]:
         return [
             Paragraph(block, tuple(features_of(doc)), is_strict(block, settings))
             for block, doc in analysis.blocks()
-            if block.kind in PROSE_KINDS
+            if block.kind in PROSE_KINDS and not looks_like_table(block.text)
         ]
     return analysis.memo("readability.prose", compute)
 
@@ -76,6 +76,11 @@ def graded_sentences(analysis: "Analysis") -> list[Sentence]:
             if features.gradeable
         ]
     return analysis.memo("readability.graded", compute)
+
+
+def looks_like_table(text: str) -> bool:
+    """A table flattened into one block ("Item | £m | Total"): judged as a table, not prose."""
+    return text.count(" | ") >= 2 or text.count("\t") >= 2
 
 
 def is_strict(block: Block, settings: "Settings") -> bool:

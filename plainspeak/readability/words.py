@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 UK_READING_AGE_OFFSET = 5
 _MARKER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\(?[a-zA-Z]\)|\(?[ivxIVX]{1,4}\)|[a-z]\.|[ivx]{1,4}\.)$")
 _LETTERS = re.compile(r"[A-Za-z]+")
+# Web and email addresses are not read as words; counted as one short word each.
+_ADDRESS = re.compile(r"https?://|www\.|@\w|\w\.(?:uk|com|org|net|gov|nhs)\b|\w/\w+/", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,15 +41,20 @@ class Word:
     first_token: int  # doc index of its first token
 
 
-def words_of(sent: "Span") -> list[Word]:
-    """The counted words of a sentence, list markers at its start left out."""
+def words_of(sent: "Span", doc_text: str) -> list[Word]:
+    """The counted words of a sentence, list markers at its start left out.
+
+    ``doc_text`` is ``sent.doc.text``, passed in because spaCy rebuilds it on
+    every access.
+    """
     words: list[Word] = []
     first = None
+    last = sent.end - 1
     for token in sent:
         if first is None:
             first = token
-        if token.whitespace_ or token.i == sent.end - 1:
-            text = sent.doc.text[first.idx : token.idx + len(token.text)]
+        if token.whitespace_ or token.i == last:
+            text = doc_text[first.idx : token.idx + len(token.text)]
             if any(ch.isalnum() for ch in text):
                 words.append(Word(first.idx, token.idx + len(token.text), text, first.i))
             first = None
@@ -58,11 +65,11 @@ def words_of(sent: "Span") -> list[Word]:
 
 @lru_cache(maxsize=65536)
 def syllables_in(word: str) -> int:
-    """Syllables in one word as textstat counts them; a figure counts as one."""
+    """Syllables in one word as textstat counts them; a figure or web address counts as one."""
     import textstat
 
     pieces = _LETTERS.findall(word)
-    if not pieces:
+    if not pieces or _ADDRESS.search(word):
         return 1
     return sum(max(1, textstat.syllable_count(piece.lower())) for piece in pieces)
 

@@ -18,16 +18,17 @@ class HardSentence(Rule):
 
     What it flags:
         A sentence whose UK reading age (Flesch-Kincaid grade, as textstat
-        computes it, plus five) is over 18, or over 16 in the parts citizens
-        read first. A sentence already flagged as long (PS201, over its
+        computes it, plus five) is over 21 (US grade 16, a graduate reader),
+        or over 18 in the parts citizens read first. A sentence already flagged as long (PS201, over its
         lower limit) is left to that rule: its grade comes mostly from its
         length, and splitting it is the one fix. So this rule finds shorter
         sentences packed with long words.
 
     Why it matters:
         The average UK reading age is often given as about 9 to 11, and
-        public-sector guidance aims papers for the public there. A sentence
-        with a reading age of 18 or more asks for a degree-level reader.
+        public-sector guidance aims papers for the public there. One
+        sentence's grade is a rough measure, so only sentences far past that
+        are flagged: a reading age over 21 asks for a graduate reader.
 
     Example:
         Operational resilience arrangements necessitate comprehensive
@@ -40,7 +41,7 @@ class HardSentence(Rule):
     code = "PS202"
     name = "hard-sentence"
     severity = Severity.SUGGESTION
-    options = {"max_reading_age": 18, "strict_max_reading_age": 16, "skip_long": True}
+    options = {"max_reading_age": 21, "strict_max_reading_age": 18, "skip_long": True}
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         skip_long = self.option(analysis, "skip_long")

@@ -44,13 +44,15 @@ class LongParagraph(Rule):
             max_sentences = self.option(analysis, f"{prefix}max_sentences")
             counted = [s for s in paragraph.sentences if s.words]
             words = sum(s.words for s in counted)
-            if words <= max_words and len(counted) <= max_sentences:
+            # Fragments (a label, a short bullet) are not sentences a reader has to parse.
+            sentences = sum(1 for s in counted if s.gradeable)
+            if words <= max_words and sentences <= max_sentences:
                 continue
             block = paragraph.block
             yield analysis.finding(
                 type(self), block.start + counted[0].start, block.start + counted[-1].end,
-                f"Long paragraph: {words} words in {len(counted)} sentences "
+                f"Long paragraph: {words} words in {sentences} sentences "
                 f"(over {max_words} words or {max_sentences} sentences).",
                 suggestion="Break it into shorter paragraphs, one point each, with the point first.",
-                extra={"words": words, "sentences": len(counted)},
+                extra={"words": words, "sentences": sentences},
             )
