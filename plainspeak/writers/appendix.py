@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from plainspeak.glossary.model import GlossarySet, Term
-from plainspeak.paper import Paper
+from plainspeak.paper import BlockKind, Paper
 from plainspeak.result import PaperResult
 from plainspeak.writers.notes import glossary_meaning, kind_of
 
@@ -30,6 +30,7 @@ class WordEntry:
     meaning: str
     source: str  # "glossary" or "this paper"
     first_offset: int = -1  # where the paper first uses it, or -1
+    first_end: int = -1
 
     @property
     def slug(self) -> str:
@@ -47,18 +48,29 @@ def words_used(paper: Paper, result: PaperResult, glossaries: GlossarySet | None
     entries: dict[str, WordEntry] = {}
     for definition in result.definitions:
         if definition.definition:
-            _keep(entries, WordEntry(definition.term, definition.definition, "this paper", definition.start))
+            _keep(entries, WordEntry(definition.term, definition.definition, "this paper",
+                                     definition.start, definition.end))
     if glossaries is not None:
         # Everyday words with a special meaning ("place", "members") are listed
         # only when a rule flagged them: the paper may use them in their everyday sense.
         special = [t for t in glossaries.active_terms() if not t.common_word]
-        for term, offset, written in glossary_uses(paper.text, special):
-            _keep(entries, WordEntry(written, glossary_meaning(term), "glossary", offset))
+        for term, start, end in glossary_uses(_without_headings(paper), special):
+            _keep(entries, WordEntry(term.term, glossary_meaning(term), "glossary", start, end))
         for finding in result.findings:
             if kind_of(finding) == "term" and finding.term:
                 for term in glossaries.lookup(finding.term)[:1]:
-                    _keep(entries, WordEntry(finding.term, glossary_meaning(term), "glossary", finding.start))
+                    _keep(entries, WordEntry(finding.term, glossary_meaning(term), "glossary",
+                                             finding.start, finding.end))
     return sorted(entries.values(), key=lambda e: (e.term.casefold(), e.term))
+
+
+def _without_headings(paper: Paper) -> str:
+    """The paper's text with headings blanked (offsets kept): a word's first use is in prose."""
+    text = list(paper.text)
+    for block in paper.blocks:
+        if block.kind is BlockKind.HEADING:
+            text[block.start : block.end] = " " * (block.end - block.start)
+    return "".join(text)
 
 
 def _keep(entries: dict[str, WordEntry], entry: WordEntry) -> None:
@@ -68,8 +80,8 @@ def _keep(entries: dict[str, WordEntry], entry: WordEntry) -> None:
         entries[key] = entry
 
 
-def glossary_uses(text: str, terms: Iterable[Term]) -> list[tuple[Term, int, str]]:
-    """Each glossary term the text uses, once, with its first offset and written form.
+def glossary_uses(text: str, terms: Iterable[Term]) -> list[tuple[Term, int, int]]:
+    """Each glossary term the text uses, once, with the offsets of its first use.
 
     Acronyms match with their case, words without, and a plural ``s``/``es``
     is allowed; longer forms win, so "adult social care precept" is not also
@@ -81,13 +93,13 @@ def glossary_uses(text: str, terms: Iterable[Term]) -> list[tuple[Term, int, str
             by_form.setdefault(form if _is_acronym(form) else form.casefold(), term)
     if not by_form:
         return []
-    found: dict[int, tuple[Term, int, str]] = {}
+    found: dict[int, tuple[Term, int, int]] = {}
     for match in _pattern(tuple(by_form)).finditer(text):
         written = match.group("form")
         key = written if _is_acronym(written) else written.casefold()
         term = by_form.get(key) or by_form.get(written.casefold())
         if term is not None and id(term) not in found:
-            found[id(term)] = (term, match.start(), term.term)
+            found[id(term)] = (term, match.start(), match.end())
     return sorted(found.values(), key=lambda item: item[1])
 
 

@@ -39,10 +39,11 @@ class Note:
 
 
 def kind_of(finding: Finding) -> str:
-    """Readability findings (PS2xx) mark a passage; others mark a word; PS9xx the paper."""
+    """Term findings (PS1xx) mark a word to explain; readability and figures
+    findings (PS2xx, PS3xx) mark a passage; input findings (PS9xx) the whole paper."""
     if finding.end <= finding.start or finding.code.startswith("PS9"):
         return "paper"
-    return "sentence" if finding.code.startswith("PS2") else "term"
+    return "term" if finding.code.startswith("PS1") else "sentence"
 
 
 def glossary_meaning(term: Term) -> str:

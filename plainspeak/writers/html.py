@@ -1,0 +1,230 @@
+"""Any paper in, a reader's copy out: one HTML file that works offline, opened from disk.
+
+The page has a summary at the top (reading age, counts, a small chart of
+difficulty by page or section), the paper with its headings, lists and
+tables, each explained word linked to its meaning (shown on hover, focus or
+tap, printed inline), hard passages marked with a label saying why, and
+"Words used in this paper" at the end. It has no scripts and no outside
+resources; a Content-Security-Policy allows only its own stylesheet, so
+nothing in a paper or a glossary can run even if it got past the escaping.
+
+A web page passes ``ask_url`` (and ``csrf_token``) to add an "Ask about
+this" form after each paragraph and each word; the file on its own has the
+``data-ask`` hooks only (see docs/annotated-copies.md).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from plainspeak import __version__
+from plainspeak.glossary.model import GlossarySet
+from plainspeak.paper import Block, Paper
+from plainspeak.result import PaperResult
+from plainspeak.writers import Annotated
+from plainspeak.writers.appendix import INTRO, TITLE, WordEntry, slug, words_used
+from plainspeak.writers.html_body import body
+from plainspeak.writers.html_build import Markup, el, join, safe_url
+from plainspeak.writers.html_chart import chart
+from plainspeak.writers.html_marks import Mark, render
+from plainspeak.writers.notes import Note, notes_for
+
+MEDIA_TYPE = "text/html; charset=utf-8"
+UNEXPLAINED = ("Neither this paper nor the glossary explains this word. "
+               "Ask about it before or at the meeting.")
+
+
+def write(source: bytes, paper: Paper, result: PaperResult, glossaries: GlossarySet | None = None,
+          *, appendix: bool = True) -> Annotated:
+    """The reader's copy as UTF-8 bytes (the words list is always part of it)."""
+    page = render_reader_html(result, paper, glossaries)
+    notes = notes_for(result, glossaries)
+    return Annotated(page.encode("utf-8"), placed=sum(n.kind != "paper" for n in notes))
+
+
+def render_reader_html(result: PaperResult, paper: Paper, glossaries: GlossarySet | None, *,
+                       ask_url: str | None = None, csrf_token: str | None = None) -> str:
+    """The whole page. ``ask_url`` must be a relative or http(s) address."""
+    if ask_url is not None and not safe_url(ask_url):
+        raise ValueError(f"ask_url must be a relative or http(s) address, not {ask_url!r}")
+    notes = notes_for(result, glossaries)
+    words = _word_list(paper, result, glossaries, notes)
+    ids = _unique_ids(words)
+    marks = _marks(paper, notes, words, ids)
+    firsts: dict[str, str] = {}
+    ask = _Ask(ask_url, csrf_token, result.sha256 or paper.sha256)
+
+    def render_block(block: Block) -> Markup:
+        block_marks = marks.get(block.place.paragraph, [])
+        for mark in block_marks:
+            if mark.kind == "term":
+                firsts.setdefault(mark.target, f"use-{mark.number}")
+        return render(block.text, block_marks)
+
+    title = paper.title or result.title or Path(paper.path).name
+    main = join([_summary(result, paper, notes, words),
+                 el("section", {"id": "paper", "aria-labelledby": "paper-h"},
+                    el("h2", {"id": "paper-h", "class": "vh"}, "The paper"),
+                    body(paper.blocks, render_block, ask.paragraph)),
+                 _words_section(words, ids, firsts, ask)])
+    return _page(title, main, Path(paper.path).name, ask_url)
+
+
+def _word_list(paper: Paper, result: PaperResult, glossaries: GlossarySet | None,
+               notes: list[Note]) -> list[WordEntry]:
+    """The words list, plus flagged words nobody explains (said so plainly)."""
+    words = words_used(paper, result, glossaries)
+    known = {w.term.casefold() for w in words}
+    for note in notes:
+        if note.kind == "term" and note.label.casefold() not in known:
+            known.add(note.label.casefold())
+            words.append(WordEntry(note.label, note.meaning or UNEXPLAINED,
+                                   "glossary" if note.meaning else "", note.finding.start, note.finding.end))
+    return sorted(words, key=lambda e: (e.term.casefold(), e.term))
+
+
+def _unique_ids(words: list[WordEntry]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for word in words:
+        base = f"w-{slug(word.term)}"
+        candidate, n = base, 2
+        while candidate in used:
+            candidate, n = f"{base}-{n}", n + 1
+        used.add(candidate)
+        ids[word.term.casefold()] = candidate
+    return ids
+
+
+def _marks(paper: Paper, notes: list[Note], words: list[WordEntry], ids: dict[str, str]) -> dict[int, list[Mark]]:
+    """Marks by paragraph number: each finding, and each listed word's first use."""
+    by_term = {w.term.casefold(): w for w in words}
+    marks: dict[int, list[Mark]] = {}
+    spans = [(n.finding.start, n.finding.end, n) for n in notes if n.kind != "paper"]
+    spans += [(w.first_offset, w.first_end, w) for w in words if w.source == "glossary" and w.first_offset >= 0]
+    for number, (start, end, item) in enumerate(sorted(spans, key=lambda s: (s[0], -s[1])), start=1):
+        block = paper.block_at(start)
+        if block is None or end > block.end:
+            continue
+        mark = _mark(item, start - block.start, end - block.start, number, by_term, ids)
+        if mark is not None:
+            marks.setdefault(block.place.paragraph, []).append(mark)
+    return marks
+
+
+def _mark(item: Note | WordEntry, start: int, end: int, number: int,
+          by_term: dict[str, WordEntry], ids: dict[str, str]) -> Mark | None:
+    if isinstance(item, WordEntry):
+        return Mark(start, end, "term", item.term, ids[item.term.casefold()], item.meaning, number=number)
+    if item.kind == "sentence":
+        words = item.finding.extra.get("words")
+        reason = f"{item.label} ({words} words)" if isinstance(words, int) else item.label
+        return Mark(start, end, "passage", reasons=[reason], number=number)
+    entry = by_term.get(item.label.casefold())
+    target = ids.get(item.label.casefold())
+    if target is None:
+        return None
+    tip = item.meaning or (entry.meaning if entry else "") or item.text()
+    return Mark(start, end, "term", item.label, target, tip, number=number)
+
+
+class _Ask:
+    """The "ask about this" forms, present only when a web page gives a target."""
+
+    def __init__(self, url: str | None, token: str | None, paper_key: str) -> None:
+        self.url, self.token, self.paper_key = url, token, paper_key
+
+    def form(self, field: str, value: str, label: str, key: str) -> Markup:
+        if self.url is None:
+            return Markup("")
+        hidden = [el("input", {"type": "hidden", "name": "paper", "value": self.paper_key}),
+                  el("input", {"type": "hidden", "name": field, "value": value})]
+        if self.token is not None:
+            hidden.append(el("input", {"type": "hidden", "name": "csrf_token", "value": self.token}))
+        question = f"q-{key}"
+        form = el("form", {"method": "post", "action": self.url, "data-ask-form": field}, hidden,
+                  el("label", {"for": question}, "Your question (you can leave this empty)"),
+                  el("textarea", {"id": question, "name": "question", "rows": 2}),
+                  el("button", {"type": "submit"}, "Send"))
+        return el("details", {"class": "ask"}, el("summary", {}, label), form)
+
+    def paragraph(self, block: Block) -> Markup:
+        number = str(block.place.paragraph)
+        return self.form("paragraph", number, "Ask about this part", f"p{number}")
+
+    def term(self, word: WordEntry, key: str) -> Markup:
+        return self.form("term", word.term, f"Ask about \u2018{word.term}\u2019", key)
+
+
+def _words_section(words: list[WordEntry], ids: dict[str, str], firsts: dict[str, str], ask: _Ask) -> Markup:
+    entries = []
+    for word in words:
+        target = ids[word.term.casefold()]
+        source = {"glossary": "From the glossary.", "this paper": "As this paper explains it."}.get(word.source)
+        back = firsts.get(target)
+        entries.append(el("div", {"class": "entry"},
+                          el("dt", {"id": target, "data-ask": "term", "data-term": word.term}, el("dfn", {}, word.term)),
+                          el("dd", {}, word.meaning, " ", el("span", {"class": "source"}, source) if source else None,
+                             " " if back else None,
+                             el("a", {"href": f"#{back}", "class": "back"}, "Back to where it is used") if back else None,
+                             ask.term(word, target))))
+    listing = el("dl", {"class": "words"}, entries) if entries else el("p", {}, "No special words were found.")
+    return el("section", {"id": "words", "aria-labelledby": "words-h"},
+              el("h2", {"id": "words-h"}, TITLE), el("p", {}, INTRO), listing,
+              el("p", {"class": "hint"}, "Not sure about a word that is not listed here? "
+                 "Ask the person who sent you this paper, or ask at the meeting."))
+
+
+def _summary(result: PaperResult, paper: Paper, notes: list[Note], words: list[WordEntry]) -> Markup:
+    readability: dict[str, Any] = result.summary.get("readability") or {}
+    age = readability.get("reading_age")
+    passages = sum(1 for n in notes if n.kind == "sentence")
+    facts = [
+        ("Reading age", f"{age:g} (lower is easier)" if isinstance(age, (int, float)) else "not worked out"),
+        ("Words", f"{result.words or paper.word_count:,}"),
+        ("Words explained for you", str(len(words))),
+        ("Passages marked hard to read", str(passages)),
+    ]
+    about = [n for n in notes if n.kind == "paper"]
+    return el("section", {"id": "summary", "aria-labelledby": "summary-h", "class": "summary"},
+              el("h2", {"id": "summary-h"}, "About this paper"),
+              el("dl", {"class": "facts"}, [el("div", {}, el("dt", {}, k), el("dd", {}, v)) for k, v in facts]),
+              el("p", {"class": "key"}, "Words with a dotted underline are explained: point at one, tap it or move "
+                 "to it with the Tab key to see what it means. Passages marked ",
+                 el("span", {"aria-hidden": "true"}, "\u26a0"), el("span", {"class": "vh"}, "with a warning sign"),
+                 " are hard to read; the label says why."),
+              el("ul", {"class": "about"}, [el("li", {}, n.text()) for n in about]) if about else None,
+              chart(list(readability.get("profile") or [])))
+
+
+def _stylesheet() -> str:
+    return resources.files("plainspeak.writers").joinpath("reader.css").read_text(encoding="utf-8")
+
+
+def _page(title: str, main: Markup, file_name: str, ask_url: str | None) -> str:
+    css = _stylesheet()
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    form_action = "'none'" if ask_url is None else "'self'"
+    if ask_url is not None and "://" in ask_url:
+        parts = urlsplit(ask_url)
+        form_action += f" {parts.scheme}://{parts.netloc}"
+    policy = f"default-src 'none'; style-src 'sha256-{digest}'; form-action {form_action}; base-uri 'none'"
+    head = join([el("meta", {"charset": "utf-8"}),
+                 el("meta", {"http-equiv": "Content-Security-Policy", "content": policy}),
+                 el("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+                 el("meta", {"name": "generator", "content": f"plainspeak {__version__}"}),
+                 el("title", {}, f"{title} \u2013 reader\u2019s copy"), Markup(f"<style>{css}</style>")])
+    header = el("header", {}, el("p", {"class": "kicker"}, "Reader\u2019s copy"), el("h1", {}, title),
+                el("nav", {"aria-label": "On this page"},
+                   el("ul", {}, el("li", {}, el("a", {"href": "#summary"}, "About this paper")),
+                      el("li", {}, el("a", {"href": "#paper"}, "The paper")),
+                      el("li", {}, el("a", {"href": "#words"}, TITLE)))))
+    footer = el("footer", {}, el("p", {}, f"Made by plainspeak from {file_name}. "
+                                  "The paper's words are unchanged; the notes are added."))
+    return ("<!DOCTYPE html>\n" + el("html", {"lang": "en-GB"}, el("head", {}, head),
+                                     el("body", {}, header, el("main", {}, main), footer)) + "\n")
