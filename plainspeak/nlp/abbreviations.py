@@ -100,19 +100,21 @@ def _long_then_short(text: str, open_at: int, close_at: int) -> Pair | None:
 
 def _short_then_long(text: str, open_at: int, close_at: int) -> Pair | None:
     inside = text[open_at + 1 : close_at]
-    before = text[:open_at].rstrip()
-    match = re.search(r"[\w&-]+$", before)
-    if match is None or len(inside.split()) < 2:
-        return None
-    short = match.group(0)
-    if not any(c.isupper() for c in short) or not is_short_form(short):
-        return None
     long_text = inside.strip()
-    found = best_long_form(short, long_text)
-    if found is None or len(found) < len(long_text) * 0.7:
+    if len(long_text.split()) < 2:
         return None
-    long_start = open_at + 1 + inside.index(found)
-    return Pair(short, found, match.start(), match.end(), long_start, long_start + len(found), True)
+    before = text[:open_at].rstrip()
+    # The short form is the word before the bracket, or the two words: "WY ICB (...)".
+    for match in (re.search(r"[\w&-]+$", before), re.search(r"[\w&-]+ [\w&-]+$", before)):
+        short = match.group(0) if match else ""
+        if not short or not any(c.isupper() for c in short) or not is_short_form(short):
+            continue
+        found = best_long_form(short, long_text)
+        if found is not None and len(found) >= len(long_text) * 0.7:
+            long_start = open_at + 1 + inside.index(found)
+            return Pair(short, found, match.start(), match.end(), long_start,
+                        long_start + len(found), True)
+    return None
 
 
 def _clause_start(text: str, before: int) -> int:
@@ -148,7 +150,9 @@ def best_long_form(short: str, candidate: str) -> str | None:
     if best is None or len(best[2]) <= len(core) or best[0] < 1:
         return None
     tail = _with_prefix(candidate, best[1]).strip(" ,:\"'")
-    return tail if _balanced(tail) and ", " not in tail else None
+    # A comma belongs in a long form only inside a list of capitalised words:
+    # "Voluntary, Community and Social Enterprise (VCSE)".
+    return tail if _balanced(tail) and not re.search(r",\s+[a-z]", tail) else None
 
 
 def _with_prefix(candidate: str, start: int) -> str:

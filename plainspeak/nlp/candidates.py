@@ -62,7 +62,8 @@ def shouting(doc: Doc, token: Token) -> bool:
     """A capitals word among capitals: a heading or a line written in capitals."""
     window = [t for t in doc[max(0, token.i - 3):token.i + 4] if t.is_alpha and len(t) > 1]
     capitals = [t for t in window if t.is_upper]
-    return len(capitals) >= 3 and len(capitals) >= 0.6 * len(window)
+    # A list of acronyms ("the ICB, CA, LA and DWP") has small words in lower case.
+    return len(capitals) >= 3 and not any(t.is_lower for t in window)
 
 
 def acronyms(doc: Doc) -> list[list]:

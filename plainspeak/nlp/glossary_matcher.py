@@ -51,11 +51,16 @@ def key_groups(doc: Doc) -> list[tuple[int, int, list[str]]]:
     return groups
 
 
-def shadow_keys(doc: Doc, use_lemma: bool = False) -> list[str]:
-    """One key per group: hyphenated parts joined, or the lemma's key when asked."""
+def shadow_keys(doc: Doc, use_lemma: bool = False, exact: bool = False) -> list[str]:
+    """One key per group: hyphenated parts joined, or the lemma's key when asked.
+
+    ``exact`` keys are only lower-cased, for phrases that must match as written.
+    """
     keys = []
     for first, last, parts in key_groups(doc):
-        if use_lemma and first == last and doc[first].lemma_ and not looks_like_acronym(parts[0]):
+        if exact:
+            keys.append("".join(parts).lower())
+        elif use_lemma and first == last and doc[first].lemma_ and not looks_like_acronym(parts[0]):
             keys.append(word_key(doc[first].lemma_))
         else:
             keys.append(word_key("".join(parts)))
@@ -95,7 +100,7 @@ class GlossaryMatcher:
     def __init__(self, nlp: Language, name: str = NAME) -> None:
         self.nlp, self.name = nlp, name
         self.terms = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.alternatives = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.alternatives = PhraseMatcher(nlp.vocab, attr="ORTH")  # on exact keys
         self.acronym_keys: set[str] = set()
 
     def configure(self, glossaries: GlossarySet) -> None:
@@ -107,14 +112,15 @@ class GlossaryMatcher:
                     self.acronym_keys.add(term.key)
         for alternative in glossaries.alternatives:
             inflect = alternative.match == "lemma"
-            self._add(self.alternatives, alternative.phrase, alternative.phrase, inflect)
+            self._add(self.alternatives, alternative.phrase, alternative.phrase, inflect, exact=True)
 
-    def _add(self, matcher: PhraseMatcher, key: str, form: str, inflect: bool) -> None:
+    def _add(self, matcher: PhraseMatcher, key: str, form: str, inflect: bool, exact: bool = False) -> None:
         doc = self.nlp.make_doc(form)
-        variants = pattern_variants(doc, inflect)
-        if inflect and len(doc) > 1 and not looks_like_acronym(doc[0].text):
-            # "make use of" is also "made use of", "making use of": inflect the first word.
-            variants += [[word_key(v)] + variants[0][1:] for v in verb_forms(doc[0].lower_)]
+        if exact:
+            words = shadow_keys(doc, exact=True)
+            variants = [words] + [[v] + words[1:] for v in verb_forms(words[0])] * inflect
+        else:
+            variants = pattern_variants(doc, inflect)
         matcher.add(key, [Doc(self.nlp.vocab, words=keys) for keys in variants if keys])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -127,7 +133,7 @@ class GlossaryMatcher:
             for s, e, key in self._match(self.terms, doc, groups, passes)
         ]
         doc._.plainspeak_alternatives = [
-            [s, e, key] for s, e, key in self._match(self.alternatives, doc, groups, passes[:1])
+            [s, e, key] for s, e, key in self._match(self.alternatives, doc, groups, [shadow_keys(doc, exact=True)])
         ]
         return doc
 

@@ -42,6 +42,8 @@ class UsedBeforeDefined(Rule):
             first = next(iter(occurrences(analysis, definition.term)), None)
             if first is None or first[0] >= definition.start:
                 continue
+            if analysis.paper.block_index_at(first[0]) == analysis.paper.block_index_at(definition.start):
+                continue  # explained within the same paragraph: the reader has it at hand
             first, end = first
             text = analysis.paper.text[first:end]
             where = definition.location.get("page") or definition.location.get("paragraph")

@@ -7,7 +7,7 @@ from typing import Iterable
 from plainspeak.analysis import Analysis
 from plainspeak.findings import Finding, Severity
 from plainspeak.rules.base import Rule, register
-from plainspeak.terms.uses import is_running_text
+from plainspeak.terms.uses import is_prose
 
 
 @register
@@ -38,7 +38,7 @@ class PlainAlternative(Rule):
         plainer = {a.phrase: a for a in analysis.glossaries.alternatives}
         seen: set[str] = set()
         for block, doc in analysis.blocks():
-            if not is_running_text(block):
+            if not is_prose(block):
                 continue
             for start, end, phrase in doc._.plainspeak_alternatives or []:
                 alternative = plainer.get(phrase)

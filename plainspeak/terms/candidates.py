@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from plainspeak.terms.definitions import defined_terms
 from plainspeak.terms.normalise import text_key
 from plainspeak.terms.policy import accepted
-from plainspeak.terms.uses import is_running_text
+from plainspeak.terms.uses import is_prose
 
 if TYPE_CHECKING:
     from plainspeak.analysis import Analysis
@@ -24,7 +24,7 @@ def unknown_terms(analysis: "Analysis", min_phrase_uses: int) -> list[tuple[int,
             key = text_key(text)
             counts[key] = counts.get(key, 0) + 1
             at = (block.start + start, block.start + end)
-            if key in first or not is_running_text(block) or covered & set(range(*at)):
+            if key in first or not is_prose(block) or covered & set(range(*at)):
                 continue
             first[key] = (at[0], at[1], text)
     found = []

@@ -25,7 +25,7 @@ _PRONOUNS = frozenset(
     "it this that which these those there here he she they we you who what all each "
     "one some many most both such".split()
 )
-_TERM_WORD = re.compile(r"^[\w'’&/-]+$")
+_TERM_WORD = re.compile(r"^(?=.*\w)[\w'’&/-]+$")
 _ACRONYM = r"[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*"
 
 
@@ -59,9 +59,12 @@ def noun_phrase_before(text: str, at: int, limit: int = 4) -> tuple[str, int] | 
     base = clause_start(text, at)
     kept: list[re.Match] = []
     for word in reversed(words):
-        if word.group(0).lower() in _SMALL_WORDS or len(kept) == limit:
+        small = word.group(0).lower() in _SMALL_WORDS
+        if len(kept) == limit or (small and not (word.group(0).lower() == "of" and kept)):
             break
         kept.insert(0, word)
+    while kept and kept[0].group(0).lower() in _SMALL_WORDS:
+        kept.pop(0)
     if not kept or text[base + kept[-1].end():at].strip(" ,"):
         return None
     start = base + kept[0].start()
@@ -127,12 +130,12 @@ _GLOSS_OPENERS = re.compile(
 )
 
 
-def bracket_gloss(text: str) -> Found:
+def bracket_gloss(text: str) -> Found:  # noqa: C901 - two shapes of one cue
     """ "the precept (the part of council tax that ...)" and "X (also called Y)". """
     for match in re.finditer(r"\(([^()]{8,240})\)", text):
         inside = match.group(1).strip()
         called = re.match(r"(?:also called|also known as|known as|or)\s+(?:the\s+)?(.+)$", inside, re.I)
-        phrase = noun_phrase_before(text, match.start())
+        phrase = noun_phrase_before(text, match.start(), limit=5)
         if phrase is None:
             continue
         if called and len(called.group(1).split()) <= 4:
@@ -158,6 +161,34 @@ def called_acronym(text: str) -> Found:
             yield short, long_form, "acronym", match.start("short")
 
 
+_THIS_MEANS = re.compile(r"(?<=\w)\.\s+(?:This|That)\s+means\s+")
+
+
+def this_means(text: str) -> Found:
+    """ "... signed up to Pharmacy First. This means that ..." explains the phrase just named."""
+    for match in _THIS_MEANS.finditer(text):
+        phrase = noun_phrase_before(text, match.start())
+        if phrase is not None and all(w[:1].isupper() for w in phrase[0].split()):
+            yield phrase[0], _rest_of_sentence(text, match.end()), "means", phrase[1]
+
+
+_NAMED_ACRONYM = re.compile(
+    r"(?P<long>(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|&|the|in)\s+)?){1,8})\((?P<short>" + _ACRONYM + r"s?)\)"
+)
+
+
+def named_acronym(text: str) -> Found:
+    """ "Children's Crisis Support Team (CCST)": a capitalised name and an acronym after it.
+
+    The letters need not line up: a paper that writes a name and then an acronym
+    in brackets has explained it, even if the acronym was coined loosely.
+    """
+    for match in _NAMED_ACRONYM.finditer(text):
+        long_form = match.group("long").strip()
+        if len(long_form.split()) >= 2 and looks_like_acronym(match.group("short")):
+            yield match.group("short"), long_form, "acronym", match.start("short")
+
+
 _STANDS_FOR = re.compile(r"\b(?P<short>" + _ACRONYM + r")\s+(?:stands for|is short for|means)\s+")
 
 
@@ -174,4 +205,5 @@ def _rest_of_sentence(text: str, start: int) -> str:
 
 FINDERS: tuple[Callable[[str], Found], ...] = (
     means_cue, by_we_mean, is_a_cue, dash_gloss, bracket_gloss, called_acronym, stands_for,
+    this_means, named_acronym,
 )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from plainspeak.paper import BlockKind
 from plainspeak.result import Definition
+from plainspeak.terms.cues import this_means
 from plainspeak.terms.normalise import text_key
 from plainspeak.terms.sections import footnote_entries, section_entries
 
@@ -37,12 +38,27 @@ def _collect(analysis: "Analysis") -> list[Definition]:
             kind = "footnote" if block.kind in notes else item["kind"]
             found.append(_definition(analysis, item["term"], item["definition"], kind,
                                      block.start + item["start"]))
+    found += _carried_over(analysis)
     for term, meaning, start in section_entries(analysis.paper):
         found.append(_definition(analysis, term, meaning, "glossary-section", start))
     for term, meaning, start in footnote_entries(analysis.paper):
         found.append(_definition(analysis, term, meaning, "footnote", start))
     unique = {(d.start, d.term, d.kind): d for d in found}
     return sorted(unique.values(), key=lambda d: (d.start, d.kind))
+
+
+def _carried_over(analysis: "Analysis") -> list[Definition]:
+    """ "... signed up to Pharmacy First." then a new paragraph "This means ..."."""
+    found = []
+    blocks = analysis.paper.blocks
+    for previous, block in zip(blocks, blocks[1:]):
+        if not block.text.startswith(("This means", "That means")):
+            continue
+        joined = previous.text.rstrip() + " " + block.text
+        for term, meaning, _kind, start in this_means(joined):
+            if start < len(previous.text):
+                found.append(_definition(analysis, term, meaning, "means", previous.start + start))
+    return found
 
 
 def _definition(analysis: "Analysis", term: str, meaning: str, kind: str, start: int) -> Definition:
@@ -65,9 +81,20 @@ class DefinedTerms:
         wanted = {text_key(form) for form in forms if form}
         found = {id(d): d for key in wanted if key for d in self.by_key.get(key, [])}
         for key, definitions in self.by_key.items():
-            if any(key.endswith(" " + w) for w in wanted if w):
+            if any(_covers(key, w) for w in wanted if w):
                 found.update({id(d): d for d in definitions})
         return sorted(found.values(), key=lambda d: d.start)
+
+
+def _covers(defined: str, wanted: str) -> bool:
+    """A longer defined phrase covers its head ("adult social care precept" covers
+    "precept"); a defined acronym covers a phrase built on it ("IFRS" covers
+    "IFRS 16") and an acronym inside a defined one ("WY" in "WY ICB")."""
+    if defined.endswith(" " + wanted):
+        return True
+    if defined.startswith("=") and (wanted.startswith(defined + " ") or wanted.endswith(" " + defined)):
+        return True
+    return wanted.startswith("=") and " " not in wanted and wanted in defined.split()
 
 
 def _keys(definition: Definition) -> set[str]:

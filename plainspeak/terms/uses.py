@@ -27,6 +27,12 @@ def is_running_text(block: Block) -> bool:
     return not (longer and capitalised >= 0.6 * longer)
 
 
+def is_prose(block: Block) -> bool:
+    """Running text that is not a table: where wording, not just words, is judged."""
+    return (is_running_text(block) and block.kind is not BlockKind.TABLE_CELL
+            and block.text.count("|") < 2)
+
+
 @dataclass(frozen=True, slots=True)
 class Use:
     """One occurrence of a term in the paper."""
