@@ -9,7 +9,9 @@ they never change a finding, and they never change the original file.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
+from types import ModuleType
 
 from plainspeak.findings import Finding
 
@@ -34,3 +36,8 @@ class Annotated:
 def default_format(paper_format: str) -> str:
     """A paper's own format, or HTML for text and Markdown papers."""
     return paper_format if paper_format in ("docx", "pdf") else "html"
+
+
+def get_writer(name: str) -> ModuleType:
+    """The writer module for ``--format name``; each offers ``write(...)`` and ``MEDIA_TYPE``."""
+    return importlib.import_module(FORMATS[name][0])

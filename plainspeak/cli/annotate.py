@@ -1,0 +1,115 @@
+"""``plainspeak annotate PAPER...``: an annotated copy of each paper, beside it or in --output.
+
+A Word paper gets a Word copy with comments, a PDF a PDF with highlighted
+notes, and a text or Markdown paper a reader's copy in HTML, unless
+``--format`` asks for another (HTML and Markdown work for every paper). The
+paper itself is never written to. A paper that cannot be read or annotated
+gets one line on stderr and the others go on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Sequence
+
+import click
+
+from plainspeak.errors import E107, E403, ExitCode, InputError, OutputError, PlainspeakError
+
+CHOICES = ("docx", "pdf", "html", "md")
+
+
+@click.command()
+@click.argument("papers", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(CHOICES), default=None,
+              help="docx, pdf, html or md (default: the paper's own format; html for text and Markdown).")
+@click.option("--output", "-o", type=click.Path(), default=None,
+              help="Where to write: a file for one paper, a folder for several.")
+@click.option("--appendix/--no-appendix", default=False,
+              help="Add a 'Words used in this paper' list at the end (the HTML copy always has one).")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+              help="A glossary of your own (YAML or CSV); repeat for more. Later ones win.")
+@click.option("--no-shipped-glossaries", is_flag=True, help="Use only the glossaries you name.")
+@click.option("--model", help="An installed spaCy pipeline name or path (default: the built-in one).")
+@click.option("--select", multiple=True, help="Turn on a rule by code or name (repeatable).")
+@click.option("--ignore", multiple=True, help="Turn off a rule by code or name (repeatable).")
+@click.option("--timeout", type=float, default=None, help="Seconds allowed to read one paper (default 60).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Read settings from this file instead of looking for one.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.pass_context
+def annotate(ctx: click.Context, papers: Sequence[str], output_format: str | None, output: str | None,
+             appendix: bool, **options: Any) -> int:
+    """Write an annotated copy of each paper: comments, highlights or a reader's copy."""
+    from plainspeak.cli.check import apply_options, resolve_config
+    from plainspeak.engine import load_glossaries
+
+    config = resolve_config(papers, options)
+    apply_options(config, {**_CHECK_DEFAULTS, **options}, ctx.obj.get("debug", False) if ctx.obj else False)
+    glossaries = load_glossaries(config.settings)
+    several = len(papers) > 1
+    worst = ExitCode.OK
+    for path in papers:
+        try:
+            line = annotate_one(path, output_format, output, several, appendix, config.settings, glossaries, papers)
+            click.echo(line)
+        except PlainspeakError as error:
+            click.echo(f"plainspeak: {error.line()}", err=True)
+            worst = max(worst, error.exit_code)
+    return int(worst)
+
+
+# The options ``check`` reads that annotate does not offer.
+_CHECK_DEFAULTS: dict[str, Any] = {"fail_on": None, "include": (), "exclude": (), "jobs": None,
+                                   "no_cache": True, "cache_dir": None}
+
+
+def annotate_one(path: str, output_format: str | None, output: str | None, several: bool, appendix: bool,
+                 settings, glossaries, papers: Sequence[str]) -> str:
+    """Load, check and annotate one paper; return the line to show."""
+    from plainspeak.atomic import atomic_write
+    from plainspeak.engine import check_paper, limits_from
+    from plainspeak.loaders import load, load_isolated
+    from plainspeak.writers import FORMATS, default_format, get_writer
+
+    limits = limits_from(settings)
+    paper = load_isolated(path, limits) if settings.isolate else load(path, limits=limits)
+    chosen = output_format or default_format(paper.format)
+    accepted = FORMATS[chosen][2]
+    if accepted is not None and paper.format not in accepted:
+        raise OutputError(E403, path, f"a {chosen.upper()} copy needs a {chosen.upper()} paper, "
+                                      f"and this is {paper.format}")
+    result = check_paper(paper, settings, glossaries)
+    source = Path(path).read_bytes() if chosen in ("docx", "pdf") else b""
+    try:
+        annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=appendix)
+    except PlainspeakError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read
+        from plainspeak.loaders import short_reason
+
+        raise InputError(E107, path, short_reason(error)) from None
+    target = target_path(path, chosen, output, several)
+    atomic_write(target, annotated.data, protect=tuple(papers))
+    unplaced = f"; {len(annotated.unplaced)} could not be placed" if annotated.unplaced else ""
+    return f"{target}: {annotated.placed} note{'s' if annotated.placed != 1 else ''}{unplaced}"
+
+
+def target_path(paper: str, chosen: str, output: str | None, several: bool) -> Path:
+    """``PAPER.plainspeak.EXT`` beside the paper, in the --output folder, or --output itself."""
+    from plainspeak.writers import FORMATS
+
+    source = Path(paper)
+    name = source.stem + FORMATS[chosen][1]
+    if output is None:
+        return source.with_name(name)
+    where = Path(output)
+    if several or where.is_dir():
+        try:
+            where.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            from plainspeak.errors import E401
+
+            raise OutputError(E401, str(where), error.strerror or str(error)) from None
+        return where / name
+    return where
