@@ -16,6 +16,8 @@ COMMANDS: dict[str, str] = {
     "glossary": "plainspeak.cli.glossary_cmds:glossary",
     "explain": "plainspeak.cli.glossary_cmds:explain",
     "ask": "plainspeak.cli.glossary_cmds:ask",
+    "serve": "plainspeak.cli.serve:serve",
+    "annotate": "plainspeak.cli.annotate:annotate",
 }
 
 
