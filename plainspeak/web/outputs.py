@@ -1,0 +1,93 @@
+"""What the page makes from a checked paper: the reader's copy, the annotated copy, the report."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from flask import url_for
+
+from plainspeak.glossary.model import GlossarySet
+from plainspeak.web.checking import Checked
+from plainspeak.web.results import CheckedPaper, Download
+from plainspeak.web.security import csrf_token
+from plainspeak.web.state import state
+
+TERM_CODES = ("PS101", "PS102", "PS104")
+_SEND = '<button type="submit">Send</button>'
+
+
+def checked_paper(checked: Checked, label: str, owner: str) -> CheckedPaper:
+    """Everything the result pages need, made now, while the paper is at hand."""
+    from plainspeak.reporters import json_report
+
+    glossaries = state().glossaries
+    result, paper = checked.result, checked.paper
+    stem = Path(label).stem or "paper"
+    reader = reader_html(checked, glossaries)
+    report = Download(json_report.render([result]).encode("utf-8"), "application/json",
+                      f"{stem}.plainspeak.json")
+    return CheckedPaper(
+        owner=owner, label=label, reader_html=reader, summary=result.summary,
+        counts=_counts(result), words=result.words or paper.word_count,
+        terms=_unexplained(result), copy=annotated_copy(checked, glossaries, stem),
+        report=report, sha256=result.sha256 or paper.sha256,
+        paragraphs={b.place.paragraph: b.text for b in paper.blocks},
+    )
+
+
+def reader_html(checked: Checked, glossaries: GlossarySet) -> str:
+    from plainspeak.writers.html import render_reader_html
+
+    page = render_reader_html(checked.result, checked.paper, glossaries,
+                              ask_url=url_for("public.ask"), csrf_token=csrf_token())
+    return add_name_fields(page)
+
+
+def add_name_fields(page: str) -> str:
+    """Give each "ask about this" form an optional name box before its button.
+
+    The reader's copy builds these forms in code, so the button's markup is
+    fixed; paper text is escaped and can never produce it.
+    """
+    counter = iter(range(1, 1_000_000))
+
+    def with_name(_: re.Match[str]) -> str:
+        number = next(counter)
+        return (f'<label for="ask-name-{number}">Your name (you can leave this empty)</label>'
+                f'<input id="ask-name-{number}" name="name" type="text" maxlength="80" '
+                f'autocomplete="name">{_SEND}')
+
+    return re.sub(re.escape(_SEND), with_name, page)
+
+
+def annotated_copy(checked: Checked, glossaries: GlossarySet, stem: str) -> Download:
+    """The paper's own format annotated (DOCX, PDF); the reader's copy for text papers."""
+    fmt = checked.paper.format
+    if fmt == "docx":
+        from plainspeak.writers import docx as writer
+    elif fmt == "pdf":
+        from plainspeak.writers import pdf as writer  # type: ignore[no-redef]
+    else:
+        from plainspeak.writers.html import render_reader_html
+
+        # The download works offline, opened from disk: no forms that post here.
+        page = render_reader_html(checked.result, checked.paper, glossaries)
+        return Download(page.encode("utf-8"), "text/html", f"{stem}.plainspeak.html")
+    made = writer.write(checked.source, checked.paper, checked.result, glossaries, appendix=True)
+    return Download(made.data, writer.MEDIA_TYPE, f"{stem}.plainspeak.{fmt}")
+
+
+def _counts(result) -> dict[str, int]:  # noqa: ANN001 - a PaperResult
+    terms = sum(1 for f in result.findings if f.code in TERM_CODES)
+    passages = sum(1 for f in result.findings if f.code.startswith("PS2"))
+    return {"terms": terms, "passages": passages, "findings": len(result.findings)}
+
+
+def _unexplained(result) -> list[str]:  # noqa: ANN001 - a PaperResult
+    seen: dict[str, str] = {}
+    for finding in result.findings:
+        if finding.code in TERM_CODES:
+            word = " ".join((finding.term or finding.text).split())
+            seen.setdefault(word.casefold(), word)
+    return list(seen.values())
