@@ -17,7 +17,6 @@ COMMANDS: dict[str, str] = {
     "explain": "plainspeak.cli.glossary_cmds:explain",
     "ask": "plainspeak.cli.glossary_cmds:ask",
     "serve": "plainspeak.cli.serve:serve",
-    "serve": "plainspeak.cli.serve:serve",
     "annotate": "plainspeak.cli.annotate:annotate",
 }
 
