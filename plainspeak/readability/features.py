@@ -100,7 +100,10 @@ def sentence_features(sent: "Span", gate: Gate, hidden: list[HiddenVerb], doc_te
     start, end = words[0].start, _end_with_punctuation(sent, words[-1].end, doc_text)
     syllables = sum(syllables_in(word.text) for word in words)
     finite = _has_finite_verb(sent)
-    gradeable = _gradeable(words, finite, gate)
+    # A tagger can miss a rare verb ("necessitate"); a writer who closed the
+    # words with a full stop meant a sentence, so only unclosed runs are fragments.
+    closed = doc_text[start:end].rstrip(_CLOSERS)[-1:] in ".?!"
+    gradeable = _gradeable(words, finite is False and not closed, gate)
     return SentenceFeatures(
         start=start,
         end=end,
@@ -133,10 +136,10 @@ def _has_finite_verb(sent: "Span") -> bool | None:
     return None if not doc.has_annotation("MORPH") else False
 
 
-def _gradeable(words: list, finite: bool | None, gate: Gate) -> bool:
+def _gradeable(words: list, verbless: bool, gate: Gate) -> bool:
     if len(words) < gate.min_words:
         return False
-    if finite is False and len(words) <= gate.verbless_max_words:
+    if verbless and len(words) <= gate.verbless_max_words:
         return False
     return not _looks_like_names(words, gate.names_share)
 
