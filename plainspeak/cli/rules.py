@@ -7,9 +7,16 @@ import click
 
 @click.command()
 @click.argument("rule", required=False)
-def rules(rule: str | None) -> int:
+@click.option("--markdown", is_flag=True, help="Print the full reference as Markdown (docs/rules.md).")
+def rules(rule: str | None, markdown: bool) -> int:
     """List the rules, or show one rule's documentation (by code or name)."""
     from plainspeak.rules import all_rules, resolve
+
+    if markdown:
+        from plainspeak.rules.docs import rules_markdown
+
+        click.echo(rules_markdown(), nl=False)
+        return 0
 
     if rule:
         found = resolve(rule)
