@@ -1,0 +1,143 @@
+"""Check many papers: cached results first, the rest in worker processes.
+
+Each worker loads the glossaries and builds the spaCy pipeline once, then
+takes paths and sends back :class:`PaperResult` s (plain data, so they
+pickle). Workers start with ``forkserver`` (or ``spawn``): a fork of a parent
+that has threads or a loaded model is not safe. Inside a worker each paper
+is still read in its own child process with the time and memory limits
+(:func:`plainspeak.loaders.load_isolated`), so a hostile file costs one
+paper, not the run. ``jobs=1`` checks in this process, with no pool.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Sequence
+
+from plainspeak.errors import ExitCode, PlainspeakError
+from plainspeak.result import PaperResult
+from plainspeak.settings import Settings
+
+_STATE: dict[str, Any] = {}  # this process's glossaries, or the error that stopped loading them
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    path: str
+    settings: Settings  # the paper's own settings, per-path overrides applied
+
+
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on this platform
+        return max(1, os.cpu_count() or 1)
+
+
+def start_worker(settings: Settings, modules: Sequence[str] = ()) -> None:
+    """Ready this process to check papers: rule modules, glossaries, pipeline."""
+    from plainspeak.engine import load_glossaries
+    from plainspeak.nlp.pipeline import build_pipeline
+
+    for name in modules:  # rules registered outside plainspeak.rules run in workers too
+        importlib.import_module(name)
+    _STATE.clear()
+    _STATE["key"] = _state_key(settings)
+    try:
+        _STATE["glossaries"] = load_glossaries(settings)
+        build_pipeline(settings, _STATE["glossaries"])
+    except PlainspeakError as error:
+        _STATE["error"] = error
+
+
+def _state_key(settings: Settings) -> tuple:
+    return (settings.model, tuple(settings.glossaries), settings.use_shipped_glossaries)
+
+
+def check_task(task: Task) -> PaperResult:
+    """Check one paper in a ready process; never raises for a bad paper."""
+    from plainspeak.engine import check_path
+
+    if "error" in _STATE:
+        return PaperResult(path=task.path, error=_STATE["error"])
+    result = check_path(task.path, task.settings, _STATE["glossaries"])
+    return finalise(result, task.settings)
+
+
+def finalise(result: PaperResult, settings: Settings) -> PaperResult:
+    """Drop accepted terms and apply configured severities, whatever each rule did."""
+    accepted = {term.casefold() for term in settings.accepted_terms}
+    findings = [f for f in result.findings if (f.term or f.text).casefold() not in accepted]
+    for finding in findings:
+        if finding.code in settings.severities:
+            finding.severity = settings.severities[finding.code]
+    return replace(result, findings=findings)
+
+
+def usage_error(results: Sequence[PaperResult]) -> PlainspeakError | None:
+    """An error that is about the run (model, glossary), not about one paper."""
+    for result in results:
+        if result.error is not None and result.error.exit_code != ExitCode.INPUT:
+            return result.error
+    return None
+
+
+def run_tasks(tasks: Sequence[Task], settings: Settings, jobs: int,
+              on_done: Callable[[PaperResult], None] = lambda r: None) -> list[PaperResult]:
+    """Results for ``tasks``, in the same order."""
+    if not tasks:
+        return []
+    if jobs <= 1 or len(tasks) <= 1:
+        if _STATE.get("key") != _state_key(settings):
+            start_worker(settings)
+        results = []
+        for task in tasks:
+            results.append(check_task(task))
+            on_done(results[-1])
+        return results
+    return _in_pool(tasks, settings, min(jobs, len(tasks)), on_done)
+
+
+def _in_pool(tasks: Sequence[Task], settings: Settings, jobs: int,
+             on_done: Callable[[PaperResult], None]) -> list[PaperResult]:
+    results: list[PaperResult | None] = [None] * len(tasks)
+    # Biggest papers first, so no worker is left with a long one at the end.
+    order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i].path))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=start_worker,
+                             initargs=(settings, outside_rule_modules())) as pool:
+        pending: dict[Future, int] = {pool.submit(check_task, tasks[i]): i for i in order}
+        try:
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index = pending.pop(future)
+                    results[index] = future.result()
+                    on_done(results[index])
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return [r for r in results if r is not None]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def outside_rule_modules() -> tuple[str, ...]:
+    """Modules of registered rules that the package does not import by itself."""
+    from plainspeak.rules import all_rules
+
+    return tuple(sorted({r.__module__ for r in all_rules() if not r.__module__.startswith("plainspeak.rules.")}))
