@@ -29,9 +29,8 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;"}
 
 def escape(text: str) -> str:
     """Text safe in a Markdown table cell or list item: one line, no markup, no mentions."""
-    text = " ".join(text.split())
-    text = "".join(_ENTITIES.get(char, char) for char in text)
-    return _SPECIAL.sub(r"\\\1", text)
+    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return "".join(_ENTITIES.get(char, char) for char in text)
 
 
 def write(source: bytes, paper: Paper, result: PaperResult, glossaries: GlossarySet | None = None,

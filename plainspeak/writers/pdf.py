@@ -44,7 +44,7 @@ def write(source: bytes, paper: Paper, result: PaperResult, glossaries: Glossary
         if entries:
             last = writer.pages[-1].mediabox
             first = add_pages(writer, entries, float(last.width), float(last.height))
-            writer.add_outline_item(TITLE, first)
+            writer.add_outline_item(title=TITLE, page_number=first)
     buffer = io.BytesIO()
     writer.write(buffer)
     outcome.data = buffer.getvalue()

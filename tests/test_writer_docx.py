@@ -1,0 +1,182 @@
+"""The annotated DOCX: exact comment anchors, formatting kept, text unchanged."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from lxml import etree
+
+import plainspeak
+from plainspeak.loaders.docx_text import W, paragraph_nodes
+from plainspeak.writers import docx as docx_writer
+from plainspeak.writers.docx_map import align, position
+from tests.writer_support import check_golden, glossary, result_for, sentence_finding, term_finding
+
+
+def _hyperlink(paragraph, text: str, url: str) -> None:
+    rel = paragraph.part.relate_to(url, docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    props.append(OxmlElement("w:u", attrs={qn("w:val"): "single"}))
+    run.append(props)
+    t = OxmlElement("w:t")
+    t.text = text
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """A complex field: begin, instruction, separate, shown result, end."""
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, shown), ("end", None)):
+        run = paragraph.add_run()
+        if kind:
+            run._r.append(OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): kind}))
+        elif text == instruction:
+            instr = OxmlElement("w:instrText")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+
+
+def build_docx(path) -> None:
+    document = docx.Document()
+    document.add_heading("Budget update", level=1)
+    first = document.add_paragraph("The ")
+    first.add_run("virement of £2m").bold = True
+    first.add_run(" was agreed, and the ")
+    italic = first.add_run("precept rises")
+    italic.italic = True
+    italic.font.size = Pt(13)
+    first.add_run(".")
+    second = document.add_paragraph("Read the ")
+    _hyperlink(second, "MTFS summary", "https://example.org/mtfs")
+    second.add_run(" on page ")
+    _field(second, " PAGE ", "4")
+    second.add_run(" before the meeting.")
+    document.add_paragraph(
+        "Spending on care for older people rose again this year because more people needed help at home "
+        "after a stay in hospital than the budget had allowed for. We will explain this at the meeting.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Line"
+    table.cell(0, 1).text = "Note"
+    table.cell(1, 0).text = "Transfers"
+    table.cell(1, 1).text = "A virement moves money."
+    document.core_properties.title = "Budget update"
+    document.save(path)
+
+
+@pytest.fixture
+def annotated(tmp_path):
+    source = tmp_path / "paper.docx"
+    build_docx(source)
+    paper = plainspeak.load(source)
+    findings = [term_finding(paper, "virement"), term_finding(paper, "precept"), term_finding(paper, "MTFS"),
+                term_finding(paper, "virement", 1), sentence_finding(paper, "Spending on care", 31)]
+    result = result_for(paper, findings)
+    out = docx_writer.write(source.read_bytes(), paper, result, glossary(), appendix=True)
+    return source, paper, result, out
+
+
+def _texts(data: bytes) -> list[str]:
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    return ["".join(t for _, t in paragraph_nodes(p).nodes) for p in root.iter(f"{W}p")]
+
+
+def _anchored(data: bytes) -> dict[str, str]:
+    """Comment id -> the text between its range start and end, in document order."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    open_ids: dict[str, list[str]] = {}
+    done: dict[str, str] = {}
+    for element in root.iter():
+        if element.tag == f"{W}commentRangeStart":
+            open_ids[element.get(f"{W}id")] = []
+        elif element.tag == f"{W}commentRangeEnd":
+            done[element.get(f"{W}id")] = "".join(open_ids.pop(element.get(f"{W}id")))
+        elif element.tag == f"{W}t" and element.getparent().getparent().tag != f"{W}del":
+            for pieces in open_ids.values():
+                pieces.append(element.text or "")
+    return done
+
+
+def test_one_comment_per_finding_anchored_on_exact_words(annotated):
+    _, _, result, out = annotated
+    assert out.placed == 5 and out.unplaced == []
+    comments = list(docx.Document(io.BytesIO(out.data)).comments)
+    assert len(comments) == 5
+    anchored = _anchored(out.data)
+    assert [anchored[str(c.comment_id)] for c in comments] == [f.text for f in result.findings]
+
+
+def test_original_text_is_unchanged(annotated):
+    source, _, _, out = annotated
+    before = _texts(source.read_bytes())
+    after = _texts(out.data)
+    assert after[: len(before)] == before
+
+
+def test_formatting_hyperlink_and_field_are_kept(annotated):
+    _, _, _, out = annotated
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(out.data)).read("word/document.xml"))
+    runs: dict[str, etree._Element] = {}
+    for run in root.iter(f"{W}r"):  # the first run with each text: the appendix repeats words
+        runs.setdefault("".join(run.itertext()), run)
+    assert runs["virement"].find(f"{W}rPr/{W}b") is not None
+    assert runs[" of £2m"].find(f"{W}rPr/{W}b") is not None
+    assert runs["precept"].find(f"{W}rPr/{W}i") is not None
+    assert runs["precept"].find(f"{W}rPr/{W}sz").get(f"{W}val") == "26"
+    assert runs["MTFS"].getparent().tag == f"{W}hyperlink"
+    assert runs[" summary"].getparent().tag == f"{W}hyperlink"
+    assert [t.text for t in root.iter(f"{W}instrText")] == [" PAGE "]
+
+
+def test_comment_says_problem_and_meaning(annotated):
+    _, _, _, out = annotated
+    comment = list(docx.Document(io.BytesIO(out.data)).comments)[0]
+    assert comment.author == "plainspeak"
+    assert [p.text for p in comment.paragraphs] == [
+        "'virement' is not explained in the paper; say what it means at its first use (PS101 undefined-term)",
+        "Plain meaning: Moving money from one budget line to another.",
+    ]
+
+
+def test_appendix_table_lists_words_used(annotated):
+    _, _, _, out = annotated
+    table = docx.Document(io.BytesIO(out.data)).tables[-1]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows == [
+        ["Word", "What it means"],
+        ["MTFS", "MTFS stands for medium-term financial strategy. The council's plan for its money over the next few years."],
+        ["precept", "An amount added to council tax for another body."],
+        ["virement", "Moving money from one budget line to another."],
+    ]
+
+
+def test_golden_document_and_comments(annotated):
+    _, _, _, out = annotated
+    package = zipfile.ZipFile(io.BytesIO(out.data))
+    for part, golden in (("word/document.xml", "docx_document.xml"), ("word/comments.xml", "docx_comments.xml")):
+        root = etree.fromstring(package.read(part))
+        for element in root.iter():
+            for name in list(element.attrib):
+                if name == f"{W}date" or name.startswith(f"{W}rsid"):
+                    del element.attrib[name]
+        check_golden(golden, etree.tostring(root, pretty_print=True, encoding="unicode"))
+
+
+def test_alignment_rebuilds_a_missing_run_map():
+    runs = align("The virement was agreed", ["The ", "vire", "ment", " was agreed"])
+    assert position(runs, 4, end=False) == (1, 0)
+    assert position(runs, 12, end=True) == (2, 4)
+    # Collapsed spaces in the block still map back to the node's characters.
+    runs = align("a b", ["a  b"])
+    assert position(runs, 2, end=False) == (0, 3)

@@ -1,0 +1,107 @@
+"""The reader's copy: structure, escaping (nothing from a paper runs), ask forms, golden page."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from plainspeak.glossary.model import GlossarySet, Status, Term
+from plainspeak.writers.html import render_reader_html
+from tests.helpers import paper_from_text
+from tests.writer_support import check_golden, glossary, result_for, sentence_finding, term_finding
+
+TEXT = """# Budget update
+
+The virement was agreed. The precept rises by 2%.
+
+## What happens next
+
+- The MTFS is updated.
+- We will tell you what changes.
+
+Spending on care rose this year because more people needed help at home after a stay in hospital than the budget allowed for."""
+
+PROFILE = {"readability": {"reading_age": 14.2, "profile": [
+    {"label": "(opening)", "sentences": 2, "hard": 0, "reading_age": 9.5},
+    {"label": "What happens next", "sentences": 3, "hard": 1, "reading_age": 16.0}]}}
+
+
+def _page(text: str = TEXT, glossaries: GlossarySet | None = None, **options) -> str:
+    paper = paper_from_text(text, path="/somewhere/private/update.md")
+    findings = [term_finding(paper, "virement")]
+    if "Spending on care" in text:
+        findings.append(sentence_finding(paper, "Spending on care", 24))
+    return render_reader_html(result_for(paper, findings, **PROFILE), paper,
+                              glossaries if glossaries is not None else glossary(), **options)
+
+
+class _Audit(HTMLParser):
+    """Collects what could run: script elements, on* attributes, javascript: URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts, self.handlers, self.urls, self.tags = 0, [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.scripts += tag == "script"
+        for name, value in attrs:
+            if name.lower().startswith("on"):
+                self.handlers.append(name)
+            if value and re.match(r"\s*(javascript|data|vbscript):", value, re.I) and name in ("href", "src", "action"):
+                self.urls.append(value)
+
+
+def _audit(page: str) -> _Audit:
+    audit = _Audit()
+    audit.feed(page)
+    return audit
+
+
+def test_golden_page():
+    page = _page().replace("plainspeak 0.1.0", "plainspeak VERSION")
+    page = re.sub(r"sha256-[A-Za-z0-9+/=]+", "sha256-HASH", page)
+    check_golden("reader.html", page)
+
+
+def test_structure_kept_and_words_listed():
+    page = _page()
+    assert "<h2" in page and "<h3" in page and "<ul><li" in page
+    assert 'href="#w-virement"' in page and 'id="w-virement"' in page
+    assert '<dfn>MTFS</dfn>' in page and "medium-term financial strategy" in page
+    assert '<span class="vh">Hard to read: </span>long sentence (24 words)' in page
+    assert "/somewhere/private" not in page  # only the file's name is shown
+
+
+def test_paper_and_glossary_cannot_run_anything():
+    hostile = ('# <script>alert(1)</script>\n\nThe virement <img src=x onerror="alert(2)"> was '
+               '<a href="javascript:alert(3)">agreed</a>.')
+    evil = GlossarySet(terms=[Term("virement", '<script>alert(4)</script><b onmouseover="alert(5)">x</b>',
+                                   status=Status.AGREED)])
+    page = _page(hostile, evil)
+    audit = _audit(page)
+    assert (audit.scripts, audit.handlers, audit.urls) == (0, [], [])
+    assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in page
+    assert "default-src 'none'" in html.unescape(page)
+
+
+def test_ask_forms_when_a_web_page_gives_a_target():
+    page = _page(ask_url="/ask", csrf_token='tok"en')
+    assert page.count('action="/ask"') >= 5
+    assert 'name="csrf_token" value="tok&quot;en"' in page
+    assert "form-action 'self'" in html.unescape(page)
+    assert 'data-ask="paragraph"' in page and 'data-ask="term"' in page
+
+
+def test_standalone_file_has_hooks_but_no_forms():
+    page = _page()
+    assert "<form" not in page and "form-action 'none'" in html.unescape(page)
+    assert 'data-ask="term" data-term="virement"' in page
+
+
+def test_unsafe_ask_url_is_refused():
+    with pytest.raises(ValueError):
+        _page(ask_url="javascript:alert(1)")

@@ -1,0 +1,33 @@
+"""The Markdown summary: counts, words, hard passages, and nothing a paper can inject."""
+
+from __future__ import annotations
+
+from plainspeak.writers.markdown_summary import escape, render_summary
+from tests.helpers import paper_from_text
+from tests.writer_support import check_golden, glossary, result_for, sentence_finding, term_finding
+
+TEXT = """# Budget update
+
+The virement was agreed. The MTFS is updated.
+
+Spending on care rose this year because more people needed help at home after a stay in hospital than the budget allowed for."""
+
+
+def test_golden_summary():
+    paper = paper_from_text(TEXT, path="update.md")
+    findings = [term_finding(paper, "virement"), term_finding(paper, "MTFS"),
+                sentence_finding(paper, "Spending on care", 24)]
+    result = result_for(paper, findings, readability={"reading_age": 14.2})
+    check_golden("summary.md", render_summary(result, paper, glossary(), appendix=True))
+
+
+def test_escape_blocks_markup_links_and_mentions():
+    assert escape("a | b") == "a \\| b"
+    assert escape("<script>@team [x](javascript:y)") == "&lt;script&gt;&#64;team \\[x\\](javascript:y)"
+    assert escape("two\nlines") == "two lines"
+
+
+def test_clean_paper_says_so():
+    paper = paper_from_text("We will meet on Monday.", path="note.md")
+    text = render_summary(result_for(paper, []), paper, glossary())
+    assert "Nothing to explain and no hard passages found." in text
