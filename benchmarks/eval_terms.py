@@ -23,6 +23,7 @@ The papers are read from ``../shared`` at run time and never copied.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -35,6 +36,7 @@ from plainspeak.terms.normalise import text_key  # noqa: E402
 
 FLAG_CODES = {"PS101", "PS102", "PS104"}
 FALSE_FLAG_CODES = FLAG_CODES | {"PS103"}
+TERM_MODULES = ("plainspeak.nlp.glossary_matcher", "plainspeak.nlp.definitions", "plainspeak.nlp.candidates")
 
 
 def key(text: str) -> tuple[str, ...]:
@@ -62,7 +64,10 @@ def build_nlp(model: str | None, settings: Settings, glossaries):
         nlp = spacy.blank("en")
         customise_tokenizer(nlp)
         nlp.add_pipe("sentencizer")
-        return add_components(nlp, settings, glossaries)
+        # Only the term components: the others may need a parser a blank pipeline lacks.
+        for module in TERM_MODULES:
+            importlib.import_module(module).add_to(nlp, settings, glossaries)
+        return nlp
     from plainspeak.nlp.model import load_pipeline
 
     return add_components(load_pipeline(model), settings, glossaries)

@@ -34,7 +34,9 @@ def block_definitions(text: str) -> list[dict]:
     for finder in cues.FINDERS:
         for term, definition, kind, start in finder(text):
             found.append(_entry(term, definition, kind, start, start + len(term)))
-    unique = {(d["start"], d["term"], d["kind"]): d for d in found}
+    unique: dict[tuple, dict] = {}
+    for item in found:  # the first finder to see a term wins: letter-matched pairs come first
+        unique.setdefault((item["start"], item["term"], item["kind"]), item)
     return sorted(unique.values(), key=lambda d: (d["start"], d["kind"]))
 
 

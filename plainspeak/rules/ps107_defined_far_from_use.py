@@ -34,20 +34,21 @@ class DefinedFarFromUse(Rule):
     name = "defined-far-from-use"
     severity = Severity.SUGGESTION
     enabled_by_default = False
-    options = {"max_pages": 5, "min_pages": 10}
+    # Papers without pages (text, Word) count a page as ``paragraphs_per_page`` paragraphs.
+    options = {"max_pages": 5, "min_pages": 10, "paragraphs_per_page": 8}
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
-        pages = analysis.paper.pages or 0
+        per_page = self.option(analysis, "paragraphs_per_page")
+        pages = analysis.paper.pages or -(-len(analysis.paper.blocks) // per_page)
         if pages < self.option(analysis, "min_pages"):
             return
         limit = self.option(analysis, "max_pages")
+        page_of = lambda at: _page(analysis, at, per_page)  # noqa: E731
         for definition in judged_definitions(analysis):
-            defined_on = definition.location.get("page")
-            if defined_on is None:
-                continue
+            defined_on = page_of(definition.start)
             for start, end in occurrences(analysis, definition.term):
-                page = analysis.location(start).page
-                if start > definition.start and page is not None and page - defined_on > limit:
+                page = page_of(start)
+                if start > definition.start and page - defined_on > limit:
                     yield analysis.finding(
                         type(self), start, end,
                         f"'{analysis.paper.text[start:end]}' was explained on page {defined_on}, "
@@ -55,3 +56,8 @@ class DefinedFarFromUse(Rule):
                         term=definition.term, suggestion=f"{definition.term}: {definition.definition}",
                     )
                     break
+
+
+def _page(analysis: Analysis, offset: int, per_page: int) -> int:
+    location = analysis.location(offset)
+    return location.page if location.page is not None else (location.paragraph - 1) // per_page + 1

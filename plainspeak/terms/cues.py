@@ -126,7 +126,7 @@ def dash_gloss(text: str) -> Found:
 
 _GLOSS_OPENERS = re.compile(
     r"(?:a|an|the|which|that is|i\.?e\.?|meaning|this is|these are|money|people|where|when|"
-    r"what|how|also called|also known as|known as|sometimes called)[\s,]", re.I,
+    r"what|how|also called|also known as|known as|sometimes called|(?!including)[a-z]+ing)[\s,]", re.I,
 )
 
 
@@ -184,7 +184,7 @@ def named_acronym(text: str) -> Found:
     in brackets has explained it, even if the acronym was coined loosely.
     """
     for match in _NAMED_ACRONYM.finditer(text):
-        long_form = match.group("long").strip()
+        long_form = re.sub(r"^(?:The|A|An|Our)\s+", "", match.group("long").strip())
         if len(long_form.split()) >= 2 and looks_like_acronym(match.group("short")):
             yield match.group("short"), long_form, "acronym", match.start("short")
 

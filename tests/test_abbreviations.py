@@ -1,0 +1,40 @@
+"""The bracketed short-form finder, on text written for these tests."""
+
+from __future__ import annotations
+
+from plainspeak.nlp.abbreviations import best_long_form, find_pairs
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(p.short, p.long) for p in find_pairs(text)]
+
+
+def test_long_form_then_short_form() -> None:
+    assert pairs("The Better Care Fund (BCF) is pooled.") == [("BCF", "Better Care Fund")]
+
+
+def test_lower_case_long_form() -> None:
+    assert pairs("the disabled facilities grant (DFG) pays for ramps") == [("DFG", "disabled facilities grant")]
+
+
+def test_short_form_then_long_form() -> None:
+    assert pairs("The WY ICB (West Yorkshire Integrated Care Board) met.") == [
+        ("WY ICB", "West Yorkshire Integrated Care Board")]
+
+
+def test_prefers_word_initials_over_a_shorter_tail() -> None:
+    assert best_long_form("IIEF", "the international index of erectile function") == (
+        "international index of erectile function")
+
+
+def test_capitalised_list_with_commas() -> None:
+    assert pairs("Voluntary, Community and Social Enterprise (VCSE) groups") == [
+        ("VCSE", "Voluntary, Community and Social Enterprise")]
+
+
+def test_asides_and_measurements_are_not_pairs() -> None:
+    assert pairs("The plan (see below) costs more (10 mg) than last year (2024/25).") == []
+
+
+def test_plural_short_form() -> None:
+    assert pairs("Integrated Care Boards (ICBs) were set up.") == [("ICBs", "Integrated Care Boards")]

@@ -1,0 +1,37 @@
+"""In-text definition cues, on text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from plainspeak.nlp.definitions import block_definitions
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(d["term"], d["kind"]) for d in block_definitions(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A virement means moving money between budgets.", [("virement", "means")]),
+    ("By co-production we mean planning together as equals.", [("co-production", "means")]),
+    ("Outturn – the amount actually spent by the year end.", [("Outturn", "dash-gloss")]),
+    ("The precept (the part of council tax that pays for police) rose.", [("precept", "bracket-gloss")]),
+    ("We are the Northshire Care Board, also called the NCB.", [("NCB", "acronym")]),
+    ("Reablement is a short spell of help to get back on your feet.", [("Reablement", "is")]),
+])
+def test_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It means that we spend less next year.",
+    "This is a good plan.",
+    "The report (attached) was noted.",
+])
+def test_no_definition(text: str) -> None:
+    assert found(text) == []
+
+
+def test_definitions_are_plain_data() -> None:
+    items = block_definitions("The Better Care Fund (BCF) is pooled.")
+    assert items == [{"term": "BCF", "definition": "Better Care Fund", "kind": "acronym", "start": 22, "end": 25}]

@@ -1,0 +1,57 @@
+"""The glossary matcher on spacy.blank: variants, case and the longest match."""
+
+from __future__ import annotations
+
+import spacy
+
+from plainspeak.glossary.model import GlossarySet, PlainAlternative, Term
+from plainspeak.nlp import glossary_matcher
+from plainspeak.settings import Settings
+
+GLOSSARY = GlossarySet(
+    terms=[
+        Term("precept", "An amount added to council tax."),
+        Term("adult social care precept", "An amount added to council tax for adult care."),
+        Term("co-production", "Planning together as equals."),
+        Term("organisation", "A body such as a council."),
+        Term("BCF", "A shared fund.", expansion="better care fund"),
+    ],
+    alternatives=[PlainAlternative("in order to", ("to",)), PlainAlternative("utilise", ("use",), match="lemma")],
+)
+
+
+def matched(text: str) -> list[tuple[str, str, bool]]:
+    nlp = spacy.blank("en")
+    glossary_matcher.add_to(nlp, Settings(), GLOSSARY)
+    doc = nlp(text)
+    return [(doc.text[s:e], key, acronym) for s, e, key, acronym in doc._.plainspeak_terms]
+
+
+def test_plural_and_case() -> None:
+    assert matched("Precepts rose.") == [("Precepts", "precept", False)]
+
+
+def test_longest_match_wins() -> None:
+    assert matched("The adult social care precept rose.") == [
+        ("adult social care precept", "adult social care precept", False)]
+
+
+def test_hyphen_space_and_joined() -> None:
+    assert [m[0] for m in matched("co-production, co production and coproduction")] == [
+        "co-production", "co production", "coproduction"]
+
+
+def test_american_spelling() -> None:
+    assert matched("Each organization") == [("organization", "organisation", False)]
+
+
+def test_acronyms_match_case_sensitively() -> None:
+    assert matched("The BCF and the bcf and the Better Care Fund") == [
+        ("BCF", "BCF", True), ("Better Care Fund", "BCF", False)]
+
+
+def test_alternatives_exact_and_inflected() -> None:
+    nlp = spacy.blank("en")
+    glossary_matcher.add_to(nlp, Settings(), GLOSSARY)
+    doc = nlp("In order to help we utilised it.")
+    assert [doc.text[s:e] for s, e, _ in doc._.plainspeak_alternatives] == ["In order to", "utilised"]
