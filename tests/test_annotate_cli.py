@@ -1,0 +1,82 @@
+"""``plainspeak annotate`` end to end: formats, where copies go, errors that let the rest go on."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+import click
+
+from plainspeak.cli import main
+
+EXAMPLES = __import__("pathlib").Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def blank_model(tmp_path_factory):
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    path = tmp_path_factory.mktemp("model") / "blank"
+    nlp.to_disk(path)
+    return str(path)
+
+
+@click.command(context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def _entry(args: tuple[str, ...]) -> None:
+    main(list(args))  # the real entry point: one line per error and a named exit code
+
+
+def _run(*args: str):
+    return CliRunner().invoke(_entry, ["annotate", "--isolated", *args])
+
+
+def test_text_paper_gets_an_html_copy_beside_it(tmp_path, blank_model):
+    paper = tmp_path / "update.md"
+    paper.write_text("# Update\n\nThe virement was agreed.\n", encoding="utf-8")
+    outcome = _run("--model", blank_model, str(paper))
+    assert outcome.exit_code == 0, outcome.output
+    copy = tmp_path / "update.plainspeak.html"
+    assert copy.exists() and "<main>" in copy.read_text(encoding="utf-8")
+    assert paper.read_text(encoding="utf-8") == "# Update\n\nThe virement was agreed.\n"
+
+
+def test_docx_from_text_is_a_usage_error_and_bad_input_lets_the_rest_go_on(tmp_path, blank_model):
+    good = tmp_path / "good.md"
+    good.write_text("The virement was agreed.\n", encoding="utf-8")
+    outcome = _run("--model", blank_model, "--format", "docx", str(good))
+    assert outcome.exit_code == 2 and "[E403]" in outcome.output
+    outcome = _run("--model", blank_model, "--format", "md", str(tmp_path / "missing.docx"), str(good),
+                   "--output", str(tmp_path / "out"))
+    assert outcome.exit_code == 3 and "[E101]" in outcome.output
+    assert (tmp_path / "out" / "good.plainspeak.md").exists()
+
+
+def test_output_over_the_paper_is_refused(tmp_path, blank_model):
+    paper = tmp_path / "update.md"
+    paper.write_text("The virement was agreed.\n", encoding="utf-8")
+    outcome = _run("--model", blank_model, "--format", "md", "--output", str(paper), str(paper))
+    assert outcome.exit_code == 2 and "[E402]" in outcome.output
+    assert paper.read_text(encoding="utf-8") == "The virement was agreed.\n"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["budget-report.docx", "budget-report.pdf"])
+def test_example_papers_in_their_own_format(tmp_path, name):
+    copy = tmp_path / name
+    copy.write_bytes((EXAMPLES / name).read_bytes())
+    outcome = _run("--appendix", str(copy))
+    assert outcome.exit_code == 0, outcome.output
+    annotated = tmp_path / name.replace(".", ".plainspeak.")
+    data = annotated.read_bytes()
+    if name.endswith(".docx"):
+        assert len(list(docx.Document(io.BytesIO(data)).comments)) > 10
+    else:
+        reader = PdfReader(io.BytesIO(data))
+        assert len(reader.pages) > 4 and any(page.get("/Annots") for page in reader.pages[:4])
