@@ -23,7 +23,10 @@ def code_stamp() -> str:
     root = Path(plainspeak.__file__).parent
     digest = hashlib.sha256()
     for file in sorted(root.rglob("*")):
-        if file.suffix in (".py", ".txt", ".yaml", ".json") and "__pycache__" not in file.parts:
+        parts = file.relative_to(root).parts
+        # A wheel keeps the model inside the package; model_id covers it.
+        if file.suffix in (".py", ".txt", ".yaml", ".json") and "__pycache__" not in parts \
+                and parts[0] != "models":
             digest.update(f"{file.relative_to(root)}\n".encode())
             digest.update(file.read_bytes())
     return digest.hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 from plainspeak.findings import Severity
@@ -30,7 +31,7 @@ def help_text(rule: type[Rule]) -> str:
     parts = [doc.summary]
     for title in DOC_SECTIONS:
         if doc.section(title):
-            parts.append(f"{title}:\n{doc.section(title)}")
+            parts.append(f"{title}:\n{inspect.cleandoc(doc.section(title))}")
     return "\n\n".join(parts)
 
 
