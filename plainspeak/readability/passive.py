@@ -88,7 +88,9 @@ def _after_be(token: "Token") -> "Token | None":
 
 
 def _describe(sent: "Span", verb: "Token") -> Passive | None:
-    auxes = [t for t in verb.lefts if t.dep_ in PASSIVE_AUX or t.dep_ in ("aux",)]
+    # Tree attributes (lefts, children) are only safe to read on a parsed doc.
+    parsed = verb.doc.has_annotation("DEP")
+    auxes = [t for t in verb.lefts if t.dep_ in PASSIVE_AUX or t.dep_ == "aux"] if parsed else []
     if not auxes:
         be = _after_be(verb)
         first = _aux_chain_start(verb, be) if be is not None else verb
