@@ -35,6 +35,9 @@ from plainspeak.writers.html_marks import Mark, render
 from plainspeak.writers.notes import Note, notes_for
 
 MEDIA_TYPE = "text/html; charset=utf-8"
+# Passages a reader is told are hard: long or hard sentences and dense figures. Passive
+# verbs, hidden verbs and number styles are advice for the writer (in the Word and PDF copies).
+READER_PASSAGES = frozenset({"PS201", "PS202", "PS301"})
 UNEXPLAINED = ("Neither this paper nor the glossary explains this word. "
                "Ask about it before or at the meeting.")
 
@@ -83,7 +86,8 @@ def _word_list(paper: Paper, result: PaperResult, glossaries: GlossarySet | None
     for note in notes:
         if note.kind == "term" and note.label.casefold() not in known:
             known.add(note.label.casefold())
-            words.append(WordEntry(note.label, note.meaning or UNEXPLAINED,
+            plainer = f"A plainer way to say it: {note.suggestion}" if note.suggestion else ""
+            words.append(WordEntry(note.label, note.meaning or plainer or UNEXPLAINED,
                                    "glossary" if note.meaning else "", note.finding.start, note.finding.end))
     return sorted(words, key=lambda e: (e.term.casefold(), e.term))
 
@@ -105,7 +109,8 @@ def _marks(paper: Paper, notes: list[Note], words: list[WordEntry], ids: dict[st
     """Marks by paragraph number: each finding, and each listed word's first use."""
     by_term = {w.term.casefold(): w for w in words}
     marks: dict[int, list[Mark]] = {}
-    spans = [(n.finding.start, n.finding.end, n) for n in notes if n.kind != "paper"]
+    spans = [(n.finding.start, n.finding.end, n) for n in notes
+             if n.kind == "term" or (n.kind == "sentence" and n.finding.code in READER_PASSAGES)]
     spans += [(w.first_offset, w.first_end, w) for w in words if w.source == "glossary" and w.first_offset >= 0]
     for number, (start, end, item) in enumerate(sorted(spans, key=lambda s: (s[0], -s[1])), start=1):
         block = paper.block_at(start)
@@ -183,7 +188,7 @@ def _words_section(words: list[WordEntry], ids: dict[str, str], firsts: dict[str
 def _summary(result: PaperResult, paper: Paper, notes: list[Note], words: list[WordEntry]) -> Markup:
     readability: dict[str, Any] = result.summary.get("readability") or {}
     age = readability.get("reading_age")
-    passages = sum(1 for n in notes if n.kind == "sentence")
+    passages = sum(1 for n in notes if n.kind == "sentence" and n.finding.code in READER_PASSAGES)
     facts = [
         ("Reading age", f"{age:g} (lower is easier)" if isinstance(age, (int, float)) else "not worked out"),
         ("Words", f"{result.words or paper.word_count:,}"),

@@ -11,11 +11,11 @@ from typing import Any
 
 from plainspeak.writers.html_build import Markup, el
 
-_WIDTH, _LABEL, _ROW, _TOP = 640, 230, 26, 8
+_WIDTH, _LABEL, _ROW, _TOP = 640, 250, 26, 8
 _SCALE_MAX = 20.0
 
 
-def _shorten(label: str, limit: int = 32) -> str:
+def _shorten(label: str, limit: int = 30) -> str:
     label = " ".join(label.split())
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "\u2026"
 
