@@ -58,12 +58,36 @@ def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet, nlp: "Lan
     return Analysis(paper=paper, docs=docs, glossaries=glossaries, settings=settings)
 
 
+# Where two rules flag overlapping words for what is one problem to a reader,
+# the finding of the rule named second is kept: one stretch of text, one fix.
+OVERLAP_PREFERENCE: dict[frozenset[str], str] = {
+    frozenset({"PS105", "PS204"}): "PS204",  # a hidden verb is the more specific advice
+    frozenset({"PS101", "PS105"}): "PS101",  # the glossary's definition beats rewording
+    frozenset({"PS101", "PS104"}): "PS101",
+    frozenset({"PS102", "PS104"}): "PS102",
+}
+
+
 def run_rules(analysis: Analysis, rules: Iterable[type[Rule]]) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(rule().check(analysis))
     findings.sort(key=lambda f: (f.start, f.code, f.end))
-    return findings
+    return drop_overlaps(findings)
+
+
+def drop_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep one finding where two rules flag the same words for one problem."""
+    dropped: set[int] = set()
+    for i, first in enumerate(findings):
+        for j in range(i + 1, len(findings)):
+            second = findings[j]
+            if second.start >= first.end:
+                break
+            keep = OVERLAP_PREFERENCE.get(frozenset({first.code, second.code}))
+            if keep is not None and first.code != second.code:
+                dropped.add(j if keep == first.code else i)
+    return [f for k, f in enumerate(findings) if k not in dropped]
 
 
 def check_paper(
