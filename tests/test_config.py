@@ -1,0 +1,136 @@
+"""Config files: where they are found, what every key does, and errors naming file and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plainspeak.config import find_config, load_config, settings_for
+from plainspeak.errors import ConfigError
+from plainspeak.findings import Severity
+
+FULL = '''
+glossaries = ["glossaries/ours.yaml"]
+shipped_glossaries = false
+model = "./models/ours"
+select = ["PS203"]
+ignore = ["long-paragraph"]
+fail_on = "warning"
+accept = ["precept"]
+names = ["Ashdown Ward"]
+names_file = "names.txt"
+widely_known = ["NHS"]
+strict_sections = ["Summary", "What we ask"]
+include = ["*.docx"]
+exclude = ["drafts/**"]
+jobs = 2
+cache = false
+
+[severity]
+PS104 = "warning"
+
+[rules.PS201]
+hard_limit = 25
+
+[limits]
+timeout = 20
+memory_mb = 800
+max_pages = 300
+
+[[overrides]]
+paths = ["minutes/**"]
+ignore = ["PS205"]
+severity = { PS201 = "suggestion" }
+'''
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_key_fills_settings(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", "# people\nJo Smith\n\nRiverside Trust  # a body\n")
+    config = load_config(write(tmp_path / "plainspeak.toml", FULL))
+    s, run = config.settings, config.run
+    assert s.glossaries == [str(tmp_path / "glossaries" / "ours.yaml")]
+    assert (s.use_shipped_glossaries, s.model) == (False, str(tmp_path / "models" / "ours"))
+    assert (s.select, s.ignore, s.fail_on) == ({"PS203"}, {"PS205"}, Severity.WARNING)
+    assert s.accepted_terms == {"precept"}
+    assert s.names == {"Ashdown Ward", "Jo Smith", "Riverside Trust"}
+    assert (s.widely_known, s.strict_sections) == ({"NHS"}, ("summary", "what we ask"))
+    assert s.severities == {"PS104": Severity.WARNING}
+    assert s.rule_options == {"PS201": {"hard_limit": 25}}
+    assert (s.timeout_s, s.memory_mb, s.max_pages) == (20.0, 800, 300)
+    assert (run.include, run.exclude, run.jobs, run.cache) == (("*.docx",), ("drafts/**",), 2, False)
+    assert s.root == str(tmp_path)
+
+
+def test_pyproject_table_and_nearest_wins(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.plainspeak]\nfail_on = "never"\n')
+    write(tmp_path / "sub" / "pyproject.toml", '[project]\nname = "no plainspeak table"\n')
+    write(tmp_path / "sub" / "deeper" / "paper.md", "# Paper\n")
+    found = find_config(tmp_path / "sub" / "deeper" / "paper.md")
+    assert found == tmp_path / "pyproject.toml"
+    assert load_config(found).settings.fail_on is None
+    write(tmp_path / "sub" / "plainspeak.toml", 'fail_on = "suggestion"\n')
+    assert find_config(tmp_path / "sub" / "deeper") == tmp_path / "sub" / "plainspeak.toml"
+
+
+def test_no_config_means_defaults(tmp_path: Path) -> None:
+    config = load_config(None)
+    assert (config.path, config.settings.fail_on, config.run.cache) == (None, Severity.ERROR, True)
+
+
+@pytest.mark.parametrize("text, message", [
+    ('colour = "red"\n', "key 'colour': unknown setting"),
+    ('ignore = ["PS999"]\n', "key 'ignore': no rule called 'PS999'"),
+    ('fail_on = "sometimes"\n', "key 'fail_on': 'sometimes' is not error, warning or suggestion"),
+    ('[rules.PS201]\nhard_limitz = 3\n', "key 'rules.PS201.hard_limitz': the rule has no such option"),
+    ('[rules.PS201]\nhard_limit = "25"\n', "key 'rules.PS201.hard_limit': expected a number like the default"),
+    ('[severity]\nPS104 = "loud"\n', "key 'severity.PS104': 'loud' is not error, warning or suggestion"),
+    ('[limits]\ntimeout = -1\n', "key 'limits.timeout': expected a number above zero"),
+    ('[[overrides]]\nignore = ["PS205"]\n', "key 'overrides.0.paths': every override needs paths"),
+    ('accept = "precept"\n', "key 'accept': expected a list of strings"),
+    ('names_file = "missing.txt"\n', "key 'names_file': cannot read"),
+    ('jobs = 0\n', "key 'jobs': expected a whole number of 1 or more"),
+    ("fail_on = \n", "not valid TOML"),
+])
+def test_errors_name_the_file_and_key(tmp_path: Path, text: str, message: str) -> None:
+    file = write(tmp_path / "plainspeak.toml", text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(file)
+    line = caught.value.line()
+    assert line.startswith(f"{file}: the configuration is not valid (")
+    assert message in line and "[E202]" in line
+
+
+def test_pyproject_errors_give_the_full_key(tmp_path: Path) -> None:
+    file = write(tmp_path / "pyproject.toml", "[tool.plainspeak.rules.PS201]\nhard_limit = true\n")
+    with pytest.raises(ConfigError, match=r"key 'tool.plainspeak.rules.PS201.hard_limit'"):
+        load_config(file)
+
+
+def test_overrides_apply_by_glob_in_order(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", "Jo Smith\n")
+    write(tmp_path / "plainspeak.toml", FULL + '''
+[[overrides]]
+paths = ["minutes/2024/*.md"]
+select = ["PS205"]
+accept = ["outturn"]
+[overrides.rules.PS201]
+hard_limit = 40
+''')
+    settings = load_config(tmp_path / "plainspeak.toml").settings
+    other = settings_for(settings, tmp_path / "reports" / "a.md")
+    assert other is settings
+    minutes = settings_for(settings, tmp_path / "minutes" / "2023" / "a.md")
+    assert "PS205" in minutes.ignore and minutes.severities["PS201"] is Severity.SUGGESTION
+    latest = settings_for(settings, tmp_path / "minutes" / "2024" / "a.md")
+    assert "PS205" not in latest.ignore and "PS205" in latest.select
+    assert latest.rule_options["PS201"] == {"hard_limit": 40}
+    assert latest.accepted_terms == {"precept", "outturn"}
+    assert settings.ignore == {"PS205"} and settings.rule_options["PS201"] == {"hard_limit": 25}
+    assert latest.cache_key() != settings.cache_key()
