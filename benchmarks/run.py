@@ -1,0 +1,303 @@
+"""The speed and memory figures, each a ratio or a limit measured in this one run.
+
+Usage: ``python benchmarks/run.py [--model PATH] [--only NAME ...] [--repeat N]``
+
+Figures (target in brackets):
+
+- ``help``: ``plainspeak --help``, whole process (<= 0.3 s)
+- ``paragraph``: ``plainspeak check`` on one paragraph, whole process (<= 1.5 s)
+- ``pdf``: ``plainspeak check`` on a 72-page PDF over pdfminer.six's bare
+  ``extract_text`` on it, both whole processes (<= 1.3)
+- ``throughput``: words a second through the full pipeline and rules, one core,
+  model loaded (>= 10,000; stretch 20,000)
+- ``proselint``: ``plainspeak check`` over ``proselint`` on the same 30,000-word
+  text, whole processes on one core (<= 3); skipped with a note if proselint
+  is not installed
+- ``memory``: peak memory of ``plainspeak check`` on a 300-page PDF (<= 400 MB)
+
+Every paper is made up by :mod:`corpus` (no real paper is read). Commands are
+pinned to one core with ``taskset`` where it exists and run with one BLAS
+thread. Peak memory is measured two ways, because a process started by a
+multiprocessing forkserver is not the command's child and
+``RUSAGE_CHILDREN`` alone misses it: the resident memory of the whole process
+tree summed and sampled every 20 ms, and the largest single process by
+``RUSAGE_CHILDREN`` under a subreaper that waits for every descendant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+
+# Run as ``python -c`` around the measured command: become a subreaper so
+# orphaned grandchildren (forkserver workers) are waited for here, sample the
+# tree's memory, and write the figures as JSON to the file named first.
+_WRAPPER = r'''
+import ctypes, json, os, subprocess, sys, threading, time, resource
+out_file, command = sys.argv[1], sys.argv[2:]
+ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+peak = [0]
+def tree_kb(root):
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+                parents[int(entry)] = int(fields[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    members, frontier = {root}, [root]
+    while frontier:
+        current = frontier.pop()
+        for pid, parent in parents.items():
+            if parent == current and pid not in members:
+                members.add(pid)
+                frontier.append(pid)
+    total = 0
+    for pid in members - {root}:
+        try:
+            with open(f"/proc/{pid}/statm") as handle:
+                total += int(handle.read().split()[1]) * page_kb
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+began = time.perf_counter()
+child = subprocess.Popen(command)
+def sample():
+    while child.poll() is None:
+        peak[0] = max(peak[0], tree_kb(os.getpid()))
+        time.sleep(0.02)
+sampler = threading.Thread(target=sample, daemon=True)
+sampler.start()
+code = child.wait()
+seconds = time.perf_counter() - began
+deadline = time.time() + 30
+while time.time() < deadline:
+    try:
+        if os.waitpid(-1, os.WNOHANG) == (0, 0):
+            time.sleep(0.05)
+    except ChildProcessError:
+        break
+sampler.join(1)
+largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+with open(out_file, "w") as handle:
+    json.dump({"code": code, "seconds": seconds, "tree_kb": peak[0], "largest_kb": largest}, handle)
+sys.exit(code)
+'''
+
+
+@dataclass
+class Measured:
+    """One whole-process run: exit code, output, wall time and peak memory."""
+
+    code: int
+    stdout: str
+    stderr: str
+    seconds: float
+    tree_mb: float  # the whole tree's resident memory, summed, at its sampled peak
+    largest_mb: float  # the largest single process, from RUSAGE_CHILDREN under a subreaper
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.tree_mb, self.largest_mb)
+
+
+def measured(command: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
+             timeout: float | None = None) -> Measured:
+    """Run ``command`` under the wrapper and return what it measured."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        figures_file = handle.name
+    try:
+        done = subprocess.run([sys.executable, "-c", _WRAPPER, figures_file, *command], cwd=cwd, env=env,
+                              capture_output=True, text=True, timeout=timeout)
+        figures = json.loads(Path(figures_file).read_text() or "{}")
+    finally:
+        os.unlink(figures_file)
+    return Measured(done.returncode, done.stdout, done.stderr, figures.get("seconds", 0.0),
+                    figures.get("tree_kb", 0) / 1024, figures.get("largest_kb", 0) / 1024)
+
+
+def plainspeak_env() -> dict[str, str]:
+    return {**os.environ, **ONE_THREAD, "PYTHONPATH": str(ROOT)}
+
+
+def pinned(command: list[str]) -> list[str]:
+    """The command on one core, when ``taskset`` is there to do it."""
+    taskset = shutil.which("taskset")
+    return [taskset, "-c", str(first_core()), *command] if taskset else command
+
+
+def first_core() -> int:
+    try:
+        return min(os.sched_getaffinity(0))
+    except AttributeError:  # not on this platform
+        return 0
+
+
+def plainspeak(*args: str | Path) -> list[str]:
+    return pinned([sys.executable, "-m", "plainspeak", *map(str, args)])
+
+
+def check(model: str | None, *args: str | Path) -> list[str]:
+    model_args = ["--model", model] if model else []
+    return plainspeak("check", *model_args, "--no-cache", "--isolated", "--jobs", "1", "--format", "json", *args)
+
+
+def best(repeat: int, run: Callable[[], Measured]) -> Measured:
+    """The fastest of ``repeat`` runs (the others met a busier machine)."""
+    runs = [run() for _ in range(repeat)]
+    for item in runs:
+        if item.code not in (0, 1):
+            raise SystemExit(f"command failed with exit {item.code}: {item.stderr.strip()[-400:]}")
+    return min(runs, key=lambda item: item.seconds)
+
+
+def line(name: str, value: str, target: str, met: bool | None) -> None:
+    verdict = "" if met is None else ("  ok" if met else "  MISSED")
+    print(f"{name:<34} {value:<44} target {target}{verdict}", flush=True)
+
+
+# --- The figures ------------------------------------------------------------
+
+
+def figure_help(folder: Path, model: str | None, repeat: int) -> None:
+    run = best(repeat + 2, lambda: measured(plainspeak("--help"), cwd=folder, env=plainspeak_env()))
+    line("help (whole process)", f"{run.seconds:.3f} s", "<= 0.3 s", run.seconds <= 0.3)
+
+
+def figure_paragraph(folder: Path, model: str | None, repeat: int) -> None:
+    from corpus import paragraph_text
+
+    path = folder / "paragraph.txt"
+    path.write_text(paragraph_text())
+    run = best(repeat, lambda: measured(check(model, path), cwd=folder, env=plainspeak_env()))
+    line("one-paragraph check (whole process)", f"{run.seconds:.2f} s", "<= 1.5 s", run.seconds <= 1.5)
+
+
+def figure_pdf(folder: Path, model: str | None, repeat: int) -> None:
+    from corpus import pdf_paper
+
+    path = folder / "papers-72.pdf"
+    path.write_bytes(pdf_paper(72))
+    bare = [sys.executable, "-c", "import sys; from pdfminer.high_level import extract_text; "
+            "extract_text(sys.argv[1])", str(path)]
+    pdfminer = best(repeat, lambda: measured(pinned(bare), cwd=folder, env=plainspeak_env()))
+    ours = best(repeat, lambda: measured(check(model, path), cwd=folder, env=plainspeak_env()))
+    ratio = ours.seconds / pdfminer.seconds
+    line("72-page PDF: check / extract_text", f"{ratio:.2f} ({ours.seconds:.2f} s / {pdfminer.seconds:.2f} s)",
+         "<= 1.3", ratio <= 1.3)
+
+
+def figure_throughput(folder: Path, model: str | None, repeat: int) -> None:
+    """Words a second through pipeline and rules, in a child pinned to one core."""
+    from corpus import text_paper
+
+    path = folder / "words-30k.txt"
+    path.write_text(text_paper(30_000))
+    code = (
+        "import sys, time\n"
+        "from plainspeak.engine import check_paper, load_glossaries\n"
+        "from plainspeak.loaders import load\n"
+        "from plainspeak.nlp.pipeline import build_pipeline\n"
+        "from plainspeak.settings import Settings\n"
+        "settings = Settings(model=sys.argv[2] or None, isolate=False)\n"
+        "glossaries = load_glossaries(settings)\n"
+        "nlp = build_pipeline(settings, glossaries)\n"
+        "paper = load(sys.argv[1])\n"
+        "check_paper(paper, settings, glossaries, nlp)\n"
+        "times = []\n"
+        f"for _ in range({repeat}):\n"
+        "    began = time.perf_counter(); check_paper(paper, settings, glossaries, nlp)\n"
+        "    times.append(time.perf_counter() - began)\n"
+        "print(paper.word_count, min(times))\n"
+    )
+    done = subprocess.run(pinned([sys.executable, "-c", code, str(path), model or ""]), cwd=folder,
+                          env=plainspeak_env(), capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"throughput run failed: {done.stderr.strip()[-400:]}")
+    words, seconds = done.stdout.split()
+    rate = int(words) / float(seconds)
+    line("full pipeline, one core", f"{rate:,.0f} words/s ({words} words in {float(seconds):.2f} s)",
+         ">= 10,000 (stretch 20,000)", rate >= 10_000)
+
+
+def figure_proselint(folder: Path, model: str | None, repeat: int) -> None:
+    from corpus import text_paper
+
+    proselint = shutil.which("proselint") or (shutil.which("proselint", path=str(Path(sys.executable).parent)))
+    if proselint is None:
+        line("30,000 words: check / proselint", "skipped: proselint is not installed", "<= 3", None)
+        return
+    path = folder / "words-30k.txt"
+    path.write_text(text_paper(30_000))
+    theirs = best(repeat, lambda: measured(pinned([proselint, str(path)]), cwd=folder, env=plainspeak_env()))
+    ours = best(repeat, lambda: measured(check(model, path), cwd=folder, env=plainspeak_env()))
+    ratio = ours.seconds / theirs.seconds
+    line("30,000 words: check / proselint", f"{ratio:.2f} ({ours.seconds:.2f} s / {theirs.seconds:.2f} s)",
+         "<= 3", ratio <= 3)
+
+
+def figure_memory(folder: Path, model: str | None, repeat: int) -> None:
+    from corpus import pdf_paper
+
+    path = folder / "papers-300.pdf"
+    path.write_bytes(pdf_paper(300))
+    run = measured(check(model, path), cwd=folder, env=plainspeak_env())
+    if run.code not in (0, 1):
+        raise SystemExit(f"memory run failed with exit {run.code}: {run.stderr.strip()[-400:]}")
+    line("300-page PDF: peak memory", f"{run.peak_mb:.0f} MB (tree {run.tree_mb:.0f}, largest process "
+         f"{run.largest_mb:.0f}; {run.seconds:.1f} s)", "<= 400 MB", run.peak_mb <= 400)
+
+
+FIGURES: dict[str, Callable[[Path, str | None, int], None]] = {
+    "help": figure_help,
+    "paragraph": figure_paragraph,
+    "pdf": figure_pdf,
+    "throughput": figure_throughput,
+    "proselint": figure_proselint,
+    "memory": figure_memory,
+}
+
+
+def default_model() -> str | None:
+    """None (the shipped pipeline) if it is there; otherwise stop with a clear note."""
+    sys.path.insert(0, str(ROOT))
+    from plainspeak.resources import model_path
+
+    if model_path().is_dir():
+        return None
+    raise SystemExit(f"the shipped pipeline is not at {model_path()}; name one with --model PATH")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", help="a spaCy pipeline name or path (default: the shipped one)")
+    parser.add_argument("--only", nargs="+", choices=sorted(FIGURES), help="measure only these figures")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the best counts")
+    args = parser.parse_args()
+    model = str(Path(args.model).resolve()) if args.model and Path(args.model).exists() else args.model
+    model = model if args.model else default_model()
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    print(f"model: {model or 'shipped'}; cores usable: {len(os.sched_getaffinity(0))}; "
+          f"load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        for name in args.only or FIGURES:
+            FIGURES[name](Path(folder), model, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
