@@ -25,12 +25,14 @@ def checked_paper(checked: Checked, label: str, owner: str) -> CheckedPaper:
     result, paper = checked.result, checked.paper
     stem = Path(label).stem or "paper"
     reader = reader_html(checked, glossaries)
+    flagged = _flagged(result)
+    in_glossary = [word for word in flagged if glossaries.lookup(word)]
     report = Download(json_report.render([result]).encode("utf-8"), "application/json",
                       f"{stem}.plainspeak.json")
     return CheckedPaper(
         owner=owner, label=label, reader_html=reader, summary=result.summary,
         counts=_counts(result), words=result.words or paper.word_count,
-        terms=_unexplained(result), copy=annotated_copy(checked, glossaries, stem),
+        terms=[w for w in flagged if w not in in_glossary], glossary_terms=in_glossary, copy=annotated_copy(checked, glossaries, stem),
         report=report, sha256=result.sha256 or paper.sha256,
         paragraphs={b.place.paragraph: b.text for b in paper.blocks},
     )
@@ -84,7 +86,8 @@ def _counts(result) -> dict[str, int]:  # noqa: ANN001 - a PaperResult
     return {"terms": terms, "passages": passages, "findings": len(result.findings)}
 
 
-def _unexplained(result) -> list[str]:  # noqa: ANN001 - a PaperResult
+def _flagged(result) -> list[str]:  # noqa: ANN001 - a PaperResult
+    """The words the paper uses without explaining them, each once, in order."""
     seen: dict[str, str] = {}
     for finding in result.findings:
         if finding.code in TERM_CODES:

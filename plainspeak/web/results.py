@@ -33,7 +33,8 @@ class CheckedPaper:
     summary: dict
     counts: dict[str, int]
     words: int
-    terms: list[str] = field(default_factory=list)  # words the paper leaves unexplained
+    terms: list[str] = field(default_factory=list)  # words nobody explains, paper or glossary
+    glossary_terms: list[str] = field(default_factory=list)  # words only the glossary explains
     sha256: str = ""  # the reader's copy names the paper by this in its ask forms
     paragraphs: dict[int, str] = field(default_factory=dict)  # paragraph number -> text
     copy: Download | None = None
