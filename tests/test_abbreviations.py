@@ -38,3 +38,34 @@ def test_asides_and_measurements_are_not_pairs() -> None:
 
 def test_plural_short_form() -> None:
     assert pairs("Integrated Care Boards (ICBs) were set up.") == [("ICBs", "Integrated Care Boards")]
+
+
+def test_nested_brackets_keep_the_long_form_clean() -> None:
+    assert pairs("Costs rose (cost improvement programme (CIP) savings fell).") == [
+        ("CIP", "cost improvement programme")]
+
+
+def test_square_brackets() -> None:
+    assert pairs("The day surgery unit [DSU] reopened.") == [("DSU", "day surgery unit")]
+
+
+def test_long_form_and_short_form_inside_one_bracket() -> None:
+    assert pairs("Money is pooled (Better Care Fund, BCF) each year.") == [("BCF", "Better Care Fund")]
+
+
+def test_short_form_after_a_note_in_the_bracket() -> None:
+    assert pairs("the disabled facilities grant (see annex 2; DFG) pays") == [("DFG", "disabled facilities grant")]
+
+
+def test_number_words_for_digits() -> None:
+    assert pairs("a two-dimensional (2D) map") == [("2D", "two-dimensional")]
+
+
+def test_one_letter_after_the_word_it_starts() -> None:
+    assert pairs("Patients had placebo (P, a sugar pill) or the drug.") == [("P", "placebo")]
+    assert pairs("Choose one: (a) yes or (B) no.") == []
+
+
+def test_long_forms_that_read_as_clauses_are_refused() -> None:
+    assert pairs("the pressure was monitored continuously (PMC)") == []
+    assert pairs("supported by local funding (LF)") == [("LF", "local funding")]

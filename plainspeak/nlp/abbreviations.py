@@ -33,23 +33,38 @@ class Pair:
 
 
 def find_pairs(text: str) -> list[Pair]:
-    """Every short-form/long-form pair defined with brackets in ``text``."""
+    """Every short-form/long-form pair defined with brackets in ``text``.
+
+    The shapes are tried in turn, each with its own check, and the first that
+    holds wins: "Long Form (LF)", "LF (Long Form)", "(Long Form, LF)" and a
+    one-letter short form after a single word ("testosterone (T)").
+    """
+    from plainspeak.nlp.abbreviation_shapes import inner_long_then_short, single_letter
+
     pairs: list[Pair] = []
     for open_at, close_at in _bracket_spans(text):
-        pair = _long_then_short(text, open_at, close_at) or _short_then_long(text, open_at, close_at)
+        pair = (_long_then_short(text, open_at, close_at) or _short_then_long(text, open_at, close_at)
+                or inner_long_then_short(text, open_at, close_at) or single_letter(text, open_at, close_at))
         if pair is not None:
             pairs.append(pair)
     return pairs
 
 
+_CLOSERS = {"(": ")", "[": "]"}
+
+
 def _bracket_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of each ``(`` and its ``)``, inner pairs included, in order of opening."""
-    spans, stack = [], []
+    """Offsets of each ``(`` or ``[`` and its closer, inner pairs included, in order of opening."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
     for i, char in enumerate(text):
-        if char == "(":
-            stack.append(i)
-        elif char == ")" and stack:
-            start = stack.pop()
+        if char in _CLOSERS:
+            stack.append((char, i))
+        elif char in ")]" and stack:
+            # A stray closer of the other kind ends nothing: "[K+]e (...)" keeps its "(".
+            if _CLOSERS[stack[-1][0]] != char:
+                continue
+            start = stack.pop()[1]
             if i - start <= 200:
                 spans.append((start, i))
     return sorted(spans)
@@ -76,10 +91,29 @@ def _first_part(inside: str) -> tuple[str, int]:
     return part, lead
 
 
+def _last_part(inside: str) -> tuple[str, int] | None:
+    """The bracket text after its last ``;`` or ``, ``: "(EC 1.11.1.9; GPx)"."""
+    match = re.search(r"(?:;|,\s)\s*([^;,]+?)\s*$", inside)
+    return (match.group(1), match.start(1)) if match else None
+
+
 def _long_then_short(text: str, open_at: int, close_at: int) -> Pair | None:
-    short, lead = _first_part(text[open_at + 1 : close_at])
-    if not is_short_form(short):
-        return None
+    inside = text[open_at + 1 : close_at]
+    first = _first_part(inside)
+    candidates = [first] if is_short_form(first[0]) else []
+    last = _last_part(inside)
+    # A short form after a code or a note, "(EC 1.1.1.9; GPx)": only an acronym-like one.
+    if last is not None and is_short_form(last[0]) and sum(c.isupper() for c in last[0]) >= 2:
+        candidates.append(last)
+    for short, lead in candidates:
+        pair = _spelled_before(text, open_at, short, open_at + 1 + lead)
+        if pair is not None:
+            return pair
+    return None
+
+
+def _spelled_before(text: str, open_at: int, short: str, short_start: int) -> Pair | None:
+    """The pair for ``short`` when the words just before the bracket spell it."""
     clause_start = _clause_start(text, open_at)
     window = text[clause_start:open_at].rstrip()
     words = list(_WORD.finditer(window))
@@ -89,12 +123,11 @@ def _long_then_short(text: str, open_at: int, close_at: int) -> Pair | None:
     if not words:
         return None
     start = clause_start + words[0].start()
-    long_text = best_long_form(short, text[start : clause_start + len(window)])
+    long_text = best_long_form(short, text[start : clause_start + len(window)], numbers=True)
     if long_text is None:
         return None
     long_end = clause_start + len(window)
     long_start = long_end - len(long_text)
-    short_start = open_at + 1 + lead
     return Pair(short, long_text, short_start, short_start + len(short), long_start, long_end)
 
 
@@ -124,18 +157,49 @@ def _clause_start(text: str, before: int) -> int:
     return start
 
 
-def best_long_form(short: str, candidate: str) -> str | None:
+def best_long_form(short: str, candidate: str, numbers: bool = False) -> str | None:
     """The tail of ``candidate`` that best spells ``short``, or None.
 
     Every tail starting at a word (or after a hyphen or bracket) whose first
     character is the short form's first is tried. A tail scores one point per
     short-form character that starts a word, less one per content word that
     none of its characters come from; the best wins, the shorter on a tie.
+
+    With ``numbers``, a digit in the short form may also stand for a number
+    word ("2D" for "two-dimensional"): the words are read as their digits.
     """
     core = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
     letters = [c.lower() for c in core if c.isalnum()]
     if len(letters) < 2 or short.lower() in candidate.lower().split():
         return None
+    found = _best_tail(letters, candidate, core)
+    if found is None and numbers and any(c.isdigit() for c in core):
+        found = _best_tail(letters, _numbers_as_digits(candidate), core)
+    if found is None:
+        return None
+    tail = _with_prefix(candidate, found).strip(" ,:\"'")
+    if _LEADING_SMALL.match(tail) or _VERB.search(tail):
+        return None  # "by penicilloylated ...", "pressure was monitored ...": not a name
+    # A comma belongs in a long form only inside a list of capitalised words:
+    # "Voluntary, Community and Social Enterprise (VCSE)".
+    return tail if _balanced(tail) and not re.search(r",\s+[a-z]", tail) else None
+
+
+_LEADING_SMALL = re.compile(r"^(?:by|of|the|and|or|in|for|to|with|from|at|on)\s", re.IGNORECASE)
+_VERB = re.compile(r"\b(?:was|were|is|are|been)\b", re.IGNORECASE)
+_NUMBER_WORDS = re.compile(
+    r"\b(?:(?P<d1>one|first|single)|(?P<d2>two|second|double|twice)|(?P<d3>three|third|triple)|"
+    r"(?P<d4>four|fourth)|(?P<d5>five|fifth)|(?P<d6>six|sixth)|(?P<d7>seven|seventh)|"
+    r"(?P<d8>eight|eighth)|(?P<d9>nine|ninth))\b", re.IGNORECASE)
+
+
+def _numbers_as_digits(candidate: str) -> str:
+    """The text with each number word's first letter replaced by its digit (same length)."""
+    return _NUMBER_WORDS.sub(lambda m: m.lastgroup[1] + m.group(0)[1:], candidate)
+
+
+def _best_tail(letters: list[str], candidate: str, core: str) -> int | None:
+    """Where the best-scoring tail of ``candidate`` starts, or None."""
     best: tuple[int, int, str] | None = None
     for start in _word_starts(candidate):
         tail = candidate[start:].rstrip()
@@ -149,19 +213,23 @@ def best_long_form(short: str, candidate: str) -> str | None:
             best = (score, start, tail)
     if best is None or len(best[2]) <= len(core) or best[0] < 1:
         return None
-    tail = _with_prefix(candidate, best[1]).strip(" ,:\"'")
-    # A comma belongs in a long form only inside a list of capitalised words:
-    # "Voluntary, Community and Social Enterprise (VCSE)".
-    return tail if _balanced(tail) and not re.search(r",\s+[a-z]", tail) else None
+    return best[1]
 
 
 def _with_prefix(candidate: str, start: int) -> str:
-    """Keep a chemical-style prefix ("2,6-", "12-O-", "non-") that belongs to the first word."""
+    """Keep a prefix that belongs to the first word: chemical ("2,6-", "12-O-"), "non-"
+    or a Greek letter ("alpha-1-"); never an opening bracket or quote."""
     word_start = candidate.rfind(" ", 0, start) + 1
     prefix = candidate[word_start:start]
-    if prefix and (prefix.lower() == "non-" or not re.search(r"[A-Za-z]{2,}", prefix)):
+    if not prefix or prefix[0] in "\"'“‘" or not _balanced(prefix):
+        return candidate[start:].rstrip()
+    words = [w.lower() for w in re.findall(r"[A-Za-z]{2,}", prefix)]
+    if all(w in _PREFIX_WORDS for w in words):
         return candidate[word_start:].rstrip()
     return candidate[start:].rstrip()
+
+
+_PREFIX_WORDS = frozenset("non alpha beta gamma delta kappa omega".split())
 
 
 def _balanced(text: str) -> bool:
@@ -220,6 +288,6 @@ def _score(tail: str, positions: list[int]) -> int:
     uncovered = 0
     for word in re.finditer(r"[A-Za-z0-9]+", tail):
         covered = any(word.start() <= i < word.end() for i in positions)
-        if not covered and word.group(0).lower() not in _STOPWORDS:
+        if not covered and word.group(0).lower() not in _STOPWORDS and not word.group(0).isdigit():
             uncovered += 1
     return initials - uncovered
