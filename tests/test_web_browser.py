@@ -53,7 +53,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object
     from werkzeug.serving import make_server
 
     folder = tmp_path_factory.mktemp("browser")
-    app = make_app(folder)
+    app = make_app(folder, MAX_UPLOAD_MB=1)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -157,6 +157,7 @@ def test_a_citizen_checks_a_paper_reads_it_and_asks(site, page, shots: Path, tmp
     ask = page.locator("details.ask", has=page.locator("summary", has_text="QPX")).first
     ask.locator("summary").click()
     ask.get_by_label("Your name (you can leave this empty)").fill("Dee Evans")
+    page.screenshot(path=str(shots / "reader-ask-open-100.png"), full_page=True)
     ask.get_by_role("button", name="Send").click()
     page.wait_for_url(re.compile(r"/thanks$"))
     assert "We have saved your question about “QPX”" in page.text_content("main")
@@ -211,3 +212,17 @@ def test_refusal_pages(site, page, shots: Path) -> None:  # noqa: ANN001
     response = page.goto(base + "/papers/gone")
     assert response.status == 404
     check_page(page, shots, "not-found")
+
+
+def test_a_file_too_large_gets_a_clear_page(site, page, shots: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    base, app, _ = site
+    big = tmp_path / "long.txt"
+    big.write_bytes(b"word " * 300_000)  # 1.5 MB, over this server's 1 MB
+    page.goto(base + "/")
+    page.set_input_files("#paper", str(big))
+    with page.expect_response(lambda r: r.url.endswith("/check")) as answer:
+        page.get_by_role("button", name="Check the paper").click()
+    assert answer.value.status == 413
+    assert page.get_by_role("heading", level=1).text_content() == "The file is too large"
+    check_page(page, shots, "too-large")
+    assert os.listdir(app.config["UPLOAD_DIR"]) == []
