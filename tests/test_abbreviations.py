@@ -69,3 +69,7 @@ def test_one_letter_after_the_word_it_starts() -> None:
 def test_long_forms_that_read_as_clauses_are_refused() -> None:
     assert pairs("the pressure was monitored continuously (PMC)") == []
     assert pairs("supported by local funding (LF)") == [("LF", "local funding")]
+
+
+def test_last_item_of_a_list_is_not_a_short_form() -> None:
+    assert pairs("Transfer Services (Bed Bureau, Discharge Team, TS) help.") == []

@@ -102,8 +102,10 @@ def _long_then_short(text: str, open_at: int, close_at: int) -> Pair | None:
     first = _first_part(inside)
     candidates = [first] if is_short_form(first[0]) else []
     last = _last_part(inside)
-    # A short form after a code or a note, "(EC 1.1.1.9; GPx)": only an acronym-like one.
-    if last is not None and is_short_form(last[0]) and sum(c.isupper() for c in last[0]) >= 2:
+    # A short form after a code or a note, "(EC 1.1.1.9; GPx)": only an acronym-like one,
+    # and not the last item of a list "(Bed Bureau, Discharge Team, TOC)".
+    one_note = len(re.findall(r";|,\s", inside)) == 1
+    if last is not None and one_note and is_short_form(last[0]) and sum(c.isupper() for c in last[0]) >= 2:
         candidates.append(last)
     for short, lead in candidates:
         pair = _spelled_before(text, open_at, short, open_at + 1 + lead)
