@@ -120,6 +120,7 @@ def test_every_response_carries_the_security_headers(client) -> None:  # noqa: A
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "no-referrer"
+        assert (headers.get("Cache-Control") == "no-store") == (not path.startswith("/static/"))
 
 
 def test_the_session_cookie_is_http_only_and_strict(client) -> None:  # noqa: ANN001

@@ -120,7 +120,8 @@ def add_security_headers(response: Response) -> Response:
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
     response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-    if request.endpoint and (request.endpoint.startswith("staff.") or request.endpoint.startswith("papers.")):
+    if request.endpoint != "static":
+        # Pages can hold a paper's words, a question or a staff list: no copies on disk.
         response.headers["Cache-Control"] = "no-store"
     return response
 
