@@ -41,6 +41,9 @@ def serve(host: str, port: int, store: str | None, staff_token: str | None, keep
         "MAX_UPLOAD_MB": max_upload_mb, "GLOSSARIES": list(glossaries),
         "SHIPPED_GLOSSARIES": not no_shipped_glossaries, "MODEL": model,
     })
+    # Load the language model now, so the first person to check a paper does not wait for it.
+    click.echo("plainspeak: loading the language model...", err=True)
+    app.extensions["plainspeak"].checker.nlp()
     server = make_server(host, port, app, threaded=True)
     if not _is_loopback(host):
         click.echo("plainspeak: warning: other computers can reach this page, and it has no HTTPS. "
