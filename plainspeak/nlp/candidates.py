@@ -1,7 +1,8 @@
 """``plainspeak_candidates``: acronyms and possible jargon in each block.
 
 - ``doc._.plainspeak_acronyms``: ``[start_char, end_char, core]`` for every
-  token shaped like an acronym (``BCF``, ``ICBs``, ``iBCF``, ``A&E``) that is
+  token shaped like an acronym (``BCF``, ``ICBs``, ``iBCF``, ``A&E``) or a
+  letter-and-number code (``C1``, not after a label such as "Table") that is
   not a Roman numeral, a unit, a period code (``Q3``, ``FY25``), part of a
   postcode, or a word in a line written in capitals.
 - ``doc._.plainspeak_rare``: ``[start_char, end_char, word, zipf]`` for rare
@@ -33,6 +34,7 @@ _PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2,4}(?:/\d{2,4})?|CY\d{2,4}|M\d{1,2
 _POSTCODE_OUT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 _POSTCODE_IN = re.compile(r"^\d[A-Z]{2}$")
 _NUMBER_SUFFIX = re.compile(r"-\d+$")
+_CODE = re.compile(r"^[A-Z]\d{1,3}$")
 
 for _ext in ("plainspeak_acronyms", "plainspeak_rare"):
     if not Doc.has_extension(_ext):
@@ -52,6 +54,8 @@ def is_acronym_token(token: Token) -> bool:
     text = _NUMBER_SUFFIX.sub("", token.text)
     if not looks_like_acronym(text) or _ROMAN.match(text) or _PERIOD.match(text):
         return False
+    if sum(c.isdigit() for c in text) >= 4:
+        return False  # a reference number ("PRN01625"), read by nobody as a word
     if acronym_core(text).upper() in word_set("not_acronyms.txt"):
         return False
     following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
@@ -66,10 +70,19 @@ def shouting(doc: Doc, token: Token) -> bool:
     return len(capitals) >= 3 and not any(t.is_lower for t in window)
 
 
+def is_code_token(token: Token) -> bool:
+    """A letter-and-number code used as a name ("C1 activity"), not a label ("Table A1")."""
+    if not _CODE.match(token.text) or _PERIOD.match(token.text):
+        return False
+    before = token.nbor(-1).text.lower().rstrip(".") if token.i > 0 else ""
+    following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+    return before not in word_set("code_labels.txt") and not _POSTCODE_IN.match(following)
+
+
 def acronyms(doc: Doc) -> list[list]:
     found = []
     for token in doc:
-        if is_acronym_token(token) and not shouting(doc, token):
+        if (is_acronym_token(token) or is_code_token(token)) and not shouting(doc, token):
             core = acronym_core(_NUMBER_SUFFIX.sub("", token.text))
             found.append([token.idx, token.idx + len(token), core])
     return found

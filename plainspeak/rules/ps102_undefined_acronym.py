@@ -10,7 +10,7 @@ from plainspeak.glossary.model import Term
 from plainspeak.rules.base import Rule, register
 from plainspeak.terms.definitions import defined_terms
 from plainspeak.terms.policy import accepted, terms_for_acronym, widely_known
-from plainspeak.terms.uses import acronym_uses, first_running
+from plainspeak.terms.uses import acronym_uses, first_reader_use, use_counts
 
 
 @register
@@ -18,8 +18,10 @@ class UndefinedAcronym(Rule):
     """Flags the first use of an acronym that the paper never spells out.
 
     What it flags:
-        Any word in capitals of two or more letters (BCF, iBCF, A&E, ICBs)
-        used in running text that the paper does not expand anywhere, except
+        Any word in capitals of two or more letters (BCF, iBCF, A&E, ICBs),
+        or a letter-and-number code used more than once (C1), that the paper
+        does not expand anywhere, at its first use in running text (or, if it
+        is never used there, its first use outside headings), except
         the widely known ones (NHS, GP, UK). When a glossary knows the acronym
         its meaning is offered; when it knows several, all are listed. An
         acronym a glossary knows is an error; one it does not know (perhaps a
@@ -44,10 +46,14 @@ class UndefinedAcronym(Rule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         defined = defined_terms(analysis)
-        for core, use in first_running(acronym_uses(analysis)).items():
+        uses = acronym_uses(analysis)
+        counts = use_counts(uses)
+        for core, use in first_reader_use(analysis, uses).items():
             text = analysis.paper.text[use.start:use.end]
             if widely_known(analysis, core) or accepted(analysis, [core, text]):
                 continue
+            if not core[1:2].isalpha() and counts[core] < 2:
+                continue  # a one-off code such as "C1" may be a label; a repeated one names something
             known = terms_for_acronym(analysis, core)
             if defined.find([core, text]):
                 continue

@@ -81,3 +81,25 @@ def first_running(uses: list[Use]) -> dict[str, Use]:
         if use.running and use.key not in first:
             first[use.key] = use
     return first
+
+
+def first_reader_use(analysis: "Analysis", uses: list[Use]) -> dict[str, Use]:
+    """The first use in running text of each key, else its first use outside headings.
+
+    An acronym seen only on a cover-sheet line ("Previously considered by: SLT")
+    or an agenda line ("Item 6: AOB") still reaches the reader there.
+    """
+    first = first_running(uses)
+    blocks = analysis.paper.blocks
+    for use in uses:
+        if use.key not in first and blocks[use.block].kind not in _NOT_RUNNING:
+            first[use.key] = use
+    return dict(sorted(first.items(), key=lambda item: item[1].start))
+
+
+def use_counts(uses: list[Use]) -> dict[str, int]:
+    """How many times each key is used."""
+    counts: dict[str, int] = {}
+    for use in uses:
+        counts[use.key] = counts.get(use.key, 0) + 1
+    return counts
