@@ -201,6 +201,22 @@ def test_pasted_text_is_checked_and_escaped(client) -> None:  # noqa: ANN001
         assert "&lt;script&gt;" in html or suffix == ""
 
 
+HOSTILE = 'The ZQT team <script>alert(1)</script> meets <img src=x onerror="alert(2)"> daily.'
+
+
+@pytest.mark.parametrize("data, name", [
+    (HOSTILE.encode(), "hostile.txt"),
+    (docx_bytes([("heading", "<script>alert(3)</script>"), ("text", HOSTILE)]), "<b>hostile</b>.docx"),
+])
+def test_an_uploaded_script_is_shown_as_text_everywhere(client, data: bytes, name: str) -> None:  # noqa: ANN001
+    where = upload(client, data, name).headers["Location"]
+    for suffix in ("", "/read"):
+        html = client.get(where + suffix).get_data(as_text=True)
+        assert "<script" not in html and "<img" not in html and "<b>" not in html
+        assert "onerror=" not in html.replace("onerror=&quot;", "")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(where + "/read").get_data(as_text=True)
+
+
 def test_nothing_chosen_shows_an_error_tied_to_the_field(client) -> None:  # noqa: ANN001
     response = client.post("/check", data={"csrf_token": csrf(client), "text": "  "})
     html = response.get_data(as_text=True)

@@ -226,3 +226,18 @@ def test_a_file_too_large_gets_a_clear_page(site, page, shots: Path, tmp_path: P
     assert page.get_by_role("heading", level=1).text_content() == "The file is too large"
     check_page(page, shots, "too-large")
     assert os.listdir(app.config["UPLOAD_DIR"]) == []
+
+
+def test_script_in_a_paper_never_runs(site, page, shots: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    base, _, _ = site
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base + "/")
+    page.get_by_label("Or paste the text of the paper").fill(
+        'The XQZ plan <script>alert("pasted")</script> starts <img src=x onerror="alert(\'img\')"> soon.')
+    page.get_by_role("button", name="Check the paper").click()
+    page.wait_for_url(re.compile(r"/papers/[\w-]+$"))
+    page.get_by_role("link", name="Read the paper with explanations").click()
+    page.wait_for_url(re.compile(r"/read$"))
+    assert '<script>alert("pasted")</script>' in page.text_content("#paper")
+    assert dialogs == [] and page.locator("#paper img").count() == 0
