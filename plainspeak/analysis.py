@@ -58,11 +58,11 @@ class Analysis:
         line = block.line_at(within)
         column = None
         if line is not None:
-            starts = [s for s in block.source.line_starts if s <= within]
-            column = within - (starts[-1] if starts else 0) + 1
+            starts = block.source.line_starts
+            column = within - (starts[block.source.line_index(within)] if starts else 0) + 1
         return Location(
             paragraph=place.paragraph,
-            page=place.page,
+            page=block.page_at(within),
             line=line,
             column=column,
             table=place.table,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -92,13 +93,22 @@ class SourceMap:
     block text (PDF points, origin bottom left); characters that the loader
     inserted, such as a space joining two lines, have a box of zeros.
     ``line_starts`` gives the offsets in the block at which each source line
-    starts, so a finding can name its line.
+    starts, so a finding can name its line. A PDF block can run over a page
+    or column break, so for PDF ``line_pages`` and ``line_numbers`` give each
+    of those lines its own page and its line number on that page (one entry
+    per entry of ``line_starts``); other formats leave them empty.
     """
 
     locator: str = ""
     runs: tuple[RunSpan, ...] = ()
     boxes: array = field(default_factory=lambda: array("f"))
     line_starts: tuple[int, ...] = (0,)
+    line_pages: tuple[int, ...] = ()
+    line_numbers: tuple[int, ...] = ()
+
+    def line_index(self, offset_in_block: int) -> int:
+        """Which entry of ``line_starts`` holds character ``offset_in_block``."""
+        return max(bisect_right(self.line_starts, offset_in_block) - 1, 0)
 
     def box(self, index: int) -> tuple[float, float, float, float] | None:
         """The PDF box of character ``index`` of the block, or None."""
@@ -125,17 +135,24 @@ class Block:
     source: SourceMap = field(default_factory=SourceMap)
 
     def line_at(self, offset_in_block: int) -> int | None:
-        """The source line of a character in this block, if the format has lines."""
+        """The source line of a character in this block, if the format has lines.
+
+        For PDF it is the line on the character's own page (see :meth:`page_at`).
+        """
         if self.place.line is None:
             return None
-        starts = self.source.line_starts
-        index = 0
-        for i, start in enumerate(starts):
-            if start <= offset_in_block:
-                index = i
-            else:
-                break
+        index = self.source.line_index(offset_in_block)
+        numbers = self.source.line_numbers
+        if index < len(numbers):
+            return numbers[index]
         return self.place.line + index
+
+    def page_at(self, offset_in_block: int) -> int | None:
+        """The page a character of this block is on: later than ``place.page``
+        when the block carries on over a page break."""
+        pages = self.source.line_pages
+        index = self.source.line_index(offset_in_block)
+        return pages[index] if index < len(pages) else self.place.page
 
 
 @dataclass(frozen=True, slots=True)

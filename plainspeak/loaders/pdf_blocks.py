@@ -155,7 +155,11 @@ def _block(draft: _Draft) -> Block:
         boxes.extend(line.boxes)
         length += len(line.text)
     block = new_block(draft.kind, "".join(pieces), level=draft.level, page=first.page, line=first.number)
-    block.source = SourceMap(locator=f"page/{first.page}", boxes=boxes, line_starts=tuple(starts))
+    block.source = SourceMap(
+        locator=f"page/{first.page}", boxes=boxes, line_starts=tuple(starts),
+        line_pages=tuple(line.page for line in draft.lines),
+        line_numbers=tuple(line.number for line in draft.lines),
+    )
     return block
 
 

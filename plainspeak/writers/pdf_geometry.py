@@ -17,11 +17,6 @@ from plainspeak.paper import Block
 Box = tuple[float, float, float, float]
 Matrix = tuple[float, float, float, float, float, float]
 
-# A block carries on to the next page when a line starts this far above the
-# last one, at the same left edge (a move to the next column has another left edge).
-_PAGE_JUMP = 150.0
-_SAME_EDGE = 24.0
-
 
 @dataclass(frozen=True, slots=True)
 class LineBox:
@@ -32,38 +27,29 @@ class LineBox:
 
 
 def line_boxes(block: Block, start: int, end: int) -> list[LineBox]:
-    """One box per line for characters ``start:end`` of ``block`` (block offsets)."""
+    """One box per line for characters ``start:end`` of ``block`` (block offsets).
+
+    A block that runs over a page break is split there: the loader records
+    the page of each of the block's lines.
+    """
     if block.place.page is None:
         return []
-    page, edge, previous = block.place.page, None, None
     lines: list[LineBox] = []
     current: list[Box] = []
-    for index in range(0, end):
+    page, previous = None, None
+    for index in range(start, end):
         box = block.source.box(index)
         if box is None:
             continue
-        if previous is None or _new_line(previous, box):
-            if current:
-                lines.append(LineBox(page, _union(current)))
-                current = []
-            if previous is not None and _next_page(previous, box, edge):
-                page += 1
-            edge = box[0] if edge is None else min(edge, box[0])
-        if index >= start:
-            current.append(box)
-        previous = box
+        here = block.page_at(index)
+        if current and (here != page or _new_line(previous, box)):
+            lines.append(LineBox(page, _union(current)))
+            current = []
+        current.append(box)
+        page, previous = here, box
     if current:
         lines.append(LineBox(page, _union(current)))
     return lines
-
-
-def _next_page(previous: Box, box: Box, edge: float | None) -> bool:
-    """A jump far up the page at the block's left edge: the block went on to the next page.
-
-    The loader gives one page per block; a paragraph it carried over a page
-    break is only told apart from a move to the next column this way.
-    """
-    return box[1] > previous[3] + _PAGE_JUMP and edge is not None and abs(box[0] - edge) < _SAME_EDGE
 
 
 def _new_line(previous: Box, box: Box) -> bool:
