@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, make_response, render_template, request
 from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from plainspeak.web.state import state
@@ -37,21 +37,14 @@ def problem_page(status: int, detail: str = "", advice: str = ""):  # noqa: ANN2
 
 
 def _handle(error: HTTPException):  # noqa: ANN202
-    status = error.code or 500
-    body, status = problem_page(status if status in PAGES else 500)
-    response = state_response(body, status)
+    status = error.code if error.code in PAGES else 500
+    detail = ""
+    if status == 413:
+        detail = f"The file is larger than {current_app.config['MAX_UPLOAD_MB']:g} MB, the most this page takes."
+    response = make_response(*problem_page(status, detail))
     if isinstance(error, TooManyRequests) and error.retry_after:
         response.headers["Retry-After"] = str(error.retry_after)
-    if status == 413:
-        # The rest of the upload is not read: tell the browser this connection ends here.
-        response.headers["Connection"] = "close"
     return response
-
-
-def state_response(body: str, status: int):  # noqa: ANN201
-    from flask import make_response
-
-    return make_response(body, status)
 
 
 def too_many(kind: str) -> None:
