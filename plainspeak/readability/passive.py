@@ -32,8 +32,11 @@ _AGENT_STOP = frozenset({",", ".", ";", ":", "(", ")", "in", "on", "at", "for", 
 class Passive:
     """One passive verb group: doc character offsets of ``auxiliaries .. participle``.
 
-    ``auxiliaries`` are the lower-cased words before the participle ("will",
-    "be"); ``agent`` is the "by ..." actor's text, or "" when none is named.
+    ``auxiliaries`` are the lower-cased helping words before the participle
+    ("will", "be"; "to", "be"), without "not" and adverbs; ``agent`` is the
+    "by ..." actor's noun phrase, or "" when none is named; ``negation`` is
+    "not" or "never" when the group is negative; ``inverted`` is True for a
+    condition put first ("Should the plan be agreed, ...").
     """
 
     start: int
@@ -43,6 +46,9 @@ class Passive:
     lemma: str
     agent: str = ""
     agent_plural: bool = False
+    negation: str = ""
+    inverted: bool = False
+    particle: str = ""  # a preposition left at the end: "cared for", "relied on"
 
 
 def passives_in(sent: "Span") -> list[Passive]:
@@ -62,7 +68,14 @@ def passives_in(sent: "Span") -> list[Passive]:
 
 
 def _verbal(token: "Token") -> bool:
+    if token.doc.has_annotation("TAG"):  # a tagger can take "been greater" for a participle
+        return (token.tag_ == "VBN" or "Pass" in token.morph.get("Voice")) and _participle_shaped(token.lower_)
     return token.pos_ in ("VERB", "AUX", "") or token.tag_ == "VBN" or "Pass" in token.morph.get("Voice")
+
+
+def _participle_shaped(word: str) -> bool:
+    """Spelt like a past participle: regular -ed, or in the irregular verb table."""
+    return word.endswith("ed") or word in participle_bases()
 
 
 def _participle_like(token: "Token") -> bool:
@@ -94,15 +107,57 @@ def _describe(sent: "Span", verb: "Token") -> Passive | None:
     if not auxes:
         be = _after_be(verb)
         first = _aux_chain_start(verb, be) if be is not None else verb
+        auxes = [t for t in verb.doc[first.i : verb.i] if t.lower_ in _AUX_WORDS]
     else:
         first = auxes[0]
+    # Without a form of "be" it is a participle used as an adjective
+    # ("as expected", "the expected savings", "the papers referred to").
+    if not any(t.lower_ in BE_FORMS for t in auxes):
+        return None
     agent, plural = _agent(sent, verb)
     following = verb.nbor(1).lower_ if verb.i + 1 < len(verb.doc) else ""
     stative = verb.lower_ in stative_participles() or f"{verb.lower_} {following}" in stative_participles()
     if stative and not agent:
         return None
-    auxiliaries = tuple(t.lower_ for t in verb.doc[first.i : verb.i] if t.lower_ not in _SKIPPABLE or t.lower_ in ("being", "been"))
-    return Passive(first.idx, verb.idx + len(verb.text), auxiliaries, verb.text, _lemma(verb), agent, plural)
+    if first.i > 0 and first.nbor(-1).lower_ == "to" and first.lower_ == "be":
+        first = first.nbor(-1)  # "to be funded": the infinitive, quoted whole
+    auxiliaries = tuple(t.lower_ for t in verb.doc[first.i : verb.i] if t.lower_ in _AUX_WORDS - _NEGATIONS)
+    negation = next((t.lower_ for t in verb.doc[first.i : verb.i] if t.lower_ in _NEGATIONS), "")
+    particle = _particle(verb)
+    last = verb.nbor(1) if particle else verb  # quote "were cared for", not "were cared"
+    return Passive(first.idx, last.idx + len(last.text), auxiliaries, verb.text, _lemma(verb), agent, plural,
+                   "not" if negation == "n't" else negation, _inverted(verb, first), particle)
+
+
+def _particle(verb: "Token") -> str:
+    """A preposition left without its noun after the participle: "cared for at home"."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ not in _STRANDABLE:
+        return ""
+    word = doc[verb.i + 1]
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if after is None or after.is_punct or after.lower_ in _NOT_A_NOUN or word.dep_ == "compound:prt":
+        return word.lower_
+    # Tagged: stranded before another preposition, "and" or "closer"; not before
+    # a noun ("for the year") or a verb ("developed to support").
+    stranded = after.pos_ in ("ADP", "CCONJ") or after.tag_ in ("JJR", "RBR")
+    return word.lower_ if stranded else ""
+
+
+_STRANDABLE = frozenset({"for", "on", "upon", "to", "with", "about", "of", "after", "into", "out", "up"})
+_NOT_A_NOUN = _STRANDABLE | {"at", "in", "by", "and", "or", "but", "when", "where", "because", "so"}
+
+
+def _inverted(verb: "Token", first: "Token") -> bool:
+    """A condition put first: the helping verb comes before the subject ("Should the plan be ...")."""
+    if first.lower_ not in _INVERTING:
+        return False
+    between = verb.doc[first.i + 1 : verb.i]
+    return any(t.dep_ in PASSIVE_SUBJ or t.pos_ in ("NOUN", "PROPN", "DET") for t in between)
+
+
+_NEGATIONS = frozenset({"not", "n't", "never"})
+_INVERTING = frozenset({"should", "had", "were"})
 
 
 def _aux_chain_start(verb: "Token", be: "Token") -> "Token":
@@ -114,16 +169,13 @@ def _aux_chain_start(verb: "Token", be: "Token") -> "Token":
 
 
 _AUX_WORDS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
-                        "has", "have", "had", "having", "to", "not", "also"} | BE_FORMS)
+                        "has", "have", "had", "having", "to", "not", "n't", "never", "also"} | BE_FORMS)
 
 
 def _lemma(verb: "Token") -> str:
-    lemma = verb.lemma_.lower()
-    if lemma and lemma != verb.lower_:
-        return lemma
     from plainspeak.readability.verbforms import base_form
 
-    return base_form(verb.lower_)
+    return base_form(verb.lower_, verb.lemma_)
 
 
 def _agent(sent: "Span", verb: "Token") -> tuple[str, bool]:
@@ -132,11 +184,35 @@ def _agent(sent: "Span", verb: "Token") -> tuple[str, bool]:
         for child in verb.rights:
             noun = _agent_noun(child)
             if noun is not None:
-                words = [t for t in sent.doc[noun.left_edge.i : noun.i + 1] if t.lower_ != "by"]
                 plural = noun.tag_ in ("NNS", "NNPS") or "Plur" in noun.morph.get("Number")
-                return " ".join(t.text for t in words), plural or noun.lower_ in ("us", "them")
+                plural = plural or any(t.dep_ == "conj" and t.head.i == noun.i for t in noun.rights)
+                return _agent_phrase(noun), plural or noun.lower_ in ("us", "them")
         return "", False
     return _agent_by_words(sent, verb)
+
+
+def _agent_phrase(noun: "Token") -> str:
+    """The actor's whole noun phrase, up to a comma, bracket or a clause about it.
+
+    "by Councillor Priya Shah, who chairs the board" -> "Councillor Priya Shah";
+    "by the Director of Adult Services" keeps its "of ..." part.
+    """
+    words = []
+    for token in noun.subtree:
+        if token.i > noun.i and (token.text in _AGENT_CUT or token.dep_ in _CLAUSE_DEPS
+                                 or token.lower_ in _AGENT_STOP_WORDS):
+            break
+        if token.i < noun.i and token.dep_ == "case":
+            continue  # the "by" itself
+        words.append(token)
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+_AGENT_CUT = frozenset({",", "(", ";", ":", "-", "–", "—"})
+_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "parataxis", "appos"})
+# Where and when it happened is not part of who did it: "the government in July 2022".
+_AGENT_STOP_WORDS = frozenset({"who", "which", "that", "in", "on", "at", "during", "since", "after", "before",
+                               "until", "over", "within", "through", "when", "where"})
 
 
 def _agent_noun(child: "Token") -> "Token | None":
