@@ -142,3 +142,36 @@ def test_summary_gives_the_paper_level_picture(nlp) -> None:
     assert [(p["label"], p["sentences"], p["hard"]) for p in summary["profile"]] == [("Summary", 1, 0), ("Money", 1, 1)]
     assert set(summary) == {"sentences", "reading_age", "grade", "average_sentence_words", "hard_sentences",
                             "hard_share", "passive_share", "longest_sentence", "profile"}
+
+
+def test_reading_age_is_shown_as_a_reader_takes_it() -> None:
+    from plainspeak.readability.words import reading_age_text
+
+    assert [reading_age_text(a) for a in (15.6, 21.4, 21.6, 34.0, 3.0)] == [
+        "reading age 16", "reading age 21", "reading age over 21", "reading age over 21", "reading age 5"]
+
+
+def _messages(nlp, text: str, code: str) -> list[tuple[str, str]]:
+    settings = Settings(ignore={r.code for r in all_rules() if r.code != code})
+    result = check_paper(paper_from_text(text), settings, GlossarySet(), nlp=nlp)
+    return [(f.message, f.suggestion) for f in result.findings]
+
+
+def test_messages_are_sentences_that_do_not_repeat_their_suggestion(nlp) -> None:
+    long = ("The council has agreed that the day centre on Bridge Street, which opened in 1998 and which many "
+            "older residents from across the borough still use every single week, will close for the whole "
+            "of the winter while the roof and the heating system are repaired by contractors.")
+    assert _messages(nlp, long, "PS201") == [(
+        "Long sentence: 48 words (over 30; reading age over 21).",
+        "Make the 'which …' or 'who …' part a sentence of its own.")]
+    units = "We spent £4.2m on day care this year.\n\nSpending (£000): 4,200"
+    assert _messages(nlp, units, "PS303") == [
+        ("Unexplained unit: the paper never says what the 'm' in '£4.2m' stands for.",
+         "Write the word in full at least once: '£4.2 million'."),
+        ("Unexplained unit: the paper never says what '£000' means.",
+         "Say once, where it first appears, that it means thousands of pounds.")]
+    mixed = ("We spent £4.2m on day care this year. Next year we plan to spend £3.9m on day care. "
+             "Transport cost £1,250,000 across the whole of the borough.")
+    assert _messages(nlp, mixed, "PS302") == [(
+        "Sums of a million or more are written 2 ways in this paper: 2 with 'm', 'k' or 'bn', 1 in full figures.",
+        "Write this one the way the paper writes most of them.")]

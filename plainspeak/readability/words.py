@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 UK_READING_AGE_OFFSET = 5
+# Past a graduate's reading age one sentence's figure means nothing more to a
+# reader ("reading age 34" is an artefact of length), so it is shown as "over 21".
+READING_AGE_SHOWN_UP_TO = 21
 _MARKER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\(?[a-zA-Z]\)|\(?[ivxIVX]{1,4}\)|[a-z]\.|[ivx]{1,4}\.)$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 # Web and email addresses are not read as words; counted as one short word each.
@@ -84,3 +87,11 @@ def fk_grade(words: int, sentences: int, syllables: int) -> float:
 def reading_age(grade: float) -> float:
     """UK reading age in years from a US grade."""
     return grade + UK_READING_AGE_OFFSET
+
+
+def reading_age_text(age: float) -> str:
+    """A reading age as a reader is told it: "reading age 16", "reading age over 21"."""
+    shown = round(age)
+    if shown > READING_AGE_SHOWN_UP_TO:
+        return f"reading age over {READING_AGE_SHOWN_UP_TO}"
+    return f"reading age {max(shown, UK_READING_AGE_OFFSET)}"

@@ -7,7 +7,7 @@ from typing import Iterable
 from plainspeak.analysis import Analysis
 from plainspeak.findings import Finding, Severity
 from plainspeak.readability.sentences import graded_sentences
-from plainspeak.readability.words import reading_age
+from plainspeak.readability.words import reading_age, reading_age_text
 from plainspeak.rules.base import Rule, register
 
 
@@ -52,13 +52,13 @@ class LongSentence(Rule):
             over_hard = words > hard
             limit = hard if over_hard else soft
             where = " in a part citizens read first" if sentence.strict else ""
-            age = round(reading_age(sentence.features.grade))
+            age = reading_age(sentence.features.grade)
             yield analysis.finding(
                 type(self), sentence.start, sentence.end,
-                f"Long sentence: {words} words (over {limit}{where}; reading age {age}).",
+                f"Long sentence: {words} words (over {limit}{where}; {reading_age_text(age)}).",
                 suggestion=split_advice(analysis.paper.text[sentence.start : sentence.end]),
                 severity=Severity.WARNING if over_hard else Severity.SUGGESTION,
-                extra={"words": words, "reading_age": age},
+                extra={"words": words, "reading_age": round(age, 1)},
             )
 
 

@@ -7,7 +7,7 @@ from typing import Iterable
 from plainspeak.analysis import Analysis
 from plainspeak.findings import Finding, Severity
 from plainspeak.readability.sentences import graded_sentences
-from plainspeak.readability.words import reading_age, syllables_in
+from plainspeak.readability.words import READING_AGE_SHOWN_UP_TO, reading_age, reading_age_text, syllables_in
 from plainspeak.rules.base import Rule, register
 from plainspeak.rules.ps201_long_sentence import limits
 
@@ -53,10 +53,10 @@ class HardSentence(Rule):
             if skip_long and sentence.features.words > limits(analysis, sentence.strict)[0]:
                 continue
             text = analysis.paper.text[sentence.start : sentence.end]
+            aim = f" (aim for {limit} or under here)" if round(age) <= READING_AGE_SHOWN_UP_TO else ""
             yield analysis.finding(
                 type(self), sentence.start, sentence.end,
-                f"Hard to read: reading age {round(age)} (over {limit}), "
-                f"{sentence.features.syllables / sentence.features.words:.1f} syllables a word.",
+                f"Hard to read: its long words need a {reading_age_text(age)}{aim}.",
                 suggestion=word_advice(text),
                 extra={"reading_age": round(age, 1), "grade": sentence.features.grade},
             )
@@ -68,5 +68,6 @@ def word_advice(text: str) -> str:
     long_words = sorted((w for w in words if w and syllables_in(w) >= 4), key=lambda w: (-syllables_in(w), w))
     if not long_words:
         return "Use shorter, everyday words, and fewer of them."
-    shown = ", ".join(f"'{w}'" for w in long_words[:3])
-    return f"Use shorter, everyday words for {shown}."
+    quoted = [f"'{w}'" for w in long_words[:3]]
+    shown = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return f"Find everyday words for {shown}."

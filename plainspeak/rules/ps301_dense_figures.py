@@ -50,7 +50,7 @@ class DenseFigures(Rule):
                               for f in figures[:5])
             yield analysis.finding(
                 type(self), sentence.start, sentence.end,
-                f"{len(figures)} figures in one sentence ({shown}{', …' if len(figures) > 5 else ''}).",
+                f"Too many figures: {len(figures)} in one sentence ({shown}{', …' if len(figures) > 5 else ''}).",
                 suggestion="Give one or two figures a sentence, round them, and put the rest in a table.",
                 extra={"figures": len(figures)},
             )

@@ -9,7 +9,8 @@ from plainspeak.findings import Finding, Severity
 from plainspeak.readability.units import STYLE_NAMES, figure_uses, minority_uses
 from plainspeak.rules.base import Rule, register
 
-_FAMILIES = {"money-millions": "Sums of a million or more", "money-thousands": "Sums in the thousands",
+_FAMILIES = {"money-millions": "Sums of a million or more",
+             "money-thousands": "Sums between a thousand and a million",
              "financial-year": "Financial years"}
 
 
@@ -44,11 +45,10 @@ class MixedNumberFormats(Rule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         for use, counts in minority_uses(figure_uses(analysis)):
-            ways = " and ".join(f"{STYLE_NAMES[s]} ({n}×)" for s, n in counts.most_common())
-            common = STYLE_NAMES[counts.most_common(1)[0][0]]
+            ways = ", ".join(f"{n} {STYLE_NAMES[s]}" for s, n in counts.most_common())
             yield analysis.finding(
                 type(self), use.start, use.end,
-                f"{_FAMILIES[use.family]} are written more than one way in this paper: {ways}.",
-                suggestion=f"Write them one way throughout, as most of the paper does ({common}).",
+                f"{_FAMILIES[use.family]} are written {len(counts)} ways in this paper: {ways}.",
+                suggestion="Write this one the way the paper writes most of them.",
                 extra={"styles": dict(counts)},
             )

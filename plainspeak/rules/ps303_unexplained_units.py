@@ -50,11 +50,15 @@ class UnexplainedUnits(Rule):
             if word in seen or explained(text, unit):
                 continue
             seen.add(word)
-            yield analysis.finding(
-                type(self), match.start(), match.end(),
-                f"'{match.group()}' is not explained: the paper never says it means {word}s of pounds.",
-                term=match.group(), suggestion=f"Say '{word}s of pounds' once, where the unit first appears.",
-            )
+            written = match.group()
+            if match.group("unit"):
+                message = f"Unexplained unit: the paper never says what '{written}' means."
+                suggestion = f"Say once, where it first appears, that it means {word}s of pounds."
+            else:
+                message = f"Unexplained unit: the paper never says what the '{unit}' in '{written}' stands for."
+                suggestion = f"Write the word in full at least once: '{_in_words(written, unit, word)}'."
+            yield analysis.finding(type(self), match.start(), match.end(), message, term=written,
+                                   suggestion=suggestion)
 
     def _tables(self, analysis: Analysis) -> Iterable[Finding]:
         blocks = analysis.paper.blocks
@@ -68,3 +72,8 @@ class UnexplainedUnits(Rule):
                     f"Table {number} gives figures without saying what they are in.",
                     suggestion="Say the unit in the column heading or caption: '£', '£ thousands', '%', 'people'.",
                 )
+
+
+def _in_words(written: str, unit: str, word: str) -> str:
+    """"£80.9m" -> "£80.9 million"."""
+    return f"{written[: len(written) - len(unit)].rstrip()} {word}"
