@@ -48,24 +48,33 @@ class HardSentence(Rule):
         for sentence in graded_sentences(analysis):
             limit = self.option(analysis, "strict_max_reading_age" if sentence.strict else "max_reading_age")
             age = reading_age(sentence.features.grade)
-            if age <= limit:
+            if round(age) <= limit:  # judged as shown: "reading age 18" is never over 18
                 continue
             if skip_long and sentence.features.words > limits(analysis, sentence.strict)[0]:
                 continue
             text = analysis.paper.text[sentence.start : sentence.end]
-            aim = f" (aim for {limit} or under here)" if round(age) <= READING_AGE_SHOWN_UP_TO else ""
+            aim = f", where {limit} or under is the aim here" if round(age) <= READING_AGE_SHOWN_UP_TO else ""
             yield analysis.finding(
                 type(self), sentence.start, sentence.end,
-                f"Hard to read: its long words need a {reading_age_text(age)}{aim}.",
+                f"Hard to read: {reading_age_text(age)}{aim}.",
                 suggestion=word_advice(text),
                 extra={"reading_age": round(age, 1), "grade": sentence.features.grade},
             )
 
 
 def word_advice(text: str) -> str:
-    """Name the longest words, the ones to replace first."""
-    words = {w.strip(".,;:()'\"“”‘’") for w in text.split()}
-    long_words = sorted((w for w in words if w and syllables_in(w) >= 4), key=lambda w: (-syllables_in(w), w))
+    """Name the longest everyday words, the ones to replace first.
+
+    Capitalised words inside the sentence are names ("Joint Delivery Plan")
+    the writer cannot change; a word is named once, however it is written.
+    """
+    pieces = text.replace("/", " ").split()
+    words: dict[str, str] = {}
+    for index, piece in enumerate(pieces):
+        word = piece.strip(".,;:()'\"“”‘’")
+        if word and (index == 0 or not word[:1].isupper()) and syllables_in(word) >= 4:
+            words.setdefault(word.lower(), word)
+    long_words = sorted(words.values(), key=lambda w: (-syllables_in(w), w.lower()))
     if not long_words:
         return "Use shorter, everyday words, and fewer of them."
     quoted = [f"'{w}'" for w in long_words[:3]]
