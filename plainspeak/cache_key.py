@@ -16,17 +16,22 @@ def run_key(settings: Settings) -> str:
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
 
 
+# The parts of the package that decide a paper's findings; the web page, the
+# writers and the reporters only show results, so their edits keep the cache.
+FINDING_PACKAGES = ("loaders", "nlp", "readability", "rules", "terms", "glossary", "data")
+
+
 def code_stamp() -> str:
-    """The package's own files: a checkout's edits count even without a new version."""
+    """The package's own files that decide findings: a checkout's edits count without a new version."""
     import plainspeak
 
     root = Path(plainspeak.__file__).parent
+    files = [*root.glob("*.py")]
+    for package in FINDING_PACKAGES:
+        files.extend(root.joinpath(package).rglob("*"))
     digest = hashlib.sha256()
-    for file in sorted(root.rglob("*")):
-        parts = file.relative_to(root).parts
-        # A wheel keeps the model inside the package; model_id covers it.
-        if file.suffix in (".py", ".txt", ".yaml", ".json") and "__pycache__" not in parts \
-                and parts[0] != "models":
+    for file in sorted(files):
+        if file.suffix in (".py", ".txt", ".yaml", ".json") and "__pycache__" not in file.parts:
             digest.update(f"{file.relative_to(root)}\n".encode())
             digest.update(file.read_bytes())
     return digest.hexdigest()

@@ -134,3 +134,14 @@ hard_limit = 40
     assert latest.accepted_terms == {"precept", "outturn"}
     assert settings.ignore == {"PS205"} and settings.rule_options["PS201"] == {"hard_limit": 25}
     assert latest.cache_key() != settings.cache_key()
+
+
+def test_the_documented_example_is_valid(tmp_path: Path) -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
+    example = docs.read_text(encoding="utf-8").split("```toml\n", 1)[1].split("```", 1)[0]
+    write(tmp_path / "names.txt", "Jo Smith\n")
+    config = load_config(write(tmp_path / "plainspeak.toml", example))
+    assert config.settings.rule_options["PS201"] == {"hard_limit": 35, "strict_hard_limit": 25}
+    assert len(config.settings.overrides) == 2
+    easy = settings_for(config.settings, tmp_path / "easy-read" / "a.md")
+    assert easy.rule_options["PS201"]["hard_limit"] == 15 and easy.severities["PS201"] is Severity.ERROR

@@ -23,6 +23,10 @@ from plainspeak.result import PaperResult
 from plainspeak.settings import Settings
 
 _STATE: dict[str, Any] = {}  # this process's glossaries, or the error that stopped loading them
+# Imported once by the fork server that starts each paper's reader, so a reader
+# starts in milliseconds instead of importing the loaders again (~25 ms, not ~150 ms).
+READER_MODULES = ("plainspeak.loaders", "plainspeak.loaders.isolate", "plainspeak.loaders.text",
+                  "plainspeak.loaders.markdown", "plainspeak.loaders.docx", "plainspeak.loaders.pdf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,8 @@ def start_worker(settings: Settings, modules: Sequence[str] = ()) -> None:
 
     for name in modules:  # rules registered outside plainspeak.rules run in workers too
         importlib.import_module(name)
+    if settings.isolate:
+        preload_readers()
     _STATE.clear()
     _STATE["key"] = _state_key(settings)
     try:
@@ -53,6 +59,16 @@ def start_worker(settings: Settings, modules: Sequence[str] = ()) -> None:
         build_pipeline(settings, _STATE["glossaries"])
     except PlainspeakError as error:
         _STATE["error"] = error
+
+
+def preload_readers() -> None:
+    """Have this process's fork server import the loaders before it forks readers.
+
+    It only takes effect before the first isolated read starts the server,
+    which is when a worker starts.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        multiprocessing.set_forkserver_preload(list(READER_MODULES))
 
 
 def _state_key(settings: Settings) -> tuple:
