@@ -21,7 +21,7 @@ from typing import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from plainspeak.glossary.model import GlossarySet
 from plainspeak.settings import Settings
@@ -131,6 +131,7 @@ class GlossaryMatcher:
         doc._.plainspeak_terms = [
             [s, e, key, looks_like_acronym(doc.text[s:e])]
             for s, e, key in self._match(self.terms, doc, groups, passes)
+            if looks_like_acronym(doc.text[s:e]) or not inside_longer_name(doc, s, e)
         ]
         doc._.plainspeak_alternatives = [
             [s, e, key] for s, e, key in self._match(self.alternatives, doc, groups, [shadow_keys(doc, exact=True)])
@@ -146,6 +147,35 @@ class GlossaryMatcher:
         chosen = longest_first(found)
         return [(doc[groups[s][0]].idx, doc[groups[e - 1][1]].idx + len(doc[groups[e - 1][1]]), key)
                 for s, e, key in chosen]
+
+
+_NAME_JOINERS = {"and", "of", "&", "for"}
+_NOT_NAME = {"The", "A", "An", "This", "That", "Our", "Your", "Their", "Its", "Each", "Every", "Any", "No"}
+
+
+def _name_word(token: Token | None) -> bool:
+    """A capitalised word that can be part of a name ("Health", "Yorkshire", "2022" after Act)."""
+    if token is None or token.text in _NOT_NAME or token.is_sent_start:
+        return False
+    return token.text[:1].isupper() and not token.is_upper
+
+
+def inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a title-case match is part of a longer capitalised name.
+
+    "Care Act" inside "Health and Care Act 2022" names that Act, not the Care
+    Act; "Care Partnership" inside "Brackenford Health and Care Partnership" names
+    one body. A lower-case match, or one at the start of a sentence, stands alone.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not all(t.text[:1].isupper() for t in span if t.is_alpha):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text.lower() in _NAME_JOINERS and span.start > 1:
+        before = doc[span.start - 2]
+    after = doc[span.end] if span.end < len(doc) else None
+    year_after = after is not None and after.like_num and span[-1].text in ("Act", "Regulations")
+    return _name_word(before) or (_name_word(after) and not after.is_sent_start) or year_after
 
 
 def longest_first(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -21,7 +21,8 @@ class UndefinedTerm(Rule):
         outturn) used in running text when the paper gives no explanation of
         it anywhere. Only the first use is flagged, and the suggestion is the
         glossary's plain definition. Words that are also everyday words
-        (``common_word`` entries) are flagged only in a longer technical form.
+        (``common_word`` entries) are flagged only in a longer technical form;
+        for a ``common_word`` acronym, only the acronym is flagged (PS102).
 
     Why it matters:
         A reader without a finance or health background cannot join a
@@ -51,8 +52,10 @@ class UndefinedTerm(Rule):
                 continue
             entry = entries[0]
             text = analysis.paper.text[use.start:use.end]
-            if entry.common_word and " " not in text.strip() and "-" not in text:
-                continue  # an everyday word: only its longer technical form is clearly jargon
+            if entry.common_word and (entry.is_acronym or " " not in text.strip() and "-" not in text):
+                # An everyday word: only its longer technical form is clearly jargon. For an
+                # acronym, the words it stands for are the everyday form ("learning disability").
+                continue
             forms = [form for e in entries for form in e.forms()] + [text]
             if accepted(analysis, forms) or defined.find(forms):
                 continue
