@@ -9,6 +9,8 @@
   lower-case words (by wordfreq's corpus frequency) and, where the pipeline
   tags parts of speech, ``[... , phrase, zipf]`` for noun compounds holding a
   rare-ish noun. Names (capitalised words, words after a title) never appear.
+- ``doc._.plainspeak_quoted``: ``[start_char, end_char, phrase]`` for short
+  phrases set in quotes as a term of art ("the 'compact'").
 
 The rules decide what to report; this only gathers, cheaply and quietly.
 """
@@ -36,7 +38,12 @@ _POSTCODE_IN = re.compile(r"^\d[A-Z]{2}$")
 _NUMBER_SUFFIX = re.compile(r"-\d+$")
 _CODE = re.compile(r"^[A-Z]\d{1,3}$")
 
-for _ext in ("plainspeak_acronyms", "plainspeak_rare"):
+_QUOTED = re.compile(
+    r"(?:(?<=[\s(])|^)['‘“\"](?P<phrase>[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,4})['’”\"]"
+    r"(?=[\s.,;:)!?]|$)(?P<after>\s+[A-Z])?"
+)
+
+for _ext in ("plainspeak_acronyms", "plainspeak_rare", "plainspeak_quoted"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
@@ -102,6 +109,22 @@ def rare_words(doc: Doc) -> list[list]:
     return found + compounds(doc)
 
 
+def quoted(doc: Doc) -> list[list]:
+    """Short phrases a writer set in quotes as a term of art: the 'compact', a 'step-down' bed.
+
+    A quoted word ending like a verb or adverb ('paused') is a tone of voice, not a
+    term; a quoted phrase followed by a capitalised word ("Healthy Homes" Programme)
+    is a name.
+    """
+    found = []
+    for match in _QUOTED.finditer(doc.text):
+        phrase = match.group("phrase")
+        if match.group("after") or (" " not in phrase and phrase.lower().endswith(("ed", "ing", "ly"))):
+            continue
+        found.append([match.start("phrase"), match.end("phrase"), phrase])
+    return found
+
+
 def compounds(doc: Doc) -> list[list]:
     """Lower-case noun + noun pairs holding a less common noun ("surge modelling")."""
     if not doc.has_annotation("TAG"):
@@ -137,10 +160,11 @@ class CandidateFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc._.plainspeak_acronyms = acronyms(doc)
         doc._.plainspeak_rare = rare_words(doc)
+        doc._.plainspeak_quoted = quoted(doc)
         return doc
 
 
-@Language.factory(NAME, assigns=["doc._.plainspeak_acronyms", "doc._.plainspeak_rare"])
+@Language.factory(NAME, assigns=["doc._.plainspeak_acronyms", "doc._.plainspeak_rare", "doc._.plainspeak_quoted"])
 def make_candidate_finder(nlp: Language, name: str) -> CandidateFinder:
     return CandidateFinder(nlp, name)
 

@@ -1,4 +1,4 @@
-"""Possible jargon that no glossary knows: rare words and repeated noun compounds."""
+"""Possible jargon that no glossary knows: rare words, repeated noun compounds, quoted terms."""
 
 from __future__ import annotations
 
@@ -19,17 +19,21 @@ def unknown_terms(analysis: "Analysis", min_phrase_uses: int) -> list[tuple[int,
     defined = defined_terms(analysis)
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, int, str]] = {}
+    quoted: set[str] = set()
     for index, (block, doc) in enumerate(analysis.blocks()):
-        for start, end, text, _zipf in doc._.plainspeak_rare or []:
+        marked = [(s, e, t, None) for s, e, t in doc._.plainspeak_quoted or []]
+        for start, end, text, _zipf in (doc._.plainspeak_rare or []) + marked:
             key = text_key(text)
             counts[key] = counts.get(key, 0) + 1
+            if _zipf is None:
+                quoted.add(key)  # the writer marked it as a term: once is enough
             at = (block.start + start, block.start + end)
             if key in first or not is_prose(block) or covered & set(range(*at)):
                 continue
             first[key] = (at[0], at[1], text)
     found = []
     for key, (start, end, text) in first.items():
-        if " " in text and counts[key] < min_phrase_uses:
+        if " " in text and counts[key] < min_phrase_uses and key not in quoted:
             continue
         if accepted(analysis, [text]) or defined.find([text]):
             continue
