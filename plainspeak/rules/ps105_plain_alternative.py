@@ -17,7 +17,8 @@ class PlainAlternative(Rule):
     What it flags:
         The first use in running text of a phrase from the plain-alternatives
         list (going forward, utilise, in order to), with the plainer words to
-        use instead. Headings are left alone.
+        use instead. Headings are left alone, and so are phrases that are also
+        glossary terms (stakeholder, deep dive): PS101 explains those.
 
     Why it matters:
         Office phrases add length without meaning, and some readers will not
@@ -40,10 +41,11 @@ class PlainAlternative(Rule):
         for block, doc in analysis.blocks():
             if not is_prose(block):
                 continue
+            terms = [(s, e) for s, e, *_ in doc._.plainspeak_terms or []]
             for start, end, phrase in doc._.plainspeak_alternatives or []:
                 alternative = plainer.get(phrase)
-                if alternative is None or phrase in seen:
-                    continue
+                if alternative is None or phrase in seen or any(s < end and start < e for s, e in terms):
+                    continue  # a glossary term is PS101's: one finding, with its definition
                 seen.add(phrase)
                 words = " or ".join(f"'{w}'" for w in alternative.say_instead)
                 yield analysis.finding(
