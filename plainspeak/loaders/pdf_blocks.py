@@ -3,7 +3,8 @@
 A new block starts at a bigger vertical gap than the usual line spacing, at a
 change of font size, at a bullet, or at a first-line indent. A paragraph
 carries on across a column or page break when its last line has no closing
-punctuation and the next starts in lower case. Words hyphenated at line ends
+punctuation and the next starts in lower case. A short "Label: value" line
+starts a block of its own (see :mod:`.labels`). Words hyphenated at line ends
 are joined again when the joined word is at least as common as the
 hyphenated one (so "imple-mentation" joins, "co-production" keeps its
 hyphen).
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from plainspeak.loaders.assemble import new_block
+from plainspeak.loaders.labels import starts_block
 from plainspeak.loaders.pdf_lines import Line
 from plainspeak.paper import Block, BlockKind, SourceMap
 
@@ -88,6 +90,9 @@ def _continues(draft: _Draft, line: Line, spacing: float) -> bool:
     prev = draft.lines[-1]
     if abs(prev.size - line.size) > 0.6 or prev.bold != line.bold and len(draft.lines) == 1:
         return False
+    full = prev.x1 - prev.x0 >= 0.8 * (prev.column_right - prev.column_left)
+    if starts_block(line.text, first=draft.lines[0].text, previous=prev.text, previous_full=full):
+        return False
     same_page = prev.page == line.page
     # Bands on one page are read top to bottom, so moving to another band is
     # an ordinary step down the page.
@@ -96,7 +101,6 @@ def _continues(draft: _Draft, line: Line, spacing: float) -> bool:
             return not _indented(draft, prev, line)
         return False
     # A column or page break: carry on only mid-sentence after a full line.
-    full = prev.x1 - prev.x0 >= 0.8 * (prev.column_right - prev.column_left)
     return full and prev.text[-1] not in _CLOSING and line.text[0].islower()
 
 

@@ -1,7 +1,8 @@
 """Load a plain text paper: paragraphs split by blank lines, bullets, a few headings.
 
 Lines inside a paragraph are joined with spaces (``line_starts`` remembers
-where each began). Heading detection is deliberately conservative: only a
+where each began), except that a short "Label: value" line, such as
+"Date: 4 February 2026", starts a block of its own (see :mod:`.labels`). Heading detection is deliberately conservative: only a
 single short line without closing punctuation, followed by a blank line, that
 is numbered like ``1.2.2`` or written in capitals.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plainspeak.loaders.assemble import new_block
+from plainspeak.loaders.labels import starts_block
 from plainspeak.paper import Block, BlockKind, SourceMap
 
 _BULLET = re.compile(r"^([ \t]*)([•◦▪·‣●○■□–\-*+])[ \t]+(?=\S)")
@@ -45,6 +47,7 @@ def text_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     pending: _Pending | None = None
     indents: list[int] = []
+    width = max(len(line.rstrip()) for line in lines)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             blocks.extend(_close(pending, blank_after=True))
@@ -57,6 +60,9 @@ def text_blocks(text: str) -> list[Block]:
             body = line[marker.end():] if marker.re is _BULLET else line.lstrip()
             pending = _Pending(BlockKind.LIST_ITEM, number, [body], level)
             continue
+        if pending is not None and _label_starts(pending, line, width):
+            blocks.extend(_close(pending, blank_after=False))
+            pending = None
         if pending is None:
             if not _within_list(lines, number):
                 indents.clear()
@@ -64,6 +70,13 @@ def text_blocks(text: str) -> list[Block]:
         pending.lines.append(line)
     blocks.extend(_close(pending, blank_after=True))
     return blocks
+
+
+def _label_starts(pending: _Pending, line: str, width: int) -> bool:
+    """A "Label: value" line that does not look like the wrap of the line above."""
+    previous = pending.lines[-1].strip()
+    return starts_block(line.strip(), first=pending.lines[0].strip(), previous=previous,
+                        previous_full=len(previous) >= 0.8 * width)
 
 
 def _within_list(lines: list[str], number: int) -> bool:
