@@ -153,7 +153,11 @@ def _size(path: str) -> int:
 
 
 def outside_rule_modules() -> tuple[str, ...]:
-    """Modules of registered rules that the package does not import by itself."""
-    from plainspeak.rules import all_rules
+    """Modules of rules registered so far that the package does not import by itself.
 
-    return tuple(sorted({r.__module__ for r in all_rules() if not r.__module__.startswith("plainspeak.rules.")}))
+    Reads the registry as it stands rather than through ``all_rules()``, which
+    would import every rule (and spaCy) in the parent only to find none.
+    """
+    from plainspeak.rules.base import _REGISTRY
+
+    return tuple(sorted({r.__module__ for r in _REGISTRY.values() if not r.__module__.startswith("plainspeak.rules.")}))
