@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 import spacy
-from spacy.language import Language
+from thinc.api import Config
 from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as train_loop
 from spacy.util import load_config
@@ -102,6 +102,12 @@ def package(source: Path) -> None:
     nlp.meta.update(META)
     nlp.meta.pop("performance", None)
     nlp.to_disk(PIPELINE)
+    # The corpus paths are this machine's build files; the shipped config should not name them.
+    config_path = PIPELINE / "config.cfg"
+    config = Config().from_disk(config_path, interpolate=False)
+    config["paths"]["train"] = None
+    config["paths"]["dev"] = None
+    config.to_disk(config_path)
 
 
 def evaluate() -> dict[str, object]:
@@ -114,8 +120,23 @@ def evaluate() -> dict[str, object]:
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["performance"] = {key: value for key, value in scores.items() if key != "speed"}
     meta["performance"]["evaluated_on"] = "UD English EWT test (raw text, own tokenizer)"
+    meta["benchmark"] = benchmark()
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return scores
+
+
+def benchmark() -> dict[str, object]:
+    """One-core words per second and load time, from benchmarks/model_speed.py."""
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "model_speed.py"), "--model", str(PIPELINE)],
+        check=True, capture_output=True, text=True,
+    )
+    figures = dict(line.split(": ", 1) for line in result.stdout.splitlines())
+    return {
+        "words_per_second_one_core": float(figures["words_per_second"]),
+        "load_seconds": float(figures["load_seconds_median"]),
+        "text": "UD English EWT test, raw sentences ten to a text",
+    }
 
 
 def compare_lemmatizers() -> None:
