@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from plainspeak.readability.docfacts import doc_facts
 from plainspeak.readability.features import Gate, reader_sentences, sentence_features
 from plainspeak.readability.hidden_verbs import build_matcher, hidden_verbs_in
 
@@ -43,8 +44,9 @@ class ReadabilityComponent:
     def __call__(self, doc: Doc) -> Doc:
         hidden = hidden_verbs_in(doc, self.matcher, self.verbs)
         text = doc.text  # built once: spaCy rebuilds it on every access
+        facts = doc_facts(doc, text)
         sentences = reader_sentences(doc, text)
-        doc._.set(EXTENSION, [sentence_features(sent, self.gate, hidden, text) for sent in sentences])
+        doc._.set(EXTENSION, [sentence_features(sent, self.gate, hidden, text, facts) for sent in sentences])
         return doc
 
 

@@ -11,10 +11,14 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from plainspeak.readability.figures import Figure, figures_in
+import numpy
+from spacy.attrs import SENT_START
+
+from plainspeak.readability.docfacts import DocFacts, doc_facts
+from plainspeak.readability.figures import Figure
 from plainspeak.readability.hidden_verbs import HiddenVerb
 from plainspeak.readability.passive import Passive, passives_in
-from plainspeak.readability.words import fk_grade, syllables_in, words_of
+from plainspeak.readability.words import fk_grade, syllables_in, word_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -71,12 +75,21 @@ def reader_sentences(doc: "Doc", text: str) -> list["Span"]:
     starts in lower case.
     """
     spans: list["Span"] = []
-    for sent in doc.sents:
+    for sent in _sentences(doc):
         if spans and _continues(spans[-1], sent, text):
             spans[-1] = doc[spans[-1].start : sent.end]
         else:
             spans.append(sent)
     return spans
+
+
+def _sentences(doc: "Doc") -> list["Span"]:
+    """``doc.sents`` from one array read: spaCy's own walk builds an object per token."""
+    if not len(doc):
+        return []
+    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    bounds = sorted({0, *starts, len(doc)})
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _continues(previous: "Span", sent: "Span", text: str) -> bool:
@@ -92,18 +105,29 @@ def _continues(previous: "Span", sent: "Span", text: str) -> bool:
 _MARKER_ONLY = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\(?[a-zA-Z]\)|\(?[ivxIVX]{1,4}\)|[a-z]\.)$")
 
 
-def sentence_features(sent: "Span", gate: Gate, hidden: list[HiddenVerb], doc_text: str) -> SentenceFeatures:
-    """The features of one sentence; ``hidden`` are the doc's hidden verbs, ``doc_text`` its text."""
-    words = words_of(sent, doc_text)
+def sentence_features(sent: "Span", gate: Gate, hidden: list[HiddenVerb], doc_text: str,
+                      facts: DocFacts | None = None) -> SentenceFeatures:
+    """The features of one sentence.
+
+    ``hidden`` are the doc's hidden verbs, ``doc_text`` its text and
+    ``facts`` what :func:`doc_facts` found in the whole doc (worked out here
+    when not given). Syllables, grade, passives and hidden verbs are only
+    worked out for a sentence that is graded: nothing reads them otherwise.
+    """
+    facts = facts if facts is not None else doc_facts(sent.doc, doc_text)
+    words = word_spans(doc_text, sent.start_char, sent.end_char)
     if not words:
         return SentenceFeatures(sent.start_char, sent.end_char, 0, 0, 0.0, None, False)
-    start, end = words[0].start, _end_with_punctuation(sent, words[-1].end, doc_text)
-    syllables = sum(syllables_in(word.text) for word in words)
-    finite = _has_finite_verb(sent)
+    start, end = words[0][0], _end_with_punctuation(sent, words[-1][1], doc_text)
+    figures = tuple(f for f in facts.figures if start <= f.start < end)
+    finite = facts.finite(sent.start, sent.end)
     # A tagger can miss a rare verb ("necessitate"); a writer who closed the
     # words with a full stop meant a sentence, so only unclosed runs are fragments.
     closed = doc_text[start:end].rstrip(_CLOSERS)[-1:] in ".?!"
-    gradeable = _gradeable(words, finite is False and not closed, gate)
+    texts = [doc_text[a:b] for a, b in words]
+    if not _gradeable(texts, finite is False and not closed, gate):
+        return SentenceFeatures(start, end, len(words), 0, 0.0, finite, False, figures=figures)
+    syllables = sum(map(syllables_in, texts))
     return SentenceFeatures(
         start=start,
         end=end,
@@ -111,9 +135,9 @@ def sentence_features(sent: "Span", gate: Gate, hidden: list[HiddenVerb], doc_te
         syllables=syllables,
         grade=round(fk_grade(len(words), 1, syllables), 2),
         finite=finite,
-        gradeable=gradeable,
-        passives=tuple(passives_in(sent)),
-        figures=tuple(figures_in(doc_text[start:end], start)),
+        gradeable=True,
+        passives=tuple(passives_in(sent, facts.passive_heads)),
+        figures=figures,
         hidden_verbs=tuple(h for h in hidden if start <= h.start < end),
     )
 
@@ -126,16 +150,6 @@ def _end_with_punctuation(sent: "Span", last_word_end: int, text: str) -> int:
     return end
 
 
-def _has_finite_verb(sent: "Span") -> bool | None:
-    doc = sent.doc
-    if doc.has_annotation("MORPH"):
-        if any("Fin" in t.morph.get("VerbForm") for t in sent):
-            return True
-    if doc.has_annotation("TAG"):
-        return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent)
-    return None if not doc.has_annotation("MORPH") else False
-
-
 def _gradeable(words: list, verbless: bool, gate: Gate) -> bool:
     if len(words) < gate.min_words:
         return False
@@ -144,8 +158,8 @@ def _gradeable(words: list, verbless: bool, gate: Gate) -> bool:
     return not _looks_like_names(words, gate.names_share)
 
 
-def _looks_like_names(words: list, share: float) -> bool:
+def _looks_like_names(words: list[str], share: float) -> bool:
     """A list of names, titles or an address: mostly capitalised words or figures."""
-    rest = [w.text for w in words[1:]]
+    rest = words[1:]
     capitalised = sum(1 for w in rest if w[:1].isupper() or w[:1].isdigit())
     return bool(rest) and capitalised / len(rest) >= share

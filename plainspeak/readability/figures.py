@@ -15,15 +15,18 @@ from dataclasses import dataclass
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# The look-ahead lets the engine skip, in one step, every place a figure cannot
+# start (a figure opens with a digit, a currency sign, "FY" or a month name).
 _FIGURE = re.compile(
-    r"(?P<money>[£$€]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?P<suffix>bn|m|k|mn)\b|\s(?P<word>thousand|million|billion)\b)?)"
+    r"(?=[\d£$€FJMASOND])"
+    r"(?:(?P<money>[£$€]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?P<suffix>bn|m|k|mn)\b|\s(?P<word>thousand|million|billion)\b)?)"
     r"|(?P<percent>\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b))"
     r"|(?P<fy>\bFY\s?(?:20)?\d{2}(?:[/-]\d{2})?\b)"
     r"|(?P<yearpair>\b(?:19|20)\d{2}\s?[/\-–]\s?(?:19|20)?\d{2}\b)"
     rf"|(?P<date>\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+(?:19|20)\d{{2}})?"
     rf"|\b{_MONTH}\s+(?:19|20)\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)"
     r"|(?P<year>\b(?:19|20)\d{2}\b)"
-    r"|(?P<number>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+\.\d+\b|\b\d{3,}\b)"
+    r"|(?P<number>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+\.\d+\b|\b\d{3,}\b))"
 )
 _LABEL_WORDS = frozenset({"paragraph", "para", "paras", "paragraphs", "section", "sections", "item", "items",
                           "appendix", "annex", "page", "pages", "table", "figure", "chapter", "clause",

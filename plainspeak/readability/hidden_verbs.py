@@ -8,6 +8,7 @@ in ``nominalisations.txt`` with the everyday verb it hides.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
@@ -80,8 +81,16 @@ def hidden_verbs_in(doc: "Doc", matcher: "PhraseMatcher", verbs: dict[str, str])
 
 
 def _the_noun_of(doc: "Doc") -> Iterator[tuple[int, int, str]]:
+    """"the <noun> of", found in the text by one pattern rather than token by token."""
     table = nominalisations()
-    for token in doc[1:-1]:
-        verb = table.get(token.lower_)
-        if verb and doc[token.i - 1].lower_ == "the" and doc[token.i + 1].lower_ == "of":
-            yield token.i - 1, token.i + 2, verb
+    text = doc.text
+    for match in _THE_NOUN_OF.finditer(text):
+        verb = table.get(match.group(1).lower())
+        if verb is None:
+            continue
+        first = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+        if first is not None and len(first) == 3:  # the words are whole tokens
+            yield first.start, first.end, verb
+
+
+_THE_NOUN_OF = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\s+of\b")

@@ -51,12 +51,17 @@ class Passive:
     particle: str = ""  # a preposition left at the end: "cared for", "relied on"
 
 
-def passives_in(sent: "Span") -> list[Passive]:
-    """Every passive verb group of the sentence, in order."""
+def passives_in(sent: "Span", heads: "tuple[int, ...] | None" = None) -> list[Passive]:
+    """Every passive verb group of the sentence, in order.
+
+    ``heads`` are the doc's words with a passive helper or subject, when the
+    caller has found them for the whole doc at once (a parsed doc only).
+    """
     doc = sent.doc
     if doc.has_annotation("DEP"):
-        heads = {t.head.i for t in sent if t.dep_ in PASSIVE_AUX or t.dep_ in PASSIVE_SUBJ}
-        candidates = [doc[i] for i in sorted(heads) if sent.start <= i < sent.end and _verbal(doc[i])]
+        if heads is None:
+            heads = tuple(sorted({t.head.i for t in sent if t.dep_ in PASSIVE_AUX or t.dep_ in PASSIVE_SUBJ}))
+        candidates = [doc[i] for i in heads if sent.start <= i < sent.end and _verbal(doc[i])]
     else:
         candidates = [t for t in sent if _after_be(t) is not None and _participle_like(t)]
     found = []

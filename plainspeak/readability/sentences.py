@@ -14,6 +14,7 @@ punctuation are dropped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -85,7 +86,7 @@ def looks_like_table(text: str) -> bool:
 
 def is_strict(block: Block, settings: "Settings") -> bool:
     """Whether ``block`` is in a part citizens read first."""
-    names = [_normalise(name) for name in settings.strict_sections]
+    names = _names(tuple(settings.strict_sections))
     section = _normalise(block.section)
     if section and any(name and name in section for name in names):
         return True
@@ -93,6 +94,11 @@ def is_strict(block: Block, settings: "Settings") -> bool:
     # "Recommendation(s): Review the plan", not "We agreed the recommendation: ...".
     label = _normalise(block.text.split(":", 1)[0]) if ":" in block.text[:60] else ""
     return len(label.split()) <= 5 and any(name and label.startswith(name) for name in names)
+
+
+@lru_cache(maxsize=8)
+def _names(sections: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_normalise(name) for name in sections)
 
 
 def _normalise(text: str) -> str:

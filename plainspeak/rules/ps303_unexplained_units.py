@@ -47,9 +47,11 @@ class UnexplainedUnits(Rule):
         for match in UNIT_HEADER.finditer(text):
             unit = match.group("unit") or match.group("suffix")
             word = SCALE_WORDS[unit]
-            if word in seen or explained(text, unit):
+            if word in seen:
                 continue
-            seen.add(word)
+            seen.add(word)  # explained or flagged, one look at each word is enough
+            if explained(text, unit):
+                continue
             written = match.group()
             if match.group("unit"):
                 message = f"Unexplained unit: the paper never says what '{written}' means."
