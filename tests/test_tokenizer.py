@@ -57,6 +57,12 @@ CASES = [
     ("costs—rising", ["costs", "—", "rising"]),
     ("costs – rising", ["costs", "–", "rising"]),
     ("north–south", ["north", "–", "south"]),
+    # Rule lines and signature blanks are one token, not one per character.
+    ("=====", ["====="]),
+    ("Signed: ________", ["Signed", ":", "________"]),
+    ("*** Minutes ***", ["***", "Minutes", "***"]),
+    ("a ____ b", ["a", "____", "b"]),
+    ("2 + 2", ["2", "+", "2"]),
     # Hyphenated words split as in spaCy and UD English EWT.
     ("co-production", ["co", "-", "production"]),
     # Ordinary abbreviations keep their full stops.

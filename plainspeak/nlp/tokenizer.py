@@ -12,6 +12,8 @@ so the tagger and parser see the tokens they were trained on:
 - Bullet glyphs (• ▪ ◦ ‣ ● ■ and the Symbol-font bullets PDFs carry) split off
   the word they touch; en and em dashes are their own tokens between words.
 - ``co-production`` -> ``co - production``: spaCy's default, and EWT's.
+- A run of ``=``, ``_``, ``*``, ``+`` or ``#`` (a rule line, a signature blank) is
+  one token.
 """
 
 from __future__ import annotations
@@ -24,8 +26,13 @@ from spacy.language import Language
 # U+F0B7 and U+F0A7 are Word's Symbol/Wingdings bullets as PDF text extraction gives them.
 BULLET_GLYPHS = ("•", "▪", "◦", "‣", "●", "■", "□", "○", "➢", "➤", "\uf0b7", "\uf0a7")
 
-_PREFIXES = [re.escape(glyph) for glyph in BULLET_GLYPHS]
+# A rule line ("=====", "_____" for a signature) is one token, not one per character;
+# EWT tokenizes such runs the same way.
+_CHARACTER_RUN = r"(?:={2,}|_{2,}|\*{2,}|\+{2,}|#{2,})"
+
+_PREFIXES = [_CHARACTER_RUN, *(re.escape(glyph) for glyph in BULLET_GLYPHS)]
 _SUFFIXES = [
+    _CHARACTER_RUN,
     # Money multipliers after a figure: "£1.5bn", "£500k" ("m" is already a spaCy unit).
     r"(?<=[0-9])(?:bn|Bn|BN|k)",
     # Full stop after an ampersand abbreviation at a sentence end: "A&E.", "R&D.".
