@@ -25,7 +25,7 @@ import spacy
 from thinc.api import Config
 from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as train_loop
-from spacy.util import load_config
+from spacy.util import load_config, registry
 
 MODELS = Path(__file__).resolve().parent
 REPO = MODELS.parent
@@ -98,7 +98,10 @@ def train(overrides: dict[str, object], output: Path = RUN) -> None:
 def package(source: Path) -> None:
     """Copy the best model to models/ with the project's meta and tokenizer rules."""
     nlp = spacy.load(source)
-    customise_tokenizer(nlp)  # a no-op when training already applied it
+    # Rebuild the tokenizer from spaCy's English defaults plus the current rules, so
+    # the shipped rules are exactly today's even if they changed after training.
+    nlp.tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+    customise_tokenizer(nlp)
     nlp.meta.update(META)
     nlp.meta.pop("performance", None)
     nlp.to_disk(PIPELINE)
