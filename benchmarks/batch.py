@@ -80,9 +80,11 @@ def run(folder: Path, source: Path, *args: str) -> float:
     """Seconds for one ``plainspeak check`` of the folder (the report itself is thrown away)."""
     env = {**os.environ, "PYTHONPATH": str(source), "CI": "1"}
     started = time.perf_counter()
+    # Run from the snapshot's parent: ``-m`` puts the working directory first on
+    # the path, and the checkout's own package must not stand in for the snapshot.
     done = subprocess.run([sys.executable, "-m", "plainspeak", "check", str(folder), "--isolated",
                            "--format", "json", "--fail-on", "never", *args],
-                          env=env, capture_output=True, text=True)
+                          env=env, capture_output=True, text=True, cwd=source.parent)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"plainspeak check failed ({done.returncode}):\n{done.stderr}")
