@@ -168,7 +168,8 @@ def best_long_form(short: str, candidate: str, numbers: bool = False) -> str | N
     none of its characters come from; the best wins, the shorter on a tie.
 
     With ``numbers``, a digit in the short form may also stand for a number
-    word ("2D" for "two-dimensional"): the words are read as their digits.
+    word ("2D" for "two-dimensional") or a word that sounds like one ("D2A" for
+    "discharge to assess"): the words are read as their digits.
     """
     core = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
     letters = [c.lower() for c in core if c.isalnum()]
@@ -190,8 +191,8 @@ def best_long_form(short: str, candidate: str, numbers: bool = False) -> str | N
 _LEADING_SMALL = re.compile(r"^(?:by|of|the|and|or|in|for|to|with|from|at|on)\s", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:was|were|is|are|been)\b", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(
-    r"\b(?:(?P<d1>one|first|single)|(?P<d2>two|second|double|twice)|(?P<d3>three|third|triple)|"
-    r"(?P<d4>four|fourth)|(?P<d5>five|fifth)|(?P<d6>six|sixth)|(?P<d7>seven|seventh)|"
+    r"\b(?:(?P<d1>one|first|single)|(?P<d2>two|second|double|twice|to)|(?P<d3>three|third|triple)|"
+    r"(?P<d4>four|fourth|for)|(?P<d5>five|fifth)|(?P<d6>six|sixth)|(?P<d7>seven|seventh)|"
     r"(?P<d8>eight|eighth)|(?P<d9>nine|ninth))\b", re.IGNORECASE)
 
 

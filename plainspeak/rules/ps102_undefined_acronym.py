@@ -10,7 +10,7 @@ from plainspeak.glossary.model import Term
 from plainspeak.rules.base import Rule, register
 from plainspeak.terms.definitions import defined_terms
 from plainspeak.terms.policy import accepted, terms_for_acronym, widely_known
-from plainspeak.terms.uses import acronym_uses, first_reader_use, use_counts
+from plainspeak.terms.uses import acronym_uses, first_reader_use, glossary_uses, use_counts
 
 
 @register
@@ -48,9 +48,13 @@ class UndefinedAcronym(Rule):
         defined = defined_terms(analysis)
         uses = acronym_uses(analysis)
         counts = use_counts(uses)
+        # "S151 officer", "ASC precept": a glossary phrase holding the acronym is PS101's.
+        phrases = [(u.start, u.end) for u in glossary_uses(analysis, acronym_forms=False)]
         for core, use in first_reader_use(analysis, uses).items():
             text = analysis.paper.text[use.start:use.end]
             if widely_known(analysis, core) or accepted(analysis, [core, text]):
+                continue
+            if any(s <= use.start and use.end <= e for s, e in phrases):
                 continue
             if not core[1:2].isalpha() and counts[core] < 2:
                 continue  # a one-off code such as "C1" may be a label; a repeated one names something

@@ -120,7 +120,10 @@ def dash_gloss(text: str) -> Found:
         if not re.match(r"(?:a|an|the|which|where|when|meaning|this is|money|people)\s", after, re.I):
             continue
         subject = subject_before(text, match.start())
-        if subject is not None and len(subject[0].split()) <= 4:
+        if subject is None or len(subject[0].split()) > 4:
+            # "the council offers a direct payment – money paid to you ...": the phrase just named.
+            subject = noun_phrase_before(text, match.start(), limit=3)
+        if subject is not None:
             yield subject[0], _rest_of_sentence(text, match.end()), "dash-gloss", subject[1]
 
 

@@ -21,8 +21,16 @@ _ENTRY = re.compile(r"^\s*(?P<term>[^\s:–—=\t][^:–—=\t]{0,60}?)\s*(?:[:�
 
 def is_glossary_heading(text: str) -> bool:
     """Whether a heading opens a section that explains the paper's words."""
-    folded = re.sub(r"[^a-z ]+", " ", text.lower())
+    # "Appendix A: Abbreviations", "Annex 2 – Glossary", "7. Key terms" name the same section.
+    bare = _NUMBERED.sub("", text.strip())
+    folded = re.sub(r"[^a-z ]+", " ", bare.lower())
     return " ".join(folded.split()) in word_set("glossary_headings.txt")
+
+
+_NUMBERED = re.compile(
+    r"^(?:(?:appendix|annex|annexe|schedule|part)\s+[A-Za-z0-9]{1,3}\b\s*[:.–—-]?\s*|[A-Za-z0-9]{1,3}[.)]\s+)",
+    re.IGNORECASE,
+)
 
 
 def section_entries(paper: Paper) -> Iterator[Entry]:
