@@ -18,6 +18,7 @@ from plainspeak.readability.voice import active_phrase, describe
     ("anticipated", "anticipat", "anticipate"), ("estimated", "estimat", "estimate"),
     ("discharged", "discharged", "discharge"), ("recommissioned", "recommission", "recommission"),
     ("committed", "commit", "commit"), ("referred", "", "refer"), ("put", "put", "put"),
+    ("noted", "note", "note"),
 ])
 def test_base_form(participle: str, lemma: str, base: str) -> None:
     assert base_form(participle, lemma) == base
@@ -112,6 +113,10 @@ def suggestions(nlp, text: str) -> list[str]:
      ["Say who, first: 'If [who] does not deliver …'."]),
     ("More patients are being discharged from hospital each week than we planned for.",
      ["Say who, first: '[who] is discharging …'."]),
+    ("The overspend on home care is driven mainly by rising demand for help at home.",
+     ["Start with them: 'Rising demand for help drives …'."]),
+    ("The Cabinet is asked to: note the report and agree the plan for next year.",
+     ["Say who, first: '[who] asks …'."]),
 ])
 def test_suggestions_on_the_trained_pipeline(model_nlp, text: str, expected: list[str]) -> None:
     assert suggestions(model_nlp, text) == expected

@@ -128,10 +128,13 @@ def _describe(sent: "Span", verb: "Token") -> Passive | None:
         first = first.nbor(-1)  # "to be funded": the infinitive, quoted whole
     auxiliaries = tuple(t.lower_ for t in verb.doc[first.i : verb.i] if t.lower_ in _AUX_WORDS - _NEGATIONS)
     negation = next((t.lower_ for t in verb.doc[first.i : verb.i] if t.lower_ in _NEGATIONS), "")
+    inverted = _inverted(verb, first)
+    if not inverted and any(t.pos_ in ("NOUN", "PROPN") for t in verb.doc[first.i + 1 : verb.i]):
+        return None  # a noun inside the group ("is interest received"): a parse to distrust
     particle = _particle(verb)
     last = verb.nbor(1) if particle else verb  # quote "were cared for", not "were cared"
     return Passive(first.idx, last.idx + len(last.text), auxiliaries, verb.text, _lemma(verb), agent, plural,
-                   "not" if negation == "n't" else negation, _inverted(verb, first), particle)
+                   "not" if negation == "n't" else negation, inverted, particle)
 
 
 def _particle(verb: "Token") -> str:
@@ -141,6 +144,8 @@ def _particle(verb: "Token") -> str:
         return ""
     word = doc[verb.i + 1]
     after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if after is not None and after.text in (":", "–", "—"):
+        return ""  # "is asked to:" introduces a list
     if after is None or after.is_punct or after.lower_ in _NOT_A_NOUN or word.dep_ == "compound:prt":
         return word.lower_
     # Tagged: stranded before another preposition, "and" or "closer"; not before
@@ -192,23 +197,53 @@ def _agent(sent: "Span", verb: "Token") -> tuple[str, bool]:
                 plural = noun.tag_ in ("NNS", "NNPS") or "Plur" in noun.morph.get("Number")
                 plural = plural or any(t.dep_ == "conj" and t.head.i == noun.i for t in noun.rights)
                 return _agent_phrase(noun), plural or noun.lower_ in ("us", "them")
-        return "", False
+        return _agent_by_tags(sent, verb)
     return _agent_by_words(sent, verb)
+
+
+def _agent_by_tags(sent: "Span", verb: "Token") -> tuple[str, bool]:
+    """A "by ..." actor the parser hung elsewhere ("in March by Councillor Priya Shah").
+
+    The first "by" after the verb with no other verb between, then the noun
+    phrase after it by part of speech: names, nouns and their "of ..." parts.
+    """
+    doc = sent.doc
+    by = next((t for t in doc[verb.i + 1 : sent.end] if t.lower_ == "by" or t.pos_ in ("VERB", "AUX")), None)
+    if by is None or by.lower_ != "by":
+        return "", False
+    words = []
+    for token in doc[by.i + 1 : sent.end]:
+        if token.pos_ not in _NOMINAL and token.lower_ not in ("of", "for", "and"):
+            break
+        words.append(token)
+    while words and (words[-1].pos_ not in ("NOUN", "PROPN", "PRON")):
+        words.pop()  # end on the noun: not "the council and"
+    if not words:
+        return "", False
+    plural = words[-1].tag_ in ("NNS", "NNPS") or any(t.lower_ == "and" for t in words)
+    return "".join(t.text_with_ws for t in words).strip(), plural
+
+
+_NOMINAL = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON"})
 
 
 def _agent_phrase(noun: "Token") -> str:
     """The actor's whole noun phrase, up to a comma, bracket or a clause about it.
 
     "by Councillor Priya Shah, who chairs the board" -> "Councillor Priya Shah";
-    "by the Director of Adult Services" keeps its "of ..." part.
+    "by the Director of Adult Services" keeps its "of ..." part. Words the
+    parser hung before "by" ("mainly by", "on 5 March by") are left out.
     """
     words = []
     for token in noun.subtree:
         if token.i > noun.i and (token.text in _AGENT_CUT or token.dep_ in _CLAUSE_DEPS
                                  or token.lower_ in _AGENT_STOP_WORDS):
             break
-        if token.i < noun.i and token.dep_ == "case":
-            continue  # the "by" itself
+        if token.i < noun.i and token.lower_ == "by":
+            words = []  # the phrase starts after the last "by"
+            continue
+        if token.i < noun.i and token.dep_ in ("case", "advmod"):
+            continue
         words.append(token)
     return "".join(t.text_with_ws for t in words).strip()
 
@@ -225,7 +260,8 @@ def _agent_noun(child: "Token") -> "Token | None":
         objects = [t for t in child.children if t.dep_ == "pobj"]
         return objects[0] if objects else None
     if child.dep_ in AGENT_DEPS or child.dep_ == "obl":
-        if any(t.dep_ == "case" and t.lower_ == "by" for t in child.children):
+        # "by" is the noun's own marker, or (parsed loosely) a marker inside its phrase.
+        if any(t.lower_ == "by" and t.dep_ == "case" for t in child.subtree if t.i < child.i):
             return child
     return None
 

@@ -37,8 +37,10 @@ def base_form(participle: str, lemma: str = "") -> str:
         candidates.append(stem[:-1] + "y")
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
         candidates.append(stem[:-1])  # "planned" -> "plan", but "called" stays "call"
-    if hint and word in _regular_participles(hint):
-        candidates.insert(0, hint)  # first, so it wins a tie between unknown words
+    # A known word the participle is really formed from is the base ("noted" ->
+    # "note", though "not" is commoner); a lemmatizer's slip ("anticipat") is not.
+    if hint and word in _regular_participles(hint) and _frequency(hint) > 0:
+        return hint
     return max(candidates, key=_frequency)
 
 
