@@ -237,3 +237,26 @@ def test_page_of_scattered_glyphs_is_fast(tmp_path):
     paper = load(path)
     assert time.perf_counter() - began < 30
     assert paper.pages == 1
+
+
+def test_title_over_two_lines_numbered_headings_and_bold_figures(tmp_path):
+    page = Page()
+    page.text(72, 790, "Brackenford Council", size=13, bold=True)
+    page.lines(72, 760, ["Adult Social Care Budget: Forecast and", "Savings Proposals"], size=18, leading=21)
+    page.text(72, 710, "1. Executive summary", size=14, bold=True)
+    page.lines(72, 690, ["The board met in March and agreed the", "plan for the coming year.",
+                         "It will meet again in June."])
+    page.text(72, 640, "1,960", bold=True)
+    page.lines(72, 610, ["1. note the forecast", "2. agree the plan"])
+    paper = load(write(tmp_path, [page]))
+    assert [(b.kind, b.text, b.level) for b in paper.blocks] == [
+        (H, "Brackenford Council", 3),
+        (H, "Adult Social Care Budget: Forecast and Savings Proposals", 1),
+        (H, "1. Executive summary", 2),
+        (P, "The board met in March and agreed the plan for the coming year. It will meet again in June.", 0),
+        (P, "1,960", 0),
+        (L, "1. note the forecast", 1),
+        (L, "2. agree the plan", 1),
+    ]
+    assert paper.title == "Adult Social Care Budget: Forecast and Savings Proposals"
+    assert paper.blocks[3].section == "1. Executive summary"

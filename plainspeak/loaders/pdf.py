@@ -27,7 +27,7 @@ from plainspeak.loaders.pdf_layout import mark_furniture, reading_order
 from plainspeak.loaders.pdf_lines import Line, page_lines
 from plainspeak.loaders.pdf_notices import hidden_text_notice, no_text_notice
 from plainspeak.loaders.sniff import pdf_header_offset
-from plainspeak.paper import Paper
+from plainspeak.paper import Block, BlockKind, Paper
 
 
 def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
@@ -52,9 +52,10 @@ def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
         no_text_notice([not lines for _, lines in pages], hidden),
         hidden_text_notice(hidden),
     ) if notice is not None]
+    blocks = body_blocks(body)
     paper = finish(
-        path, "pdf", data, body_blocks(body), limits, furniture=furniture_blocks(furniture),
-        notices=notices, pages=len(pages),
+        path, "pdf", data, blocks, limits, furniture=furniture_blocks(furniture),
+        notices=notices, pages=len(pages), title=_front_title(blocks),
     )
     # The information dictionary often names the program's temporary file, so
     # a heading from the page is the better guess when there is one.
@@ -104,6 +105,20 @@ def _number(lines: list[Line]) -> list[Line]:
     for number, line in enumerate(ordered, start=1):
         line.number = number
     return ordered
+
+
+def _front_title(blocks: list[Block]) -> str:
+    """The heading in the biggest type on the first page with headings.
+
+    A council's name often sits above the title in smaller type; it is not
+    what the paper is called.
+    """
+    headings = [block for block in blocks if block.kind is BlockKind.HEADING]
+    if not headings:
+        return ""
+    front = [block for block in headings if block.place.page == headings[0].place.page]
+    top = min(block.level for block in front)
+    return next(block.text for block in front if block.level == top)
 
 
 def _info_title(document: PDFDocument) -> str:

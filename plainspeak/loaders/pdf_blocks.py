@@ -25,6 +25,7 @@ from plainspeak.paper import Block, BlockKind, SourceMap
 
 _BULLET = re.compile(r"^[•◦▪·‣●○■□–\-*\uf0b7\uf0a7]\s+(?=\S)")
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}[.)]|[a-z]\)|\([a-z0-9]{1,3}\))\s+(?=\S)")
+_NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 _CLOSING = ".!?:;"
 _SPACE_BOX = (0.0, 0.0, 0.0, 0.0)
 _HEADING_WORDS = 25
@@ -51,7 +52,9 @@ def body_blocks(lines: list[Line]) -> list[Block]:
     drafts: list[_Draft] = []
     for line in lines:
         bullet = _strip_bullet(line)
-        if drafts and not bullet and _continues(drafts[-1], line, spacing):
+        # Bigger type sits on wider spacing, so a title over two lines stays one block.
+        leading = spacing * max(1.0, line.size / body_size)
+        if drafts and not bullet and _continues(drafts[-1], line, leading):
             drafts[-1].lines.append(line)
         else:
             kind = BlockKind.LIST_ITEM if bullet else BlockKind.PARAGRAPH
@@ -113,21 +116,31 @@ def _indented(draft: _Draft, prev: Line, line: Line) -> bool:
 
 
 def _classify_headings(drafts: list[_Draft], body_size: float) -> None:
-    """Larger-than-body short blocks are headings; bigger type, higher level."""
+    """Larger-than-body short blocks are headings; bigger type, higher level.
+
+    A numbered line such as "2. Background" looks like a list item, but set in
+    bigger or bold type it is a section heading.
+    """
     threshold = body_size + max(1.0, 0.15 * body_size)
-    sizes = sorted({draft.lines[0].size for draft in drafts if _headingish(draft, threshold)}, reverse=True)
-    for draft in drafts:
-        if draft.kind is not BlockKind.PARAGRAPH:
-            continue
+    candidates = [draft for draft in drafts if _may_head(draft)]
+    sizes = sorted({d.lines[0].size for d in candidates if _headingish(d, threshold)}, reverse=True)
+    for draft in candidates:
         if _headingish(draft, threshold):
             draft.kind, draft.level = BlockKind.HEADING, min(sizes.index(draft.lines[0].size) + 1, 9)
         elif _bold_heading(draft, body_size):
             draft.kind, draft.level = BlockKind.HEADING, min(len(sizes) + 1, 9)
 
 
+def _may_head(draft: _Draft) -> bool:
+    """A paragraph or a one-line numbered item, with a letter in it (not a bold total)."""
+    first = draft.lines[0].text
+    numbered = draft.kind is BlockKind.LIST_ITEM and len(draft.lines) == 1 and _NUMBERED.match(first)
+    return (draft.kind is BlockKind.PARAGRAPH or bool(numbered)) and any(c.isalpha() for c in first)
+
+
 def _headingish(draft: _Draft, threshold: float) -> bool:
     words = sum(len(line.text.split()) for line in draft.lines)
-    return (draft.kind is BlockKind.PARAGRAPH and len(draft.lines) <= 3 and words <= _HEADING_WORDS
+    return (len(draft.lines) <= 3 and words <= _HEADING_WORDS
             and all(line.size >= threshold for line in draft.lines))
 
 
