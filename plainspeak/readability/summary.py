@@ -79,7 +79,8 @@ def profile(analysis: "Analysis", sentences: list[Sentence]) -> list[dict[str, A
     paged = any(s.block.place.page is not None for s in sentences)
     groups: list[tuple[str, list[Sentence]]] = []
     for sentence in sentences:
-        page = sentence.block.place.page
+        # A paragraph carried over a page break counts on the page each sentence starts.
+        page = sentence.block.page_at(sentence.features.start)
         label = f"page {page}" if paged else (sentence.block.section or "(opening)")
         if not groups or groups[-1][0] != label:
             groups.append((label, []))
