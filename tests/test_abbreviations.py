@@ -73,3 +73,20 @@ def test_long_forms_that_read_as_clauses_are_refused() -> None:
 
 def test_last_item_of_a_list_is_not_a_short_form() -> None:
     assert pairs("Transfer Services (Bed Bureau, Discharge Team, TS) help.") == []
+
+
+def test_bracket_inside_the_first_word_of_the_long_form() -> None:
+    assert pairs("The reagent was N-(2-ethyl) propane diol citrate (NEPDC) in water.") == [
+        ("NEPDC", "N-(2-ethyl) propane diol citrate")]
+
+
+def test_non_prefix_stays_only_when_the_short_form_spells_it() -> None:
+    assert pairs("They used non-residential care packages (RCP) as a measure.") == [
+        ("RCP", "residential care packages")]
+    assert pairs("They used non-residential care packages (NRCP) as a measure.") == [
+        ("NRCP", "non-residential care packages")]
+
+
+def test_names_listed_with_a_comma_before_and() -> None:
+    assert pairs("the Ashby, Brook, and Carter (ABC) method") == [("ABC", "Ashby, Brook, and Carter")]
+    assert pairs("the tests, reviews, and audits (TRA) were done") == []

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 MAX_SHORT_CHARS = 12
+MIN_SCORE = 1
 # A sentence ends at . ! ? followed by space and a capital, or at ; and line breaks.
 _CLAUSE_END = re.compile(r"[.!?]\s+(?=[A-Z(\"'])|[;\n]|\s[–—-]\s")
 _WORD = re.compile(r"\S+")
@@ -180,12 +181,12 @@ def best_long_form(short: str, candidate: str, numbers: bool = False) -> str | N
         found = _best_tail(letters, _numbers_as_digits(candidate), core)
     if found is None:
         return None
-    tail = _with_prefix(candidate, found).strip(" ,:\"'")
+    tail = _with_prefix(candidate, found, "n" in core.lower()).strip(" ,:\"'")
     if _LEADING_SMALL.match(tail) or _VERB.search(tail):
         return None  # "by penicilloylated ...", "pressure was monitored ...": not a name
     # A comma belongs in a long form only inside a list of capitalised words:
-    # "Voluntary, Community and Social Enterprise (VCSE)".
-    return tail if _balanced(tail) and not re.search(r",\s+[a-z]", tail) else None
+    # "Voluntary, Community and Social Enterprise (VCSE)", "Smith, Jones, and Brown (SJB)".
+    return tail if _balanced(tail) and not re.search(r",\s+(?!(?:and|or)\s+[A-Z])[a-z]", tail) else None
 
 
 _LEADING_SMALL = re.compile(r"^(?:by|of|the|and|or|in|for|to|with|from|at|on)\s", re.IGNORECASE)
@@ -214,20 +215,29 @@ def _best_tail(letters: list[str], candidate: str, core: str) -> int | None:
         score = _score(tail, positions)
         if best is None or (score, -len(tail)) > (best[0], -len(best[2])):
             best = (score, start, tail)
-    if best is None or len(best[2]) <= len(core) or best[0] < 1:
+    if best is None or len(best[2]) <= len(core) or best[0] < MIN_SCORE:
         return None
     return best[1]
 
 
-def _with_prefix(candidate: str, start: int) -> str:
+def _with_prefix(candidate: str, start: int, keep_non: bool = True) -> str:
     """Keep a prefix that belongs to the first word: chemical ("2,6-", "12-O-"), "non-"
-    or a Greek letter ("alpha-1-"); never an opening bracket or quote."""
+    or a Greek letter ("alpha-1-"); never an opening bracket or quote. "non-" stays only
+    when the short form has an N for it: "non-high-density lipoprotein (HDL)" names HDL."""
     word_start = candidate.rfind(" ", 0, start) + 1
     prefix = candidate[word_start:start]
-    if not prefix or prefix[0] in "\"'“‘" or not _balanced(prefix):
+    if not prefix or prefix[0] in "\"'“‘":
         return candidate[start:].rstrip()
+    if not _balanced(prefix):
+        if prefix[0] in "([":
+            return candidate[start:].rstrip()
+        # "N-(1-naphthyl) ethylene ...": the bracket opened in the prefix closes in the
+        # long form, so the whole word belongs; any other open bracket does not.
+        whole = candidate[word_start:].rstrip()
+        closes_inside = _balanced(whole) and not _balanced(candidate[start:]) and ", " not in whole
+        return whole if closes_inside else candidate[start:].rstrip()
     words = [w.lower() for w in re.findall(r"[A-Za-z]{2,}", prefix)]
-    if all(w in _PREFIX_WORDS for w in words):
+    if all(w in _PREFIX_WORDS and (keep_non or w != "non") for w in words):
         return candidate[word_start:].rstrip()
     return candidate[start:].rstrip()
 
