@@ -90,3 +90,29 @@ def test_non_prefix_stays_only_when_the_short_form_spells_it() -> None:
 def test_names_listed_with_a_comma_before_and() -> None:
     assert pairs("the Ashby, Brook, and Carter (ABC) method") == [("ABC", "Ashby, Brook, and Carter")]
     assert pairs("the tests, reviews, and audits (TRA) were done") == []
+
+
+def test_symbol_with_a_subscript() -> None:
+    assert pairs("The outdoor temperature (T(o)) and room temperature (Tr) were logged.") == [
+        ("T(o)", "outdoor temperature"), ("Tr", "room temperature")]
+    assert pairs("The quality time (QT) rose.") == [("QT", "quality time")]
+
+
+def test_square_brackets_for_a_concentration() -> None:
+    assert pairs("the blood Na+ concentration ([Na+]b) fell") == [("[Na+]b", "blood Na+ concentration")]
+    assert pairs("the blood sodium concentration ([Na+]b) fell") == []
+    assert pairs("the lactate dehydrogenase concentration ([LD]) fell") == [
+        ("[LD]", "lactate dehydrogenase concentration")]
+
+
+def test_signed_short_forms() -> None:
+    assert pairs("Group X positive (GX+) and Group X negative (GX-) cases") == [
+        ("GX+", "Group X positive"), ("GX-", "Group X negative")]
+
+
+def test_numbered_versions_of_one_short_form() -> None:
+    assert pairs("two care cost models (CCM-1 and CCM-2) were compared") == [
+        ("CCM-1", "care cost models"), ("CCM-2", "care cost models")]
+    assert pairs("the 12-item Wellbeing Index Scale (WIS-12) was used") == [
+        ("WIS-12", "12-item Wellbeing Index Scale")]
+    assert pairs("in the year (2024-25) and the review (AB-2)") == []

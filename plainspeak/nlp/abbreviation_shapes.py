@@ -58,3 +58,132 @@ def single_letter(text: str, open_at: int, close_at: int) -> Pair | None:
     if word[0].upper() != letter or word.lower() in _SMALL:
         return None
     return Pair(letter, word, open_at + 1, open_at + 2, match.start("word"), match.end("word"))
+
+
+def _words_before(text: str, open_at: int, limit: int) -> list[re.Match[str]]:
+    """The last ``limit`` words of the clause that ends at the bracket."""
+    from plainspeak.nlp.abbreviations import _clause_start
+
+    start = _clause_start(text, open_at)
+    return list(re.finditer(r"\S+", text[:open_at].rstrip()[start:]))[-limit:], start
+
+
+def _span_pair(text: str, short: str, short_start: int, start: int, end: int) -> Pair:
+    return Pair(short, text[start:end], short_start, short_start + len(short), start, end)
+
+
+_SUBSCRIPT = re.compile(r"(?P<head>[A-Za-z]{1,2}?)(?:\((?P<bracketed>[A-Za-z]{1,2})\)|(?P<low>[a-z]{1,2}))")
+
+
+def subscripted(text: str, open_at: int, close_at: int) -> Pair | None:
+    """ "tidal volume (V(T))", "transepithelial resistance (Rt)", "intracellular pH (pHi)".
+
+    A quantity's symbol with a subscript: the symbol stands for the last word and
+    each subscript letter starts one of the words before it, exactly and in order.
+    """
+    short = re.split(r",\s|;", text[open_at + 1 : close_at], maxsplit=1)[0].strip()
+    for match in _SUBSCRIPT.finditer(short):
+        if match.span() != (0, len(short)):
+            continue
+        head, sub = match.group("head"), (match.group("bracketed") or match.group("low")).lower()
+        found = _words_before(text, open_at, len(sub) + 1)
+        words, base = found
+        if len(words) != len(sub) + 1:
+            continue
+        last = words[-1].group(0)
+        if not (last.lower() == head.lower() or (len(head) == 1 and last[0].lower() == head.lower())):
+            continue
+        firsts = [w.group(0) for w in words[:-1]]
+        if all(w.isalpha() and len(w) > 3 and w[0].lower() == s for w, s in zip(firsts, sub)):
+            return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short),
+                              base + words[0].start(), base + words[-1].end())
+    return None
+
+
+_CONCENTRATION = re.compile(r"\[(?P<what>[^\[\]\s]+)\](?P<sub>[a-z]?)")
+
+
+def concentration(text: str, open_at: int, close_at: int) -> Pair | None:
+    """ "intracellular Ca2+ concentration ([Ca2+]i)": square brackets read as "concentration".
+
+    The long form ends in "concentration(s)", names what is in the brackets (as
+    written, or by its initials), and starts with the subscript's letter if any.
+    """
+    short = re.split(r",\s|;", text[open_at + 1 : close_at], maxsplit=1)[0].strip()
+    match = _CONCENTRATION.fullmatch(short)
+    if match is None:
+        return None
+    what, sub = match.group("what"), match.group("sub")
+    words, base = _words_before(text, open_at, 5)
+    if not words or not re.fullmatch(r"concentrations?", words[-1].group(0), re.IGNORECASE):
+        return None
+    for n in range(2, len(words) + 1):
+        tail = words[-n:]
+        if sub and tail[0].group(0)[0].lower() != sub:
+            continue
+        middle = " ".join(w.group(0) for w in tail[(1 if sub else 0):-1])
+        named = what.lower() in middle.lower().split() or best_long_form(what, middle) == middle
+        if middle and named:
+            return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short),
+                              base + tail[0].start(), base + tail[-1].end())
+    return None
+
+
+_SIGN_WORDS = {"+": "positive", "-": "negative"}
+
+
+def signed(text: str, open_at: int, close_at: int) -> Pair | None:
+    """ "END phenomenon positive (END+)": a trailing + or - read as positive or negative.
+
+    The words before the sign's word must start with the rest of the short form,
+    written as it is ("M protein-positive (M+)") or spelt by its letters.
+    """
+    short = re.split(r",\s|;", text[open_at + 1 : close_at], maxsplit=1)[0].strip()
+    if len(short) < 2 or short[-1] not in _SIGN_WORDS or not any(c.isupper() for c in short):
+        return None
+    core, sign_word = short[:-1], _SIGN_WORDS[short[-1]]
+    before = text[:open_at].rstrip()
+    match = re.search(rf"[\s-]({sign_word})$", before, re.IGNORECASE)
+    if match is None:
+        return None
+    words, base = _words_before(text, match.start(), 4)
+    for n in range(1, len(words) + 1):
+        rest = text[base + words[-n].start() : match.start()]
+        if rest.split()[0] == core or best_long_form(core, rest) == rest:
+            return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short),
+                              base + words[-n].start(), match.end())
+    return None
+
+
+_NUMBERED = re.compile(r"(?P<stem>[A-Za-z][A-Za-z-]*[A-Za-z])-?(?P<number>\d{1,2})")
+
+
+def numbered(text: str, open_at: int, close_at: int) -> list[Pair]:
+    """ "partial least squares (PLS-1 and PLS-2)": variants numbered after the short form.
+
+    The stem must be spelt by the words before the bracket, and those words must
+    carry no digit of their own (the number names a version, not a word).
+    """
+    from plainspeak.nlp.abbreviations import _spelled_before
+
+    inside = text[open_at + 1 : close_at]
+    found: list[Pair] = []
+    for part in re.finditer(r"[^\s,;]+", inside):
+        match = _NUMBERED.fullmatch(part.group(0))
+        if part.group(0) in {"and", "or"}:
+            continue
+        if match is None or sum(c.isupper() for c in match.group("stem")) < 2:
+            return []
+        pair = _spelled_before(text, open_at, match.group("stem"), open_at + 1 + part.start())
+        if pair is None or any(c.isdigit() for c in pair.long):
+            return []
+        start = _with_count(text, pair.long_start, match.group("number"))
+        found.append(Pair(part.group(0), text[start:pair.long_end], pair.short_start,
+                          pair.short_start + len(part.group(0)), start, pair.long_end))
+    return found
+
+
+def _with_count(text: str, start: int, number: str) -> int:
+    """Reach back over a word that gives the number: "20-item Wellbeing Scale (WS-20)"."""
+    match = re.search(rf"(?:^|\s)({number}-[a-z]+)\s+$", text[:start])
+    return match.start(1) if match else start

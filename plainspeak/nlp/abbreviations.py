@@ -36,19 +36,31 @@ class Pair:
 def find_pairs(text: str) -> list[Pair]:
     """Every short-form/long-form pair defined with brackets in ``text``.
 
-    The shapes are tried in turn, each with its own check, and the first that
-    holds wins: "Long Form (LF)", "LF (Long Form)", "(Long Form, LF)" and a
-    one-letter short form after a single word ("testosterone (T)").
+    The shapes are tried in turn, most reliable first, each with its own check,
+    and the first that holds wins: "Long Form (LF)", "LF (Long Form)", "(Long
+    Form, LF)", a one-letter short form after a single word ("testosterone (T)"),
+    then the narrower notations of :mod:`plainspeak.nlp.abbreviation_shapes`.
     """
-    from plainspeak.nlp.abbreviation_shapes import inner_long_then_short, single_letter
-
     pairs: list[Pair] = []
     for open_at, close_at in _bracket_spans(text):
-        pair = (_long_then_short(text, open_at, close_at) or _short_then_long(text, open_at, close_at)
-                or inner_long_then_short(text, open_at, close_at) or single_letter(text, open_at, close_at))
-        if pair is not None:
-            pairs.append(pair)
+        pairs.extend(_pairs_at(text, open_at, close_at))
     return pairs
+
+
+def _pairs_at(text: str, open_at: int, close_at: int) -> list[Pair]:
+    from plainspeak.nlp import abbreviation_shapes as shapes
+
+    pair = (_long_then_short(text, open_at, close_at) or _short_then_long(text, open_at, close_at)
+            or shapes.inner_long_then_short(text, open_at, close_at)
+            or shapes.single_letter(text, open_at, close_at))
+    # A symbol with a subscript spelt exactly ("transepithelial resistance (Rt)") is
+    # surer than letters found inside one word ("resistance").
+    if pair is None or " " not in pair.long:
+        pair = shapes.subscripted(text, open_at, close_at) or pair
+    if pair is not None:
+        return [pair]
+    pair = shapes.concentration(text, open_at, close_at) or shapes.signed(text, open_at, close_at)
+    return [pair] if pair is not None else shapes.numbered(text, open_at, close_at)
 
 
 _CLOSERS = {"(": ")", "[": "]"}
