@@ -18,6 +18,10 @@ def found(text: str) -> list[tuple[str, str]]:
     ("The precept (the part of council tax that pays for police) rose.", [("precept", "bracket-gloss")]),
     ("We are the Northshire Care Board, also called the NCB.", [("NCB", "acronym")]),
     ("Reablement is a short spell of help to get back on your feet.", [("Reablement", "is")]),
+    ("Section 12 support. Section 12 of the Act gives carers a right to an assessment.",
+     [("Section 12 support", "lead-in")]),
+    ("Extra care housing: flats where people live on their own with care on site.",
+     [("Extra care housing", "lead-in")]),
 ])
 def test_cues(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
@@ -27,6 +31,9 @@ def test_cues(text: str, expected: list[tuple[str, str]]) -> None:
     "It means that we spend less next year.",
     "This is a good plan.",
     "The report (attached) was noted.",
+    "Demand. The number of people who need care keeps growing faster than planned.",
+    "Decision required: The group is asked to note the forecast position.",
+    "Care providers. Providers face rising staff costs this year and next.",
 ])
 def test_no_definition(text: str) -> None:
     assert found(text) == []

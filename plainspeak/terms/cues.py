@@ -201,6 +201,35 @@ def stands_for(text: str) -> Found:
         yield match.group("short"), _rest_of_sentence(text, match.end()), "acronym", match.start("short")
 
 
+_LEAD_IN = re.compile(r"^(?P<term>[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,5})(?P<stop>[.:])\s+(?P<rest>\S)")
+_LEAD_IN_OPENERS = re.compile(r"(?:a|an|money|people|help|support|when|where|this is|these are|it is|it means)\s")
+_LEAD_IN_VERBS = frozenset("is are was were be has have had will would may can should must do does".split())
+
+
+def lead_in(text: str) -> Found:
+    """ "Section 117 aftercare. Section 117 of the Act gives ...": a list item or paragraph
+    that opens with a short title (bold in the source) and then explains it.
+
+    The explanation must be about the title: it starts with the title's first
+    word, or (after a colon) with the words of a gloss ("Reablement: a short
+    spell of help ..."). "Demand. The number of people ..." and "Decision
+    required: The group is asked ..." are topic labels, not definitions.
+    """
+    match = _LEAD_IN.match(text)
+    if match is None:
+        return
+    term, rest = match.group("term"), text[match.start("rest"):]
+    words = term.split()
+    if any(w.lower() in _LEAD_IN_VERBS for w in words) or len(_rest_of_sentence(rest, 0).split()) < 5:
+        return
+    if words[0].lower() in _SMALL_WORDS or words[0].lower() in _PRONOUNS:
+        return  # "The XQZ team met. The XQZ agreed ...": a sentence, not a title
+    about = rest.split()[0].strip(",;:") == words[0]
+    glossed = match.group("stop") == ":" and (_LEAD_IN_OPENERS.match(rest) or rest[0].islower())
+    if about or glossed:
+        yield term, _rest_of_sentence(rest, 0), "lead-in", 0
+
+
 def _rest_of_sentence(text: str, start: int) -> str:
     end = re.search(r"[.!?](?:\s|$)|\n", text[start:])
     return text[start:start + end.start()] if end else text[start:]
@@ -208,5 +237,5 @@ def _rest_of_sentence(text: str, start: int) -> str:
 
 FINDERS: tuple[Callable[[str], Found], ...] = (
     means_cue, by_we_mean, is_a_cue, dash_gloss, bracket_gloss, called_acronym, stands_for,
-    this_means, named_acronym,
+    this_means, named_acronym, lead_in,
 )
