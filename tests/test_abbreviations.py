@@ -116,3 +116,21 @@ def test_numbered_versions_of_one_short_form() -> None:
     assert pairs("the 12-item Wellbeing Index Scale (WIS-12) was used") == [
         ("WIS-12", "12-item Wellbeing Index Scale")]
     assert pairs("in the year (2024-25) and the review (AB-2)") == []
+
+
+def test_maker_mark_before_a_product_name_is_not_an_acronym() -> None:
+    import spacy
+
+    from plainspeak.nlp.candidates import acronyms
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+
+    def spotted(text: str) -> list[str]:
+        doc = nlp(text)
+        return [doc.text[start:end] for start, end, _core in acronyms(doc)]
+
+    assert spotted("The group met on MS Teams last week.") == []
+    assert spotted("The LD Team met last week.") == ["LD"]
+    assert spotted("The WY Combined Authority met.") == ["WY"]
+    assert spotted("Support for people with MS is growing.") == ["MS"]

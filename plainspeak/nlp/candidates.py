@@ -66,7 +66,31 @@ def is_acronym_token(token: Token) -> bool:
     if acronym_core(text).upper() in word_set("not_acronyms.txt"):
         return False
     following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
-    return not (_POSTCODE_OUT.match(text) and _POSTCODE_IN.match(following))
+    return not (_POSTCODE_OUT.match(text) and _POSTCODE_IN.match(following)) and not _maker_of(token)
+
+
+# Nouns that name a body or its parts: "LD Team", "WY Partnership" still need their acronym explained.
+_BODY_NOUNS = frozenset(
+    "board team service services officer officers partnership group committee council trust "
+    "fund plan strategy programme authority panel unit forum review network hub".split()
+)
+
+
+def _maker_of(token: Token) -> bool:
+    """ "MS Teams": a two-letter maker's mark before the one capitalised word it qualifies.
+
+    The product name says what is meant, so the mark needs no explaining. The name
+    must be complete in two words and not name a body ("WY Combined Authority",
+    "LD Team" keep their acronym).
+    """
+    doc, i = token.doc, token.i
+    if len(token.text) != 2 or i + 1 >= len(doc) or not token.whitespace_:
+        return False
+    name = doc[i + 1]
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    if not (name.is_alpha and name.is_title and len(name) > 2) or name.lower_ in _BODY_NOUNS:
+        return False
+    return after is None or not after.is_title or after.is_sent_start
 
 
 def shouting(doc: Doc, token: Token) -> bool:
