@@ -5,8 +5,14 @@ Run from the repository root::
     python benchmarks/eval_definitions.py [--shared ../shared]
 
 - Ab3P MED1250: 1,250 MEDLINE titles and abstracts with gold ``SF|LF`` pairs.
-  A found pair counts when its short form is the same and its long form is the
-  same after folding case and spacing; pairs are counted once per record.
+  A found pair counts when its short form and long form both equal a gold
+  pair's after the same folding of both sides: case, runs of spaces, a hyphen
+  or dash read as a space, a final plural "s" dropped ("RRs" filed as "RR",
+  "rates" as "rate") and Greek letters spelt out ("α" as "alpha"). Nothing
+  else is loosened: a long form with a word more or less is wrong. Pairs are
+  counted once per record. ``--show misses`` / ``--show extras`` prints the
+  gold pairs not found / the found pairs not in the gold, with some context,
+  for studying the finder (never for copying text into the project).
 - SDU@AAAI-22 legal dev set (an extra figure): character spans of acronyms and
   long forms. A found pair counts for precision when both its spans are gold
   spans; recall is over gold long forms found.
@@ -27,8 +33,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from plainspeak.nlp.abbreviations import find_pairs  # noqa: E402
 
 
+_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "μ": "mu", "ω": "omega"}
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    """The comparison form of either side of a pair (see the module notes)."""
+    for symbol, name in _GREEK.items():
+        text = text.replace(symbol, f" {name} ")
+    text = re.sub(r"[\s\-‐–—]+", " ", text).strip().casefold()
+    return re.sub(r"(?<=[a-z]{2})s$", "", text) if len(text) > 3 else text
+
+
+def _fold_pair(short: str, long_form: str) -> tuple[str, str]:
+    # The short form's plural only when the rest is capitals: "RRs", not "pHs" or "cells".
+    if len(short) > 2 and short.endswith("s") and short[:-1].upper() == short[:-1]:
+        short = short[:-1]
+    return short, _fold(long_form)
 
 
 def read_ab3p(path: Path) -> list[tuple[str, list[str], set[tuple[str, str]]]]:
@@ -45,18 +65,30 @@ def read_ab3p(path: Path) -> list[tuple[str, list[str], set[tuple[str, str]]]]:
         texts = [line for line in lines[1:] if not line.startswith("  ")]
         gold = {tuple(part.strip() for part in line.strip().split("|", 1))
                 for line in lines[1:] if line.startswith("  ") and "|" in line}
-        records.append((lines[0].strip(), texts, {(s, _fold(l)) for s, l in gold}))
+        records.append((lines[0].strip(), texts, {_fold_pair(s, l) for s, l in gold}))
     return records
 
 
-def score_ab3p(shared: Path) -> dict[str, float]:
+def score_ab3p(shared: Path, show: str = "") -> dict[str, float]:
     found_total = gold_total = correct = 0
-    for _pmid, texts, gold in read_ab3p(shared / "data/ab3p-med1250/MED1250_labeled"):
-        found = {(p.short, _fold(p.long)) for text in texts for p in find_pairs(text)}
+    for pmid, texts, gold in read_ab3p(shared / "data/ab3p-med1250/MED1250_labeled"):
+        found = {_fold_pair(p.short, p.long) for text in texts for p in find_pairs(text)}
         found_total += len(found)
         gold_total += len(gold)
         correct += len(found & gold)
+        if show:
+            _show(pmid, " ".join(texts), gold - found if show == "misses" else found - gold, found, gold)
     return _prf(correct, found_total, correct, gold_total)
+
+
+def _show(pmid: str, text: str, pairs: set[tuple[str, str]], found: set, gold: set) -> None:
+    """One line per pair, the other side's long forms for its short form, and context."""
+    for short, long_form in sorted(pairs):
+        others = sorted(l for s, l in (found | gold) - {(short, long_form)} if s == short)
+        at = text.find(f"({short}")
+        at = text.find(short) if at < 0 else at
+        context = text[max(0, at - 80):at + len(short) + 30] if at >= 0 else ""
+        print(f"{pmid}\t{short} | {long_form}\t(other: {others})\n    {context}")
 
 
 def score_sdu(shared: Path) -> dict[str, float]:
@@ -84,8 +116,10 @@ def _prf(right: int, found: int, hit: int, gold: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    parser.add_argument("--show", choices=["misses", "extras"], default="",
+                        help="print the Ab3P pairs missed or found wrongly, with context")
     args = parser.parse_args()
-    ab3p = score_ab3p(args.shared)
+    ab3p = score_ab3p(args.shared, args.show)
     print(f"Ab3P MED1250 definition pairs: P {ab3p['precision']} R {ab3p['recall']} "
           f"(found {ab3p['found']}, gold {ab3p['gold']}; targets P>=95 R>=88)")
     sdu = score_sdu(args.shared)
