@@ -93,9 +93,10 @@ while time.time() < deadline:
     except ChildProcessError:
         break
 sampler.join(1)
-largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(out_file, "w") as handle:
-    json.dump({"code": code, "seconds": seconds, "tree_kb": peak[0], "largest_kb": largest}, handle)
+    json.dump({"code": code, "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+               "tree_kb": peak[0], "largest_kb": usage.ru_maxrss}, handle)
 sys.exit(code)
 '''
 
@@ -108,6 +109,7 @@ class Measured:
     stdout: str
     stderr: str
     seconds: float
+    cpu_seconds: float  # user and system time of every process in the tree
     tree_mb: float  # the whole tree's resident memory, summed, at its sampled peak
     largest_mb: float  # the largest single process, from RUSAGE_CHILDREN under a subreaper
 
@@ -128,7 +130,7 @@ def measured(command: list[str], *, cwd: Path | None = None, env: dict[str, str]
     finally:
         os.unlink(figures_file)
     return Measured(done.returncode, done.stdout, done.stderr, figures.get("seconds", 0.0),
-                    figures.get("tree_kb", 0) / 1024, figures.get("largest_kb", 0) / 1024)
+                    figures.get("cpu", 0.0), figures.get("tree_kb", 0) / 1024, figures.get("largest_kb", 0) / 1024)
 
 
 def plainspeak_env() -> dict[str, str]:
@@ -176,7 +178,8 @@ def line(name: str, value: str, target: str, met: bool | None) -> None:
 
 def figure_help(folder: Path, model: str | None, repeat: int) -> None:
     run = best(repeat + 2, lambda: measured(plainspeak("--help"), cwd=folder, env=plainspeak_env()))
-    line("help (whole process)", f"{run.seconds:.3f} s", "<= 0.3 s", run.seconds <= 0.3)
+    line("help (whole process)", f"{run.seconds:.3f} s (cpu {run.cpu_seconds:.3f} s)", "<= 0.3 s",
+         run.seconds <= 0.3)
 
 
 def figure_paragraph(folder: Path, model: str | None, repeat: int) -> None:
@@ -185,7 +188,8 @@ def figure_paragraph(folder: Path, model: str | None, repeat: int) -> None:
     path = folder / "paragraph.txt"
     path.write_text(paragraph_text())
     run = best(repeat, lambda: measured(check(model, path), cwd=folder, env=plainspeak_env()))
-    line("one-paragraph check (whole process)", f"{run.seconds:.2f} s", "<= 1.5 s", run.seconds <= 1.5)
+    line("one-paragraph check (whole process)", f"{run.seconds:.2f} s (cpu {run.cpu_seconds:.2f} s)", "<= 1.5 s",
+         run.seconds <= 1.5)
 
 
 def figure_pdf(folder: Path, model: str | None, repeat: int) -> None:
@@ -198,8 +202,8 @@ def figure_pdf(folder: Path, model: str | None, repeat: int) -> None:
     pdfminer = best(repeat, lambda: measured(pinned(bare), cwd=folder, env=plainspeak_env()))
     ours = best(repeat, lambda: measured(check(model, path), cwd=folder, env=plainspeak_env()))
     ratio = ours.seconds / pdfminer.seconds
-    line("72-page PDF: check / extract_text", f"{ratio:.2f} ({ours.seconds:.2f} s / {pdfminer.seconds:.2f} s)",
-         "<= 1.3", ratio <= 1.3)
+    line("72-page PDF: check / extract_text", f"{ratio:.2f} ({ours.seconds:.2f} s / {pdfminer.seconds:.2f} s; "
+         f"cpu {ours.cpu_seconds / pdfminer.cpu_seconds:.2f})", "<= 1.3", ratio <= 1.3)
 
 
 def figure_throughput(folder: Path, model: str | None, repeat: int) -> None:
@@ -221,34 +225,42 @@ def figure_throughput(folder: Path, model: str | None, repeat: int) -> None:
         "check_paper(paper, settings, glossaries, nlp)\n"
         "times = []\n"
         f"for _ in range({repeat}):\n"
-        "    began = time.perf_counter(); check_paper(paper, settings, glossaries, nlp)\n"
-        "    times.append(time.perf_counter() - began)\n"
-        "print(paper.word_count, min(times))\n"
+        "    began, cpu = time.perf_counter(), time.process_time()\n"
+        "    check_paper(paper, settings, glossaries, nlp)\n"
+        "    times.append((time.perf_counter() - began, time.process_time() - cpu))\n"
+        "print(paper.word_count, *min(times))\n"
     )
     done = subprocess.run(pinned([sys.executable, "-c", code, str(path), model or ""]), cwd=folder,
                           env=plainspeak_env(), capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"throughput run failed: {done.stderr.strip()[-400:]}")
-    words, seconds = done.stdout.split()
+    words, seconds, cpu = done.stdout.split()
     rate = int(words) / float(seconds)
-    line("full pipeline, one core", f"{rate:,.0f} words/s ({words} words in {float(seconds):.2f} s)",
-         ">= 10,000 (stretch 20,000)", rate >= 10_000)
+    line("full pipeline, one core", f"{rate:,.0f} words/s ({words} words in {float(seconds):.2f} s; "
+         f"{int(words) / float(cpu):,.0f} per cpu-second)", ">= 10,000 (stretch 20,000)", rate >= 10_000)
 
 
 def figure_proselint(folder: Path, model: str | None, repeat: int) -> None:
     from corpus import text_paper
 
-    proselint = shutil.which("proselint") or (shutil.which("proselint", path=str(Path(sys.executable).parent)))
+    proselint = shutil.which("proselint") or shutil.which("proselint", path=str(Path(sys.executable).parent))
     if proselint is None:
         line("30,000 words: check / proselint", "skipped: proselint is not installed", "<= 3", None)
         return
     path = folder / "words-30k.txt"
     path.write_text(text_paper(30_000))
-    theirs = best(repeat, lambda: measured(pinned([proselint, str(path)]), cwd=folder, env=plainspeak_env()))
+    theirs = best(repeat, lambda: measured(pinned(proselint_command(proselint, path)), cwd=folder,
+                                           env=plainspeak_env()))
     ours = best(repeat, lambda: measured(check(model, path), cwd=folder, env=plainspeak_env()))
     ratio = ours.seconds / theirs.seconds
-    line("30,000 words: check / proselint", f"{ratio:.2f} ({ours.seconds:.2f} s / {theirs.seconds:.2f} s)",
-         "<= 3", ratio <= 3)
+    line("30,000 words: check / proselint", f"{ratio:.2f} ({ours.seconds:.2f} s / {theirs.seconds:.2f} s; "
+         f"cpu {ours.cpu_seconds / theirs.cpu_seconds:.2f})", "<= 3", ratio <= 3)
+
+
+def proselint_command(proselint: str, path: Path) -> list[str]:
+    """``proselint check FILE`` since 0.16; ``proselint FILE`` before."""
+    usage = subprocess.run([proselint, "--help"], capture_output=True, text=True).stdout
+    return [proselint, "check", str(path)] if " check " in usage else [proselint, str(path)]
 
 
 def figure_memory(folder: Path, model: str | None, repeat: int) -> None:

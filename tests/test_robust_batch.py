@@ -219,36 +219,17 @@ def test_external_entity_target_never_reaches_any_output(blank_model, tmp_path):
         assert "Traceback" not in run.output
         assert SECRET not in run.output, output_format
         assert run.code in (1, 3, 0)
-    html = annotated_html(folder, blank_model)
-    assert html and all(SECRET not in page for page in html.values())
-
-
-def annotated_html(folder: Path, model: Path) -> dict[str, str]:
-    """Each readable paper's HTML reader's copy, built through the writer."""
-    from plainspeak.engine import check_paper, load_glossaries
-    from plainspeak.errors import InputError
-    from plainspeak.loaders import load
-    from plainspeak.nlp.pipeline import build_pipeline
-    from plainspeak.settings import Settings
-    from plainspeak.writers.html import write
-
-    settings = Settings(model=str(model), isolate=False)
-    glossaries = load_glossaries(settings)
-    nlp = build_pipeline(settings, glossaries)
-    pages = {}
-    for path in sorted(folder.iterdir()):
-        try:
-            paper = load(path)
-        except InputError as error:
-            assert SECRET not in error.line()
-            continue
-        result = check_paper(paper, settings, glossaries, nlp)
-        page = write(path.read_bytes(), paper, result, glossaries).data.decode("utf-8")
+    out = tmp_path / "copies"
+    run = run_cli("annotate", "--model", blank_model, "--format", "html", "--isolated", "--output", out,
+                  *sorted(folder.iterdir()), cwd=tmp_path)
+    assert "Traceback" not in run.output and SECRET not in run.output
+    pages = {path.name: path.read_text(encoding="utf-8") for path in out.glob("*.html")}
+    assert "good-paper.plainspeak.html" in pages, (run.code, run.stderr[-400:])
+    for name, page in pages.items():
+        assert SECRET not in page, name
         parser = _Elements()
         parser.feed(page)
-        assert "script" not in parser.tags
-        pages[path.name] = page
-    return pages
+        assert "script" not in parser.tags, name
 
 
 def test_sarif_of_a_hostile_batch_is_valid(blank_model, tmp_path):
