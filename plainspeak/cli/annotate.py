@@ -14,6 +14,7 @@ from typing import Any, Sequence
 
 import click
 
+from plainspeak.cli.options import run_options
 from plainspeak.errors import E107, E403, ExitCode, InputError, OutputError, PlainspeakError
 
 CHOICES = ("docx", "pdf", "html", "md")
@@ -27,15 +28,7 @@ CHOICES = ("docx", "pdf", "html", "md")
               help="Where to write: a file for one paper, a folder for several.")
 @click.option("--appendix/--no-appendix", default=False,
               help="Add a 'Words used in this paper' list at the end (the HTML copy always has one).")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
-              help="A glossary of your own (YAML or CSV); repeat for more. Later ones win.")
-@click.option("--no-shipped-glossaries", is_flag=True, help="Use only the glossaries you name.")
-@click.option("--model", help="An installed spaCy pipeline name or path (default: the built-in one).")
-@click.option("--select", multiple=True, help="Turn on a rule by code or name (repeatable).")
-@click.option("--ignore", multiple=True, help="Turn off a rule by code or name (repeatable).")
-@click.option("--timeout", type=float, default=None, help="Seconds allowed to read one paper (default 60).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
-              help="Read settings from this file instead of looking for one.")
+@run_options
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.pass_context
 def annotate(ctx: click.Context, papers: Sequence[str], output_format: str | None, output: str | None,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import click
 
+from plainspeak.cli.options import run_options
 from plainspeak.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -27,15 +28,7 @@ FAIL_LEVELS = ("error", "warning", "suggestion", "never")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
               help="Exit 1 when a finding is at or above this severity (default: error).")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
-              help="A glossary of your own (YAML or CSV); repeat for more. Later ones win.")
-@click.option("--no-shipped-glossaries", is_flag=True, help="Use only the glossaries you name.")
-@click.option("--model", help="An installed spaCy pipeline name or path (default: the built-in one).")
-@click.option("--select", multiple=True, help="Turn on a rule by code or name (repeatable).")
-@click.option("--ignore", multiple=True, help="Turn off a rule by code or name (repeatable).")
-@click.option("--timeout", type=float, default=None, help="Seconds allowed to read one paper (default 60).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
-              help="Read settings from this file instead of looking for one.")
+@run_options
 @click.option("--isolated", is_flag=True, help="Ignore every config and ignore file.")
 @click.option("--include", multiple=True, help="In folders, check files matching this glob (repeatable).")
 @click.option("--exclude", multiple=True, help="In folders, skip paths matching this glob (repeatable).")

@@ -16,18 +16,18 @@ import datetime as _dt
 import re
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import click
+
+from plainspeak.cli.options import glossary_option, no_shipped_option
+
+if TYPE_CHECKING:
+    from plainspeak.glossary.model import Term
 
 NOT_FOUND = 1
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
-glossary_option = click.option(
-    "--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
-    help="A glossary of your own (YAML or CSV); repeat for more. Later ones win.")
-no_shipped_option = click.option(
-    "--no-shipped-glossaries", is_flag=True, help="Use only the glossaries you name.")
 store_option = click.option(
     "--store", type=click.Path(dir_okay=False),
     help="The requests database (default: $PLAINSPEAK_STORE, else in your data folder).")
@@ -71,6 +71,17 @@ def _words(parts: Sequence[str]) -> str:
     return " ".join(" ".join(parts).split())
 
 
+def _entries_or_suggestions(text: str, glossaries: Sequence[str], no_shipped: bool) -> list[Term]:
+    """The entries for ``text``; when there are none, print close spellings and how to ask."""
+    from plainspeak.glossary.explain import find_entries, suggestions, unknown_lines
+
+    glossary_set = _glossary_set(glossaries, no_shipped)
+    found = find_entries(glossary_set, text)
+    if not found:
+        click.echo("\n".join(unknown_lines(text, suggestions(glossary_set, text))))
+    return found
+
+
 @click.command()
 @click.argument("term", nargs=-1, required=True)
 @glossary_option
@@ -81,13 +92,10 @@ def explain(term: Sequence[str], glossaries: Sequence[str], no_shipped_glossarie
     Exits 1 when no glossary has the word (it suggests close spellings, and
     how to ask your group to explain it).
     """
-    from plainspeak.glossary.explain import explain_lines, find_entries, suggestions, unknown_lines
+    from plainspeak.glossary.explain import explain_lines
 
-    text = _words(term)
-    glossary_set = _glossary_set(glossaries, no_shipped_glossaries)
-    found = find_entries(glossary_set, text)
+    found = _entries_or_suggestions(_words(term), glossaries, no_shipped_glossaries)
     if not found:
-        click.echo("\n".join(unknown_lines(text, suggestions(glossary_set, text))))
         return NOT_FOUND
     click.echo("\n\n".join("\n".join(explain_lines(entry)) for entry in found))
     return 0
@@ -152,13 +160,9 @@ def list_entries(category: str | None, status: str | None, glossaries: Sequence[
 def show(term: Sequence[str], glossaries: Sequence[str], no_shipped_glossaries: bool) -> int:
     """Show every field of an entry, and the file and line it comes from."""
     from plainspeak.glossary.dump import term_values
-    from plainspeak.glossary.explain import find_entries, suggestions, unknown_lines
 
-    text = _words(term)
-    glossary_set = _glossary_set(glossaries, no_shipped_glossaries)
-    found = find_entries(glossary_set, text)
+    found = _entries_or_suggestions(_words(term), glossaries, no_shipped_glossaries)
     if not found:
-        click.echo("\n".join(unknown_lines(text, suggestions(glossary_set, text))))
         return NOT_FOUND
     blocks = []
     for entry in found:
