@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from plainspeak.findings import Severity
+from plainspeak.loaders.limits import DEFAULT_LIMITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +55,13 @@ class Settings:
         "purpose of report",
         "purpose of the report",
     )
-    timeout_s: float = 60.0
-    memory_mb: int = 1536
-    max_file_mb: int = 200
-    max_inflated_mb: int = 500
-    max_pages: int = 2000
-    max_text_mb: float = 25
+    # The loader's limits, declared once in plainspeak.loaders.limits.
+    timeout_s: float = DEFAULT_LIMITS.timeout_s
+    memory_mb: int = DEFAULT_LIMITS.memory_mb
+    max_file_mb: float = DEFAULT_LIMITS.max_file_mb
+    max_inflated_mb: float = DEFAULT_LIMITS.max_inflated_mb
+    max_pages: int = DEFAULT_LIMITS.max_pages
+    max_text_mb: float = DEFAULT_LIMITS.max_text_mb
     isolate: bool = True  # load each paper in a child process with limits
     overrides: tuple[PathOverride, ...] = ()  # per-path settings, later ones win
     root: str = ""  # the folder override globs are relative to ("" = working directory)

@@ -23,7 +23,7 @@ class Limits:
     max_inflated_mb: float = 500
     max_pages: int = 2000
     max_text_mb: float = 25
-    timeout_s: float = 60
+    timeout_s: float = 60.0
     memory_mb: int = 1536
 
     @property
