@@ -1,10 +1,20 @@
-"""Small builders shared by the tests: papers from text, pipelines without the model."""
+"""Small builders shared by the tests: papers from text, pipelines without the model, the CLI."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Mapping
 
+import click
+from click.testing import CliRunner, Result
+
+from plainspeak.cli import main
 from plainspeak.paper import Block, BlockKind, Paper, Place
+
+# One sentence of 42 words, over every limit PS201 sets.
+LONG = ("The committee noted that the revised arrangements for the allocation of the additional "
+        "funding across the four localities would be considered at the next meeting of the board "
+        "once the detailed proposals had been received from each of the partner organisations involved.")
 
 
 def paper_from_text(text: str, path: str = "case.txt") -> Paper:
@@ -60,3 +70,20 @@ def blank_nlp():
     customise_tokenizer(nlp)
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+@click.command(context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def _entry(args: tuple[str, ...]) -> None:
+    main(list(args))  # the real entry point: one line per error and a named exit code
+
+
+def invoke(*args: str, env: Mapping[str, str] | None = None) -> Result:
+    """Run ``plainspeak ARGS...`` in this process, as a user would from a shell."""
+    return CliRunner().invoke(_entry, list(args), env=env)
+
+
+def run_cli(*args: str, env: Mapping[str, str] | None = None) -> tuple[int, str, str]:
+    """The exit code, stdout and stderr of ``plainspeak ARGS...``."""
+    result = invoke(*args, env=env)
+    return result.exit_code, result.stdout, result.stderr

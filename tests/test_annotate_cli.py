@@ -6,35 +6,16 @@ import io
 
 import docx
 import pytest
-from click.testing import CliRunner
+from click.testing import Result
 from pypdf import PdfReader
 
-import click
-
-from plainspeak.cli import main
+from tests.helpers import invoke
 
 EXAMPLES = __import__("pathlib").Path(__file__).resolve().parents[1] / "examples"
 
 
-@pytest.fixture(scope="module")
-def blank_model(tmp_path_factory):
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    path = tmp_path_factory.mktemp("model") / "blank"
-    nlp.to_disk(path)
-    return str(path)
-
-
-@click.command(context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def _entry(args: tuple[str, ...]) -> None:
-    main(list(args))  # the real entry point: one line per error and a named exit code
-
-
-def _run(*args: str):
-    return CliRunner().invoke(_entry, ["annotate", "--isolated", *args])
+def _run(*args: str) -> Result:
+    return invoke("annotate", "--isolated", *args)
 
 
 def test_text_paper_gets_an_html_copy_beside_it(tmp_path, blank_model):

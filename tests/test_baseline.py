@@ -13,12 +13,9 @@ from plainspeak.errors import ConfigError
 from plainspeak.findings import Finding, Location, Severity
 from plainspeak.result import PaperResult
 from plainspeak.settings import Settings
-from tests.helpers import blank_nlp, paper_from_text
+from tests.helpers import LONG, blank_nlp, paper_from_text
 
 FILLER = "The group met in the hall and talked about the plan for the year ahead."
-LONG = ("The committee noted that the revised arrangements for the allocation of the additional "
-        "funding across the four localities would be considered at the next meeting of the board "
-        "once the detailed proposals had been received from each of the partner organisations involved.")
 
 
 def finding(text: str, context: str, paragraph: int = 1) -> Finding:

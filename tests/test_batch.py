@@ -16,22 +16,8 @@ from plainspeak.runner import progress
 from plainspeak.runner.batch import BatchStats, run_batch
 from plainspeak.runner.collect import collect_papers
 from plainspeak.settings import Settings
+from tests.helpers import LONG
 
-LONG = ("The committee noted that the revised arrangements for the allocation of the additional "
-        "funding across the four localities would be considered at the next meeting of the board "
-        "once the detailed proposals had been received from each of the partner organisations involved.")
-
-
-@pytest.fixture(scope="session")
-def blank_model(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A saved blank English pipeline with a sentencizer: fast, and the same on every machine."""
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    folder = tmp_path_factory.mktemp("model") / "blank_en"
-    nlp.to_disk(folder)
-    return str(folder)
 
 
 def touch(path: Path, text: str = "Text.\n") -> Path:

@@ -12,25 +12,12 @@ import jsonschema
 import pytest
 
 from plainspeak.rules import all_rules
+from tests.helpers import LONG
 
 ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = ROOT.parent / "shared" / "data" / "sarif-schema-2.1.0.json"
-LONG = ("The committee noted that the revised arrangements for the allocation of the additional "
-        "funding across the four localities would be considered at the next meeting of the board "
-        "once the detailed proposals had been received from each of the partner organisations involved.")
 SHORT = "The group met in the hall and talked about the plan for the year."
 ONLY_LONG_SENTENCES = ",".join(f'"{r.code}"' for r in all_rules() if r.code != "PS201")
-
-
-@pytest.fixture(scope="module")
-def blank_model(tmp_path_factory: pytest.TempPathFactory) -> str:
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    folder = tmp_path_factory.mktemp("model") / "blank_en"
-    nlp.to_disk(folder)
-    return str(folder)
 
 
 @pytest.fixture

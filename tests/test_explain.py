@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
 
-from plainspeak.cli import main
 from plainspeak.requests_store import RequestStore
+from tests.helpers import run_cli
 
 GLOSSARY = """\
 glossary:
@@ -35,16 +33,8 @@ terms:
 """
 
 
-@click.command(context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def _entry(args: tuple[str, ...]) -> None:
-    main(list(args))
-
-
 def run(*args: str, store: Path | None = None) -> tuple[int, str, str]:
-    env = {"PLAINSPEAK_STORE": str(store)} if store else {}
-    result = CliRunner().invoke(_entry, list(args), env=env)
-    return result.exit_code, result.stdout, result.stderr
+    return run_cli(*args, env={"PLAINSPEAK_STORE": str(store)} if store else {})
 
 
 @pytest.fixture()

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
 
-from plainspeak.cli import main
 from plainspeak.glossary.lint import lint_files, term_warnings
 from plainspeak.glossary.load import read_glossary_file
 from plainspeak.glossary.model import Status, Term
+from tests.helpers import run_cli as run
 
 A = """\
 glossary:
@@ -41,17 +39,6 @@ terms:
     definition: The body that checks care services are safe and good, and publishes what it finds in reports that anyone can read online or ask for on paper.
     category: health
 """
-
-
-@click.command(context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def _entry(args: tuple[str, ...]) -> None:
-    main(list(args))
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(_entry, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture()

@@ -4,32 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from plainspeak.cli import main
 from plainspeak.findings import Finding, Location, Severity
 from plainspeak.glossary.load import load_glossary_set, read_glossary_file
 from plainspeak.glossary.worksheet import HEADERS, WorksheetRow, provenance_of, where_lines
 from plainspeak.glossary.worksheet_import import split_definition, split_names
 from plainspeak.requests_store import RequestStore
 from plainspeak.result import PaperResult
-
-
-@click.command(context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def _entry(args: tuple[str, ...]) -> None:
-    main(list(args))
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(_entry, list(args))
-    return result.exit_code, result.stdout, result.stderr
+from tests.helpers import run_cli as run
 
 
 def _finding(code: str, term: str, sentence: str) -> Finding:
