@@ -15,7 +15,7 @@ COMMANDS: dict[str, str] = {
     "rules": "plainspeak.cli.rules:rules",
     "glossary": "plainspeak.cli.glossary_cmds:glossary",
     "explain": "plainspeak.cli.glossary_cmds:explain",
-    "ask": "plainspeak.cli.glossary_cmds:ask",
+    "ask": "plainspeak.cli.requests_cmds:ask",
     "serve": "plainspeak.cli.serve:serve",
     "annotate": "plainspeak.cli.annotate:annotate",
 }

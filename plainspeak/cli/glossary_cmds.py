@@ -1,9 +1,9 @@
-"""``plainspeak explain``, ``plainspeak ask`` and ``plainspeak glossary ...``.
+"""``plainspeak explain`` and ``plainspeak glossary ...``.
 
-``explain`` answers a citizen's question from the glossaries; ``ask`` records
-a question nobody has answered yet; the ``glossary`` commands let a group
-keep its glossary: list, show, lint, add, export, import, merge, and the
-worksheet that carries questions to the next meeting and answers back.
+``explain`` answers a citizen's question from the glossaries; the ``glossary``
+commands let a group keep its glossary: list, show, lint, add, export, import
+and merge. The worksheet that carries questions to the next meeting and
+answers back is in :mod:`plainspeak.cli.requests_cmds`, with ``ask``.
 
 Exit codes: 0 when the command did what was asked; 1 when ``explain`` or
 ``show`` has no entry for the word, or ``lint`` found errors (or warnings,
@@ -13,69 +13,26 @@ with ``--strict``); 2 for a wrong command line or an invalid glossary.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 import click
 
-from plainspeak.cli.options import glossary_option, no_shipped_option
+from plainspeak.cli.options import DATE, glossaries_in_force, glossary_option, no_shipped_option, words
+from plainspeak.cli.requests_cmds import import_worksheet, requests, worksheet
 
 if TYPE_CHECKING:
     from plainspeak.glossary.model import Term
 
 NOT_FOUND = 1
-_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-
-store_option = click.option(
-    "--store", type=click.Path(dir_okay=False),
-    help="The requests database (default: $PLAINSPEAK_STORE, else in your data folder).")
-
-
-class DateType(click.ParamType):
-    """A date as 2026-03-31 or 31/03/2026 (day first); kept as ISO text."""
-
-    name = "date"
-
-    def convert(self, value, param, ctx) -> str:  # noqa: ANN001 - click's signature
-        text = str(value).strip()
-        match = _UK_DATE.match(text)
-        if match:
-            day, month, year = match.groups()
-            text = f"{year}-{int(month):02d}-{int(day):02d}"
-        try:
-            return _dt.date.fromisoformat(text).isoformat()
-        except ValueError:
-            self.fail(f"{value!r} is not a date like 2026-03-31", param, ctx)
-
-
-DATE = DateType()
-
-
-def _glossary_set(glossaries: Sequence[str], no_shipped: bool = False):  # noqa: ANN202
-    from plainspeak.engine import load_glossaries
-    from plainspeak.settings import Settings
-
-    settings = Settings(glossaries=list(glossaries), use_shipped_glossaries=not no_shipped)
-    return load_glossaries(settings)
-
-
-def _store(path: str | None):  # noqa: ANN202
-    from plainspeak.requests_store import RequestStore
-
-    return RequestStore(path)
-
-
-def _words(parts: Sequence[str]) -> str:
-    return " ".join(" ".join(parts).split())
 
 
 def _entries_or_suggestions(text: str, glossaries: Sequence[str], no_shipped: bool) -> list[Term]:
     """The entries for ``text``; when there are none, print close spellings and how to ask."""
     from plainspeak.glossary.explain import find_entries, suggestions, unknown_lines
 
-    glossary_set = _glossary_set(glossaries, no_shipped)
+    glossary_set = glossaries_in_force(glossaries, no_shipped)
     found = find_entries(glossary_set, text)
     if not found:
         click.echo("\n".join(unknown_lines(text, suggestions(glossary_set, text))))
@@ -94,36 +51,10 @@ def explain(term: Sequence[str], glossaries: Sequence[str], no_shipped_glossarie
     """
     from plainspeak.glossary.explain import explain_lines
 
-    found = _entries_or_suggestions(_words(term), glossaries, no_shipped_glossaries)
+    found = _entries_or_suggestions(words(term), glossaries, no_shipped_glossaries)
     if not found:
         return NOT_FOUND
     click.echo("\n\n".join("\n".join(explain_lines(entry)) for entry in found))
-    return 0
-
-
-@click.command()
-@click.argument("term", nargs=-1, required=True)
-@click.option("--paper", help="The paper where you met the word.")
-@click.option("--name", help="Your name, if you would like the group to know who asked.")
-@click.option("--sentence", help="The sentence the word was in.")
-@store_option
-@glossary_option
-@no_shipped_option
-def ask(term: Sequence[str], paper: str | None, name: str | None, sentence: str | None,
-        store: str | None, glossaries: Sequence[str], no_shipped_glossaries: bool) -> int:
-    """Ask your group to explain a word; the request waits for their next meeting."""
-    from plainspeak.glossary.explain import find_entries
-    from plainspeak.requests_store import term_key
-
-    text = _words(term)
-    requests = _store(store)
-    requests.add(text, paper=paper, name=name, sentence=sentence)
-    count = sum(r.count for r in requests.open_requests() if term_key(r.term) == term_key(text))
-    others = "" if count == 1 else f" ({count} requests for it so far)"
-    click.echo(f'Thank you. Your request to explain "{text}" is saved{others}.')
-    click.echo("Your group will look at it at their next meeting.")
-    if find_entries(_glossary_set(glossaries, no_shipped_glossaries), text):
-        click.echo(f'There is already an entry for it: plainspeak explain "{text}"')
     return 0
 
 
@@ -131,6 +62,10 @@ def ask(term: Sequence[str], paper: str | None, name: str | None, sentence: str 
 def glossary() -> None:
     """Keep your group's glossary: list, check, add, share, and agree words at meetings."""
 
+
+# The meeting cycle (worksheet, import-worksheet, requests) lives with ``ask`` in requests_cmds.
+for _command in (worksheet, import_worksheet, requests):
+    glossary.add_command(_command)
 
 
 @glossary.command("list")
@@ -141,7 +76,7 @@ def glossary() -> None:
 def list_entries(category: str | None, status: str | None, glossaries: Sequence[str],
                  no_shipped_glossaries: bool) -> int:
     """List the entries in force: term, category and stage, alphabetically."""
-    glossary_set = _glossary_set(glossaries, no_shipped_glossaries)
+    glossary_set = glossaries_in_force(glossaries, no_shipped_glossaries)
     chosen = [t for t in glossary_set.terms
               if (category is None or t.category == category.casefold())
               and (status is None or t.status.value == status)]
@@ -161,7 +96,7 @@ def show(term: Sequence[str], glossaries: Sequence[str], no_shipped_glossaries: 
     """Show every field of an entry, and the file and line it comes from."""
     from plainspeak.glossary.dump import term_values
 
-    found = _entries_or_suggestions(_words(term), glossaries, no_shipped_glossaries)
+    found = _entries_or_suggestions(words(term), glossaries, no_shipped_glossaries)
     if not found:
         return NOT_FOUND
     blocks = []
@@ -225,7 +160,7 @@ def add(term: Sequence[str], definition: str, target: str, **fields: object) -> 
     if status == Status.AGREED.value and not fields.get("agreed_on"):
         fields["agreed_on"] = _dt.date.today().isoformat()
     mapping = {k: v for k, v in fields.items() if v not in (None, ())}
-    mapping.update(term=_words(term), definition=definition, status=status, agreed_by=list(names))
+    mapping.update(term=words(term), definition=definition, status=status, agreed_by=list(names))
     mapping["aliases"] = list(mapping.get("aliases", ()))
     entry = term_from_mapping(mapping, Path(target), Path(target).stem, {})
     click.echo(save_terms(target, [entry]).line())
@@ -261,7 +196,7 @@ def _format_for(output_format: str | None, output: str | None) -> str:
 def export(output_format: str | None, output: str | None, category: str | None,
            glossaries: Sequence[str], no_shipped_glossaries: bool) -> int:
     """Write the glossary in force as CSV (for Excel) or YAML, alphabetically."""
-    glossary_set = _glossary_set(glossaries, no_shipped_glossaries)
+    glossary_set = glossaries_in_force(glossaries, no_shipped_glossaries)
     _warn_conflicts(glossary_set)
     terms = [t for t in glossary_set.terms if category is None or t.category == category.casefold()]
     _write_terms(_alphabetical(terms), output, _format_for(output_format, output))
@@ -310,95 +245,4 @@ def merge(files: Sequence[str], output: str) -> int:
     glossary_set = load_glossary_set(files, shipped=False)
     _warn_conflicts(glossary_set)
     _write_terms(_alphabetical(glossary_set.terms), output, _format_for(None, output))
-    return 0
-
-
-@glossary.command()
-@click.argument("papers", nargs=-1, type=click.Path(exists=True, dir_okay=False))
-@click.option("--output", "-o", default="glossary-worksheet.docx", show_default=True,
-              type=click.Path(dir_okay=False), help="The worksheet to write (.docx).")
-@click.option("--no-requests", is_flag=True, help="Leave out the requests waiting in the store.")
-@store_option
-@glossary_option
-@no_shipped_option
-@click.option("--model", help="An installed spaCy pipeline name or path (default: the built-in one).")
-def worksheet(papers: Sequence[str], output: str, no_requests: bool, store: str | None,
-              glossaries: Sequence[str], no_shipped_glossaries: bool, model: str | None) -> int:
-    """Write a worksheet for the group's next meeting: the words to define.
-
-    It lists the requests people have made (most asked first), then the words
-    the papers use without explaining them, each with the sentence it came from.
-    """
-    from plainspeak.engine import check_path
-    from plainspeak.glossary.worksheet import collect_rows
-    from plainspeak.glossary.worksheet_docx import write_worksheet
-    from plainspeak.settings import Settings
-
-    settings = Settings(model=model, glossaries=list(glossaries),
-                        use_shipped_glossaries=not no_shipped_glossaries)
-    glossary_set = _glossary_set(glossaries, no_shipped_glossaries)
-    requests = [] if no_requests else _store(store).open_requests()
-    rows, errors = collect_rows(papers, requests, glossary_set,
-                                lambda path: check_path(path, settings, glossary_set))
-    for error in errors:
-        click.echo(f"plainspeak: {error}", err=True)
-    write_worksheet(rows, output)
-    click.echo(f"{output}: {len(rows)} word(s) to explain")
-    return 3 if errors else 0
-
-
-@glossary.command("import-worksheet")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False))
-@click.option("--to", "target", required=True, type=click.Path(dir_okay=False),
-              help="Your YAML glossary (made if it does not exist).")
-@click.option("--status", type=click.Choice(["proposed", "agreed"]),
-              help="Make every filled row this (default: agreed when names are written, else proposed).")
-@click.option("--agreed-on", type=DATE, help="The meeting date (default: today).")
-@click.option("--source", "source_text", help="The meeting, for the entries' source (default: the file name).")
-@store_option
-@glossary_option
-@no_shipped_option
-def import_worksheet(source: str, target: str, status: str | None, agreed_on: str | None,
-                     source_text: str | None, store: str | None, glossaries: Sequence[str],
-                     no_shipped_glossaries: bool) -> int:
-    """Read a filled-in worksheet into your glossary; empty rows stay as requests."""
-    from plainspeak.errors import E201, GlossaryError
-    from plainspeak.glossary.dump import glossary_id_for
-    from plainspeak.glossary.edit import save_terms
-    from plainspeak.glossary.worksheet_docx import read_worksheet
-    from plainspeak.glossary.worksheet_import import plan_import
-
-    try:
-        rows = read_worksheet(source)
-    except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a bad file
-        raise GlossaryError(E201, source, f"not a worksheet plainspeak can read: {error}") from None
-    glossary_set = _glossary_set([*glossaries, *([target] if Path(target).exists() else [])],
-                                 no_shipped_glossaries)
-    plan = plan_import(rows, glossary_set, label=Path(source).name,
-                       glossary_id=glossary_id_for(target), status=status,
-                       agreed_on=agreed_on or "", source=source_text or "")
-    report = save_terms(target, plan.terms) if plan.terms else None
-    requests = _store(store)
-    for word in {*plan.answered, *(entry.term for entry in plan.terms)}:
-        requests.mark_answered(word)
-    for left in plan.leftovers:
-        requests.note(left.term, say_instead=left.say_instead or None, notes=left.notes or None,
-                      paper=left.paper or None, sentence=left.sentence or None)
-    click.echo(report.line() if report else f"{target}: nothing to add")
-    click.echo(f"{len(plan.leftovers)} word(s) kept as open requests for the next meeting")
-    return 0
-
-
-@glossary.command()
-@click.option("--by-paper", is_flag=True, help="Group them by the paper they were asked about.")
-@store_option
-def requests(by_paper: bool, store: str | None) -> int:
-    """List the open requests to explain a word, most asked first."""
-    opened = _store(store)
-    groups = opened.by_paper() if by_paper else {"": opened.open_requests()}
-    for paper, waiting in groups.items():
-        if by_paper:
-            click.echo(f"{paper or '(no paper named)'}:")
-        for request in waiting:
-            click.echo(f"{'  ' if by_paper else ''}{request.term}\t{request.count}")
     return 0
