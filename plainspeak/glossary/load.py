@@ -106,20 +106,8 @@ def term_from_mapping(raw: dict[str, Any], path: Path, glossary_id: str, default
     unknown = sorted(set(entry) - TERM_FIELDS)
     if unknown:
         raise _fail(path, line, f"unknown field(s) {', '.join(unknown)}")
-    term = _text(entry.get("term"), path, line, "term")
-    definition = " ".join(_text(entry.get("definition"), path, line, "definition").split())
-    if not term:
-        raise _fail(path, line, "an entry has no 'term'")
-    if not definition:
-        raise _fail(path, line, f"'{term}' has no definition")
-    if len(definition.split()) > MAX_DEFINITION_WORDS:
-        raise _fail(path, line, f"the definition of '{term}' is over {MAX_DEFINITION_WORDS} words")
-    status = _text(entry.get("status"), path, line, "status") or Status.PROPOSED.value
-    if status not in {s.value for s in Status}:
-        raise _fail(path, line, f"status of '{term}' must be proposed, agreed or retired")
-    category = _text(entry.get("category"), path, line, "category") or "general"
-    if category not in CATEGORIES:
-        raise _fail(path, line, f"category of '{term}' must be one of: {', '.join(CATEGORIES)}")
+    term, definition = _term_and_definition(entry, path, line)
+    status, category = _status_and_category(entry, path, line, term)
     dates = {k: _text(entry.get(k), path, line, k) for k in ("agreed_on", "review_by")}
     for key, value in dates.items():
         if value and not _DATE.match(value):
@@ -147,6 +135,30 @@ def term_from_mapping(raw: dict[str, Any], path: Path, glossary_id: str, default
         glossary=glossary_id,
         origin=Origin(str(path), line),
     )
+
+
+def _term_and_definition(entry: dict[str, Any], path: Path, line: int) -> tuple[str, str]:
+    """The entry's term and its definition (spaces made single), both required."""
+    term = _text(entry.get("term"), path, line, "term")
+    definition = " ".join(_text(entry.get("definition"), path, line, "definition").split())
+    if not term:
+        raise _fail(path, line, "an entry has no 'term'")
+    if not definition:
+        raise _fail(path, line, f"'{term}' has no definition")
+    if len(definition.split()) > MAX_DEFINITION_WORDS:
+        raise _fail(path, line, f"the definition of '{term}' is over {MAX_DEFINITION_WORDS} words")
+    return term, definition
+
+
+def _status_and_category(entry: dict[str, Any], path: Path, line: int, term: str) -> tuple[str, str]:
+    """The entry's stage and category, each one of the fixed choices (or its default)."""
+    status = _text(entry.get("status"), path, line, "status") or Status.PROPOSED.value
+    if status not in {s.value for s in Status}:
+        raise _fail(path, line, f"status of '{term}' must be proposed, agreed or retired")
+    category = _text(entry.get("category"), path, line, "category") or "general"
+    if category not in CATEGORIES:
+        raise _fail(path, line, f"category of '{term}' must be one of: {', '.join(CATEGORIES)}")
+    return status, category
 
 
 def alternative_from_mapping(raw: dict[str, Any], path: Path) -> PlainAlternative:
