@@ -21,7 +21,6 @@ from tests.test_robust_cli import (
     MEMORY_CAP_MB,
     TIME_LIMIT_S,
     assert_clear_answer,
-    blank_model,  # noqa: F401 - a fixture
     check_args,
     run_cli,
 )
@@ -32,6 +31,7 @@ from tests.test_robust_files import (
     good_pdf,
     main_part,
     para,
+    pdf_tiny_glyphs,
     repack,
     write_case,
     write_good,
@@ -142,8 +142,8 @@ def test_lowered_limits_turn_good_papers_into_clear_errors(blank_model, tmp_path
 
 def test_lowered_time_limit_is_e109(blank_model, tmp_path):
     path = tmp_path / "paper.pdf"
-    path.write_bytes(good_pdf(40))
-    run = run_cli(*check_args(blank_model, "--jobs", "1", "--timeout", "0.05", path.name), cwd=tmp_path)
+    path.write_bytes(pdf_tiny_glyphs())  # a few seconds' reading, far past the limit below
+    run = run_cli(*check_args(blank_model, "--jobs", "1", "--timeout", "0.2", path.name), cwd=tmp_path)
     assert run.code == 3
     error = error_of(run, "paper.pdf")
     assert error["code"] == "E109" and "--timeout" in error["advice"]

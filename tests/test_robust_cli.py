@@ -4,8 +4,8 @@ The command runs in a subprocess exactly as a user runs it (``python -m
 plainspeak check FILE``), under the benchmark's wrapper, which reports the
 peak resident memory of the whole process tree, forkserver workers included
 (``RUSAGE_CHILDREN`` alone never sees them). The spaCy pipeline
-is ``spacy.blank("en")`` with a sentencizer, saved to disk: what is under
-test is the handling of the file, not the model.
+is the shared ``blank_model`` (``spacy.blank("en")`` with a sentencizer,
+saved to disk): what is under test is the handling of the file, not the model.
 """
 
 from __future__ import annotations
@@ -55,19 +55,7 @@ def run_cli(*args: str | Path, cwd: Path, timeout: float = 300) -> Run:
     return Run(done.code, done.stdout, done.stderr, done.seconds, done.peak_mb)
 
 
-@pytest.fixture(scope="session")
-def blank_model(tmp_path_factory) -> Path:
-    """A blank English pipeline with a sentencizer, saved where ``--model`` can load it."""
-    import spacy
-
-    folder = tmp_path_factory.mktemp("model") / "blank_en"
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.to_disk(folder)
-    return folder
-
-
-def check_args(model: Path, *extra: str | Path) -> list[str | Path]:
+def check_args(model: str | Path, *extra: str | Path) -> list[str | Path]:
     """``check`` with the blank model, JSON out, no cache and no config found by accident."""
     return ["check", "--model", model, "--format", "json", "--no-cache", "--isolated", *extra]
 
