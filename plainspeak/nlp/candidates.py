@@ -69,13 +69,6 @@ def is_acronym_token(token: Token) -> bool:
     return not (_POSTCODE_OUT.match(text) and _POSTCODE_IN.match(following)) and not _maker_of(token)
 
 
-# Nouns that name a body or its parts: "LD Team", "WY Partnership" still need their acronym explained.
-_BODY_NOUNS = frozenset(
-    "board team service services officer officers partnership group committee council trust "
-    "fund plan strategy programme authority panel unit forum review network hub".split()
-)
-
-
 def _maker_of(token: Token) -> bool:
     """ "MS Teams": a two-letter maker's mark before the one capitalised word it qualifies.
 
@@ -88,7 +81,7 @@ def _maker_of(token: Token) -> bool:
         return False
     name = doc[i + 1]
     after = doc[i + 2] if i + 2 < len(doc) else None
-    if not (name.is_alpha and name.is_title and len(name) > 2) or name.lower_ in _BODY_NOUNS:
+    if not (name.is_alpha and name.is_title and len(name) > 2) or name.lower_ in word_set("body_nouns.txt"):
         return False
     return after is None or not after.is_title or after.is_sent_start
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainspeak.terms.wordlists import word_set
+
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # The look-ahead lets the engine skip, in one step, every place a figure cannot
@@ -28,10 +30,6 @@ _FIGURE = re.compile(
     r"|(?P<year>\b(?:19|20)\d{2}\b)"
     r"|(?P<number>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+\.\d+\b|\b\d{3,}\b))"
 )
-_LABEL_WORDS = frozenset({"paragraph", "para", "paras", "paragraphs", "section", "sections", "item", "items",
-                          "appendix", "annex", "page", "pages", "table", "figure", "chapter", "clause",
-                          "part", "no", "no.", "number", "version", "phase", "tier", "step", "stage",
-                          "level", "band", "ward", "room", "minute", "minutes", "agenda", "ref", "reference"})
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s*$")
 
 
@@ -63,7 +61,7 @@ def figures_in(text: str, offset: int = 0) -> list[Figure]:
 
 def _labels_a_part(text: str, start: int) -> bool:
     before = _WORD_BEFORE.search(text[max(0, start - 20) : start])
-    return bool(before) and before.group(1).lower() in _LABEL_WORDS
+    return bool(before) and before.group(1).lower() in word_set("figure_labels.txt")
 
 
 def _classify(match: re.Match[str], kind: str, offset: int) -> Figure | None:
