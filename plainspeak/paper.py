@@ -148,8 +148,10 @@ class Block:
         return self.place.line + index
 
     def page_at(self, offset_in_block: int) -> int | None:
-        """The page a character of this block is on: later than ``place.page``
-        when the block carries on over a page break."""
+        """The page a character of this block is on.
+
+        It is later than ``place.page`` when the block carries on over a page break.
+        """
         pages = self.source.line_pages
         index = self.source.line_index(offset_in_block)
         return pages[index] if index < len(pages) else self.place.page

@@ -233,9 +233,12 @@ def _best_tail(letters: list[str], candidate: str, core: str) -> int | None:
 
 
 def _with_prefix(candidate: str, start: int, keep_non: bool = True) -> str:
-    """Keep a prefix that belongs to the first word: chemical ("2,6-", "12-O-"), "non-"
-    or a Greek letter ("alpha-1-"); never an opening bracket or quote. "non-" stays only
-    when the short form has an N for it: "non-high-density lipoprotein (HDL)" names HDL."""
+    """Keep a prefix that belongs to the first word of the long form.
+
+    A chemical prefix ("2,6-", "12-O-"), "non-" or a Greek letter ("alpha-1-")
+    stays; an opening bracket or quote never does. "non-" stays only when the
+    short form has an N for it: "non-high-density lipoprotein (HDL)" names HDL.
+    """
     word_start = candidate.rfind(" ", 0, start) + 1
     prefix = candidate[word_start:start]
     if not prefix or prefix[0] in "\"'“‘":

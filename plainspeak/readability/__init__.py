@@ -1,5 +1,7 @@
-"""Readability: the plain-data features the ``plainspeak_readability`` component
-computes for each sentence, and the helpers the PS2xx/PS3xx rules share.
+"""Readability: per-sentence features, and the helpers the PS2xx/PS3xx rules share.
+
+The ``plainspeak_readability`` component computes the plain-data features for
+each sentence.
 
 Seams: :mod:`.words` counts words and syllables and grades a sentence;
 :mod:`.passive` finds passive verb groups; :mod:`.figures` finds sums,

@@ -207,8 +207,10 @@ _LEAD_IN_VERBS = frozenset("is are was were be has have had will would may can s
 
 
 def lead_in(text: str) -> Found:
-    """ "Section 117 aftercare. Section 117 of the Act gives ...": a list item or paragraph
-    that opens with a short title (bold in the source) and then explains it.
+    """A list item or paragraph that opens with a short title and then explains it.
+
+    "Section 117 aftercare. Section 117 of the Act gives ...": the title is
+    often bold in the source.
 
     The explanation must be about the title: it starts with the title's first
     word, or (after a colon) with the words of a gloss ("Reablement: a short

@@ -87,9 +87,12 @@ class DefinedTerms:
 
 
 def _covers(defined: str, wanted: str) -> bool:
-    """A longer defined phrase covers its head ("adult social care precept" covers
+    """Whether defining ``defined`` also explains ``wanted``.
+
+    A longer defined phrase covers its head ("adult social care precept" covers
     "precept"); a defined acronym covers a phrase built on it ("IFRS" covers
-    "IFRS 16") and an acronym inside a defined one ("WY" in "WY ICB")."""
+    "IFRS 16") and an acronym inside a defined one ("WY" in "WY ICB").
+    """
     if defined.endswith(" " + wanted):
         return True
     if defined.startswith("=") and (wanted.startswith(defined + " ") or wanted.endswith(" " + defined)):

@@ -57,8 +57,11 @@ def all_paragraphs(body: etree._Element) -> list[etree._Element]:
 
 
 def by_locator(body: etree._Element, locator: str) -> etree._Element | None:
-    """Follow the loader's locator: ``body/12``, ``body/3/tbl/1/2/0``, ``body/4/sdt/0``,
-    ``body/5/txbx/0/1``. Numbers index children as the loader counted them."""
+    """The paragraph the loader's locator points at, or None if it is not there.
+
+    Locators look like ``body/12``, ``body/3/tbl/1/2/0``, ``body/4/sdt/0`` or
+    ``body/5/txbx/0/1``; numbers index children as the loader counted them.
+    """
     parts = locator.split("/")
     if len(parts) < 2 or parts[0] != "body":
         return None

@@ -39,8 +39,11 @@ class Note:
 
 
 def kind_of(finding: Finding) -> str:
-    """Term findings (PS1xx) mark a word to explain; readability and figures
-    findings (PS2xx, PS3xx) mark a passage; input findings (PS9xx) the whole paper."""
+    """What a finding's note marks: a ``term``, a ``sentence`` or the whole ``paper``.
+
+    Term findings (PS1xx) mark a word to explain; readability and figures
+    findings (PS2xx, PS3xx) mark a passage; input findings (PS9xx) the whole paper.
+    """
     if finding.end <= finding.start or finding.code.startswith("PS9"):
         return "paper"
     return "term" if finding.code.startswith("PS1") else "sentence"
