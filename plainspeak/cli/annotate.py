@@ -10,12 +10,16 @@ gets one line on stderr and the others go on.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import click
 
 from plainspeak.cli.options import run_options
 from plainspeak.errors import E107, E403, ExitCode, InputError, OutputError, PlainspeakError
+
+if TYPE_CHECKING:
+    from plainspeak.glossary.model import GlossarySet
+    from plainspeak.settings import Settings
 
 CHOICES = ("docx", "pdf", "html", "md")
 
@@ -58,7 +62,7 @@ _CHECK_DEFAULTS: dict[str, Any] = {"fail_on": None, "include": (), "exclude": ()
 
 
 def annotate_one(path: str, output_format: str | None, output: str | None, several: bool, appendix: bool,
-                 settings, glossaries, papers: Sequence[str]) -> str:
+                 settings: Settings, glossaries: GlossarySet, papers: Sequence[str]) -> str:
     """Load, check and annotate one paper; return the line to show."""
     from plainspeak.atomic import atomic_write
     from plainspeak.engine import check_paper, limits_from

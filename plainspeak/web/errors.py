@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, make_response, render_template, request
+from flask import Flask, Response, current_app, make_response, render_template, request
 from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from plainspeak.web.state import state
@@ -29,14 +29,15 @@ PAGES: dict[int, tuple[str, str, str]] = {
 }
 
 
-def problem_page(status: int, detail: str = "", advice: str = ""):  # noqa: ANN201
+def problem_page(status: int, detail: str = "", advice: str = "") -> tuple[str, int]:
+    """The page that says what went wrong and what to try, with its HTTP status."""
     heading, what, todo = PAGES.get(status, PAGES[500])
     body = render_template("problem.html", heading=heading, what=detail or what,
                            todo=advice or todo, status=status)
     return body, status
 
 
-def _handle(error: HTTPException):  # noqa: ANN202
+def _handle(error: HTTPException) -> Response:
     status = error.code if error.code in PAGES else 500
     detail = ""
     if status == 413:

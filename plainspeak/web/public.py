@@ -7,6 +7,7 @@ import re
 
 from flask import (Blueprint, Response, abort, redirect, render_template, request, send_file,
                    session, url_for)
+from flask.typing import ResponseReturnValue
 
 from plainspeak.errors import ModelError, PlainspeakError
 from plainspeak.web.checking import display_label, refusal_status, suffix_for
@@ -29,7 +30,7 @@ def index() -> str:
 
 
 @blueprint.post("/check")
-def check():  # noqa: ANN201 - a page or a redirect
+def check() -> ResponseReturnValue:
     too_many("upload")
     upload = request.files.get("paper")
     text = request.form.get("text", "")
@@ -51,7 +52,7 @@ def check():  # noqa: ANN201 - a page or a redirect
     return redirect(url_for("public.paper", key=key), code=303)
 
 
-def _refused(error: PlainspeakError):  # noqa: ANN202
+def _refused(error: PlainspeakError) -> ResponseReturnValue:
     status = refusal_status(error)
     detail = f"We could not check this paper: {error.kind.problem}."
     advice = error.kind.advice[:1].upper() + error.kind.advice[1:] + "."
@@ -99,7 +100,7 @@ def _download(item) -> Response:  # noqa: ANN001
 
 
 @blueprint.post("/papers/<key>/forget")
-def forget(key: str):  # noqa: ANN201
+def forget(key: str) -> ResponseReturnValue:
     state().results.forget(key, owner_id())
     session["notice"] = "We have forgotten the paper. Nothing of it is kept here now."
     return redirect(url_for("public.index"), code=303)
@@ -121,7 +122,7 @@ def ask_form() -> str:
 
 
 @blueprint.post("/ask")
-def ask():  # noqa: ANN201
+def ask() -> ResponseReturnValue:
     """Record one request: from the ask page, or from a form in the reader's copy."""
     too_many("ask")
     fields = {name: clean_text(request.form.get(name), limit) for name, limit in LIMITS.items()}

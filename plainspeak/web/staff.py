@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from flask import Blueprint, Response, redirect, render_template, request, send_file, session, url_for
+from flask.typing import ResponseReturnValue
 
 from plainspeak.glossary.model import CATEGORIES
 from plainspeak.web.errors import too_many
@@ -21,7 +22,7 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 @blueprint.route("/sign-in", methods=["GET", "POST"], endpoint="login")
-def login():  # noqa: ANN201
+def login() -> ResponseReturnValue:
     from flask import abort, current_app
 
     if not current_app.config.get("STAFF_TOKEN"):
@@ -36,7 +37,7 @@ def login():  # noqa: ANN201
 
 
 @blueprint.post("/sign-out")
-def logout():  # noqa: ANN201
+def logout() -> ResponseReturnValue:
     session.clear()
     return redirect(url_for("public.index"), code=303)
 
@@ -53,7 +54,7 @@ def requests_page() -> str:
 
 @blueprint.post("/answered")
 @staff_only
-def answered():  # noqa: ANN201
+def answered() -> ResponseReturnValue:
     term = " ".join(request.form.get("term", "").split())
     if term:
         count = state().store.mark_answered(term)

@@ -10,6 +10,7 @@ end. Every paragraph's text stays exactly as it was.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 import docx
 from docx.oxml import OxmlElement
@@ -24,6 +25,10 @@ from plainspeak.writers.appendix import INTRO, TITLE, words_used
 from plainspeak.writers.docx_map import Located, ParagraphFinder, position
 from plainspeak.writers.docx_split import Pieces
 from plainspeak.writers.notes import AUTHOR, INITIALS, Note, notes_for
+
+if TYPE_CHECKING:
+    from docx.comments import Comment
+    from docx.document import Document
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -85,7 +90,7 @@ def _annotate_paragraph(document, block: Block, located: Located, notes: list[No
     return [note for note, _, _ in spans]
 
 
-def add_comment(document, note: Note):
+def add_comment(document: Document, note: Note) -> Comment:
     """A comment whose first paragraph names the problem and the rest explain it."""
     heading = f"{note.problem.strip()} ({note.finding.code} {note.finding.name})"
     comment = document.comments.add_comment(text=heading, author=AUTHOR, initials=INITIALS)
@@ -113,7 +118,7 @@ def _marker(tag: str, comment_id: int):
     return OxmlElement(tag, attrs={qn("w:id"): str(comment_id)})
 
 
-def add_appendix(document, paper: Paper, result: PaperResult, glossaries: GlossarySet | None) -> None:
+def add_appendix(document: Document, paper: Paper, result: PaperResult, glossaries: GlossarySet | None) -> None:
     """A page break, a heading and a two-column table of words and their meanings."""
     entries = words_used(paper, result, glossaries)
     if not entries:
