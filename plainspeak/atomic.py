@@ -21,7 +21,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
             if target.exists() and os.path.samefile(target, original):
                 raise OutputError(E402, str(target))
         except OSError:
-            continue
+            continue  # an input that is gone or cannot be looked at cannot be the target
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = target.parent if str(target.parent) else Path(".")
     try:

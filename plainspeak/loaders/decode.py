@@ -53,7 +53,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
+        pass  # not UTF-8: try UTF-16 without a byte-order mark, then Windows-1252
     guessed = _utf16_without_bom(data)
     if guessed:
         return data.decode(guessed, errors="replace"), guessed

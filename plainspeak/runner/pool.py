@@ -135,6 +135,7 @@ def _in_pool(tasks: Sequence[Task], settings: Settings, jobs: int,
                     results[index] = future.result()
                     on_done(results[index])
         except BaseException:
+            # Ctrl-C or a failed paper: drop the queued papers rather than wait for them.
             pool.shutdown(wait=False, cancel_futures=True)
             raise
     return [r for r in results if r is not None]
