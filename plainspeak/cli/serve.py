@@ -7,6 +7,8 @@ from typing import Sequence
 
 import click
 
+from plainspeak.cli.options import glossary_option, model_option, no_shipped_option, store_option
+
 LOOPBACK_NAMES = {"localhost"}
 
 
@@ -15,8 +17,7 @@ LOOPBACK_NAMES = {"localhost"}
               help="The address to listen on. Keep 127.0.0.1 unless you know why not.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="The port to listen on (0: any free port).")
-@click.option("--store", type=click.Path(dir_okay=False),
-              help="The requests database (default: $PLAINSPEAK_STORE, else in your data folder).")
+@store_option
 @click.option("--staff-token", envvar="PLAINSPEAK_STAFF_TOKEN", show_envvar=True,
               help="The code staff sign in with. Without it the staff pages are off. "
                    "Prefer the environment variable: other users can see a command line.")
@@ -24,10 +25,9 @@ LOOPBACK_NAMES = {"localhost"}
               help="Keep a copy of every uploaded paper in this folder (default: keep nothing).")
 @click.option("--max-upload-mb", default=20.0, show_default=True, type=click.FloatRange(0.1, 200),
               help="The largest paper people can upload.")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
-              help="A glossary of your own (YAML or CSV); repeat for more. Later ones win.")
-@click.option("--no-shipped-glossaries", is_flag=True, help="Use only the glossaries you name.")
-@click.option("--model", help="An installed spaCy pipeline name or path (default: the built-in one).")
+@glossary_option
+@no_shipped_option
+@model_option
 def serve(host: str, port: int, store: str | None, staff_token: str | None, keep_uploads: str | None,
           max_upload_mb: float, glossaries: Sequence[str], no_shipped_glossaries: bool,
           model: str | None) -> int:
