@@ -92,6 +92,11 @@ E203 = ErrorKind(
     "fix it or write it again with --write-baseline", ExitCode.USAGE,
 )
 
+E204 = ErrorKind(
+    "E204", "the requests store cannot be used",
+    "check the --store path, or give a new one", ExitCode.USAGE,
+)
+
 # Model problems.
 E301 = ErrorKind(
     "E301", "the language model could not be loaded",
@@ -147,6 +152,10 @@ class GlossaryError(PlainspeakError):
 
 class ConfigError(PlainspeakError):
     """A configuration file or setting is not valid."""
+
+
+class StoreError(PlainspeakError):
+    """The requests store could not be opened or written."""
 
 
 class ModelError(PlainspeakError):

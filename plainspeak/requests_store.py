@@ -17,6 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
+from plainspeak.errors import E204, StoreError
+
 SCHEMA_VERSION = 1
 ENV_VAR = "PLAINSPEAK_STORE"
 
@@ -96,17 +98,20 @@ class RequestStore:
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        with closing(sqlite3.connect(self.path, timeout=30)) as connection:
-            connection.row_factory = sqlite3.Row
-            with connection:  # commit on success, roll back on error
-                yield connection
+        try:
+            with closing(sqlite3.connect(self.path, timeout=30)) as connection:
+                connection.row_factory = sqlite3.Row
+                with connection:  # commit on success, roll back on error
+                    yield connection
+        except sqlite3.Error as error:  # a locked, read-only or damaged file: say which
+            raise StoreError(E204, str(self.path), str(error)) from None
 
     def _upgrade(self) -> None:
         with self._connect() as connection:
             connection.execute("PRAGMA journal_mode=WAL")
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise RuntimeError(f"{self.path} was made by a newer plainspeak (schema {version})")
+                raise StoreError(E204, str(self.path), f"it was made by a newer plainspeak (schema {version})")
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in filter(str.strip, _MIGRATIONS[step].split(";")):
                     connection.execute(statement)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from plainspeak.errors import StoreError
 from plainspeak.requests_store import SCHEMA_VERSION, RequestStore, default_store_path
 
 
@@ -78,8 +79,9 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "r.sqlite3"
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA user_version = 99")
-    with pytest.raises(RuntimeError, match="newer plainspeak"):
+    with pytest.raises(StoreError, match=r"newer plainspeak \(schema 99\)") as raised:
         RequestStore(path)
+    assert raised.value.kind.code == "E204"
 
 
 def test_many_threads_share_one_store(store: RequestStore) -> None:
@@ -102,3 +104,23 @@ def test_default_path_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.delenv("PLAINSPEAK_STORE")
     assert default_store_path().name == "requests.sqlite3"
     assert "plainspeak" in str(default_store_path().parent)
+
+
+def test_a_damaged_store_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "requests.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError) as raised:
+        RequestStore(path)
+    assert raised.value.line().startswith(f"{path}: the requests store cannot be used")
+
+
+def test_asking_about_nothing_is_a_usage_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from plainspeak.cli import cli
+
+    store = tmp_path / "requests.sqlite3"
+    result = CliRunner().invoke(cli, ["ask", "  ", "--store", str(store)])
+    assert result.exit_code == 2
+    assert "say which word or phrase you want explained" in result.output
+    assert not store.exists() or RequestStore(store).all() == []

@@ -32,6 +32,8 @@ def ask(term: Sequence[str], paper: str | None, name: str | None, sentence: str 
     from plainspeak.requests_store import term_key
 
     text = words(term)
+    if not text:
+        raise click.UsageError("say which word or phrase you want explained")
     waiting = request_store(store)
     waiting.add(text, paper=paper, name=name, sentence=sentence)
     count = sum(r.count for r in waiting.open_requests() if term_key(r.term) == term_key(text))
