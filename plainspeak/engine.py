@@ -12,16 +12,17 @@ import importlib
 from typing import TYPE_CHECKING, Iterable
 
 from plainspeak.analysis import Analysis
-from plainspeak.errors import PlainspeakError
+from plainspeak.errors import E114, InputError, PlainspeakError
 from plainspeak.findings import Finding
 from plainspeak.glossary.model import GlossarySet
-from plainspeak.paper import Paper
+from plainspeak.paper import Notice, Paper
 from plainspeak.result import PaperResult
 from plainspeak.rules.base import Rule, all_rules
 from plainspeak.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from plainspeak.loaders import Limits
 
@@ -54,8 +55,39 @@ def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet, nlp: "Lan
     from plainspeak.nlp.pipeline import build_pipeline
 
     nlp = nlp if nlp is not None else build_pipeline(settings, glossaries)
-    docs = list(nlp.pipe((block.text for block in paper.blocks), batch_size=128))
+    texts = [checkable_text(paper, index) for index in range(len(paper.blocks))]
+    docs = [_without_tensor(doc) for doc in nlp.pipe(texts, batch_size=128)]
     return Analysis(paper=paper, docs=docs, glossaries=glossaries, settings=settings)
+
+
+# No real paragraph comes near this (it is some 30,000 words); past it the parser's
+# time and memory grow out of hand, so such a block is left out and reported.
+MAX_BLOCK_CHARS = 200_000
+
+
+def checkable_text(paper: Paper, index: int) -> str:
+    """A block's text, or "" for a block too long to parse (with a PS903 notice)."""
+    block = paper.blocks[index]
+    if len(block.text) <= MAX_BLOCK_CHARS:
+        return block.text
+    paper.notices.append(Notice(
+        "PS903", "block-too-long",
+        f"Paragraph {block.place.paragraph} has {len(block.text):,} characters with no "
+        "paragraph break, too many to check; it was left out.",
+        page=block.place.page,
+    ))
+    return ""
+
+
+def _without_tensor(doc: "Doc") -> "Doc":
+    """Drop the tok2vec output once every component has run.
+
+    No rule reads it, and it is a third of a parsed paper's memory.
+    """
+    import numpy
+
+    doc.tensor = numpy.empty((0,), dtype="float32")
+    return doc
 
 
 # Where two rules flag overlapping words for what is one problem to a reader,
@@ -135,6 +167,10 @@ def check_path(path: str, settings: Settings, glossaries: GlossarySet | None = N
         return check_paper(paper, settings, glossaries)
     except PlainspeakError as error:
         return PaperResult(path=path, error=error)
+    except Exception as error:  # noqa: BLE001 - one paper's fault must not stop a batch
+        if settings.debug:
+            raise
+        return PaperResult(path=path, error=InputError(E114, path, f"{type(error).__name__}: {error}"[:160]))
 
 
 def limits_from(settings: Settings) -> "Limits":

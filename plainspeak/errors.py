@@ -55,7 +55,7 @@ E107 = ErrorKind(
 )
 E108 = ErrorKind(
     "E108", "the file is too large or expands too far when opened",
-    "check it is the right file, or raise the limit with --max-size",
+    "check it is the right file, or raise the limit in the [limits] part of plainspeak.toml",
 )
 E109 = ErrorKind(
     "E109", "reading the file took too long",
@@ -76,6 +76,10 @@ E112 = ErrorKind(
 E113 = ErrorKind(
     "E113", "the file contains no text plainspeak can check",
     "check the paper has text in it; a scanned PDF needs OCR first",
+)
+E114 = ErrorKind(
+    "E114", "plainspeak could not check this paper",
+    "run again with --debug and report what it shows",
 )
 
 # Glossary and configuration problems.

@@ -24,3 +24,40 @@ def test_glossary_definition_wins_over_rewording_whichever_comes_first() -> None
 def test_findings_that_do_not_overlap_are_all_kept() -> None:
     found = [_finding("PS105", 0, 5), _finding("PS204", 5, 9), _finding("PS105", 9, 12)]
     assert drop_overlaps(found) == found
+
+
+def test_a_block_too_long_to_parse_is_left_out_and_reported() -> None:
+    from plainspeak.engine import MAX_BLOCK_CHARS, check_paper
+    from plainspeak.nlp.pipeline import add_components
+    from plainspeak.settings import Settings
+    from tests.helpers import blank_nlp, paper_from_text
+
+    wall = "The board noted the report. " * (MAX_BLOCK_CHARS // 28 + 10)
+    paper = paper_from_text(f"# Plan\n\nThe ICB agreed it.\n\n{wall}")
+    settings = Settings()
+    from plainspeak.engine import load_glossaries
+
+    glossaries = load_glossaries(settings)
+    result = check_paper(paper, settings, glossaries, nlp=add_components(blank_nlp(), settings, glossaries))
+    too_long = [f for f in result.findings if f.code == "PS903"]
+    assert len(too_long) == 1 and too_long[0].message.startswith("Paragraph 3 has ")
+    assert [f.text for f in result.findings if f.code == "PS102"] == ["ICB"]
+
+
+def test_an_unexpected_failure_in_one_paper_is_one_error_line(tmp_path, monkeypatch) -> None:
+    import plainspeak.engine as engine
+    from plainspeak.settings import Settings
+
+    paper = tmp_path / "paper.txt"
+    paper.write_text("The board agreed the plan.\n", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'text'")
+
+    monkeypatch.setattr(engine, "check_paper", broken)
+    result = engine.check_path(str(paper), Settings(isolate=False), glossaries=None)
+    assert result.error is not None and result.error.kind.code == "E114"
+    assert result.error.line() == (
+        f"{paper}: plainspeak could not check this paper (AttributeError: 'NoneType' object has "
+        "no attribute 'text') [E114] - run again with --debug and report what it shows"
+    )

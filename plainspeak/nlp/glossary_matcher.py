@@ -51,13 +51,15 @@ def key_groups(doc: Doc) -> list[tuple[int, int, list[str]]]:
     return groups
 
 
-def shadow_keys(doc: Doc, use_lemma: bool = False, exact: bool = False) -> list[str]:
+def shadow_keys(doc: Doc, use_lemma: bool = False, exact: bool = False,
+                groups: list[tuple[int, int, list[str]]] | None = None) -> list[str]:
     """One key per group: hyphenated parts joined, or the lemma's key when asked.
 
     ``exact`` keys are only lower-cased, for phrases that must match as written.
+    ``groups`` passes in :func:`key_groups` already computed for ``doc``.
     """
     keys = []
-    for first, last, parts in key_groups(doc):
+    for first, last, parts in key_groups(doc) if groups is None else groups:
         if exact:
             keys.append("".join(parts).lower())
         elif use_lemma and first == last and doc[first].lemma_ and not looks_like_acronym(parts[0]):
@@ -125,16 +127,16 @@ class GlossaryMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         groups = key_groups(doc)
-        passes = [shadow_keys(doc)]
+        passes = [shadow_keys(doc, groups=groups)]
         if doc.has_annotation("LEMMA"):
-            passes.append(shadow_keys(doc, use_lemma=True))
+            passes.append(shadow_keys(doc, use_lemma=True, groups=groups))
         doc._.plainspeak_terms = [
             [s, e, key, looks_like_acronym(doc.text[s:e])]
             for s, e, key in self._match(self.terms, doc, groups, passes)
             if looks_like_acronym(doc.text[s:e]) or not inside_longer_name(doc, s, e)
         ]
         doc._.plainspeak_alternatives = [
-            [s, e, key] for s, e, key in self._match(self.alternatives, doc, groups, [shadow_keys(doc, exact=True)])
+            [s, e, key] for s, e, key in self._match(self.alternatives, doc, groups, [shadow_keys(doc, exact=True, groups=groups)])
         ]
         return doc
 

@@ -9,6 +9,7 @@ Acronyms keep their case, because ``AGE`` and ``age`` are different words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from plainspeak.terms.wordlists import spelling_variants
 
@@ -19,6 +20,8 @@ _PLURAL_ACRONYM = re.compile(r"^([A-Z][A-Z0-9&]*[A-Z0-9])s$")
 _KEEP_S = ("ss", "us", "is", "ous", "ics", "sis")
 
 
+# Both are pure and called for every token of every block: a paper repeats its words.
+@lru_cache(maxsize=65536)
 def looks_like_acronym(text: str) -> bool:
     """Two or more capitals and no more lower-case letters than capitals: BCF, iBCF, A&E."""
     if len(text) < 2 or not text[0].isalnum():
@@ -47,6 +50,7 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+@lru_cache(maxsize=65536)
 def word_key(text: str) -> str:
     """The matching key of one token's text."""
     if looks_like_acronym(text):
