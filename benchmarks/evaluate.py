@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 
 
-TEST_SET = REPO / "models" / "build" / "corpus" / "test.spacy"
+TEST_SET = REPO / "models" / "build" / "corpus" / "en_ewt-ud-test.spacy"
 
 
 def steps(model: str | None) -> list[tuple[str, list[str]]]:
