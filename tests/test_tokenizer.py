@@ -63,6 +63,9 @@ CASES = [
     ("*** Minutes ***", ["***", "Minutes", "***"]),
     ("a ____ b", ["a", "____", "b"]),
     ("2 + 2", ["2", "+", "2"]),
+    ("Really?!", ["Really", "?!"]),
+    ("No!!!", ["No", "!!!"]),
+    ("Why? Because.", ["Why", "?", "Because", "."]),
     # Hyphenated words split as in spaCy and UD English EWT.
     ("co-production", ["co", "-", "production"]),
     # Ordinary abbreviations keep their full stops.

@@ -12,8 +12,8 @@ so the tagger and parser see the tokens they were trained on:
 - Bullet glyphs (• ▪ ◦ ‣ ● ■ and the Symbol-font bullets PDFs carry) split off
   the word they touch; en and em dashes are their own tokens between words.
 - ``co-production`` -> ``co - production``: spaCy's default, and EWT's.
-- A run of ``=``, ``_``, ``*``, ``+`` or ``#`` (a rule line, a signature blank) is
-  one token.
+- A run of ``=``, ``_``, ``*``, ``+`` or ``#`` (a rule line, a signature blank), of
+  ``!`` and ``?``, of ``$``, ``<`` or ``>`` is one token.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from spacy.language import Language
 # U+F0B7 and U+F0A7 are Word's Symbol/Wingdings bullets as PDF text extraction gives them.
 BULLET_GLYPHS = ("•", "▪", "◦", "‣", "●", "■", "□", "○", "➢", "➤", "\uf0b7", "\uf0a7")
 
-# A rule line ("=====", "_____" for a signature) is one token, not one per character;
-# EWT tokenizes such runs the same way.
-_CHARACTER_RUN = r"(?:={2,}|_{2,}|\*{2,}|\+{2,}|#{2,})"
+# A rule line ("=====", "_____" for a signature) or emphatic punctuation ("!!!", "?!")
+# is one token, not one per character; EWT tokenizes such runs the same way.
+_CHARACTER_RUN = r"(?:={2,}|_{2,}|\*{2,}|\+{2,}|#{2,}|[!?]{2,}|\${2,}|<{2,}|>{2,})"
 
 _PREFIXES = [_CHARACTER_RUN, *(re.escape(glyph) for glyph in BULLET_GLYPHS)]
 _SUFFIXES = [
