@@ -8,9 +8,10 @@ sentence.
 
 The grade is the Flesch-Kincaid grade, the formula textstat uses
 (``0.39 * words per sentence + 11.8 * syllables per word - 15.59``), over
-syllables counted by textstat's own ``syllable_count`` (CMU dictionary, then
-pyphen), one cached call per distinct word: textstat's whole-text functions
-re-split the text on every call, which is slow per sentence. A UK reading age
+syllables counted as textstat's ``syllable_count`` counts them (CMU
+dictionary, then pyphen; see :mod:`plainspeak.readability.syllables`), once
+per distinct word: textstat's whole-text functions re-split the text on every
+call, which is slow per sentence. A UK reading age
 is the US grade plus five.
 """
 
@@ -18,6 +19,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from plainspeak.readability.syllables import syllable_count
+
 UK_READING_AGE_OFFSET = 5
 # Past a graduate's reading age one sentence's figure means nothing more to a
 # reader ("reading age 34" is an artefact of length), so it is shown as "over 21".
@@ -46,12 +50,10 @@ def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @lru_cache(maxsize=65536)
 def syllables_in(word: str) -> int:
     """Syllables in one word as textstat counts them; a figure or web address counts as one."""
-    import textstat
-
     pieces = _LETTERS.findall(word)
     if not pieces or _ADDRESS.search(word):
         return 1
-    return sum(max(1, textstat.syllable_count(piece.lower())) for piece in pieces)
+    return sum(max(1, syllable_count(piece.lower())) for piece in pieces)
 
 
 def fk_grade(words: int, sentences: int, syllables: int) -> float:
