@@ -160,10 +160,12 @@ def summarise(analysis: Analysis, findings: list[Finding]) -> dict:
 def check_path(path: str, settings: Settings, glossaries: GlossarySet | None = None) -> PaperResult:
     """Load and check one file; a bad file yields a result holding its error."""
     from plainspeak.loaders import load, load_isolated
+    from plainspeak.loaders.isolate import needs_isolation
 
     limits = limits_from(settings)
     try:
-        paper = load_isolated(path, limits) if settings.isolate else load(path, limits=limits)
+        isolate = settings.isolate and needs_isolation(path, limits)
+        paper = load_isolated(path, limits) if isolate else load(path, limits=limits)
         return check_paper(paper, settings, glossaries)
     except PlainspeakError as error:
         return PaperResult(path=path, error=error)
