@@ -39,16 +39,22 @@ def run_batch(paths: Sequence[str], settings: Settings, *, jobs: int, cache: Res
             todo.append((index, Task(path, paper_settings), file_hash))
     stats.cached = len(paths) - len(todo)
     stats.checked = len(todo)
+
+    def done(position: int, result: PaperResult) -> None:
+        bar.advance()
+        _index, task, file_hash = todo[position]
+        # Stored as each paper ends, while the workers go on with the rest. A
+        # paper edited while it was checked is stored under no hash.
+        if cache is not None and file_hash and result.sha256 in ("", file_hash):
+            cache.put(result, file_hash, task.settings)
+
     try:
-        fresh = run_tasks([task for _, task, _ in todo], settings, jobs, on_done=lambda r: bar.advance())
+        fresh = run_tasks([task for _, task, _ in todo], settings, jobs, on_done=done)
     finally:
         bar.close()
     error = usage_error(fresh)
     if error is not None:
         raise error
-    for (index, task, file_hash), result in zip(todo, fresh):
+    for (index, _task, _hash), result in zip(todo, fresh):
         results[index] = result
-        # A paper edited while it was checked is stored under no hash.
-        if cache is not None and file_hash and result.sha256 in ("", file_hash):
-            cache.put(result, file_hash, task.settings)
     return [r for r in results if r is not None]

@@ -1,19 +1,26 @@
 """Check many papers: cached results first, the rest in worker processes.
 
-Each worker loads the glossaries and builds the spaCy pipeline once, then
-takes paths and sends back :class:`PaperResult` s (plain data, so they
-pickle). Workers start with ``forkserver`` (or ``spawn``): a fork of a parent
-that has threads or a loaded model is not safe. Inside a worker each paper
-is still read in its own child process with the time and memory limits
+On Linux, while this process has no other thread, the glossaries and the
+spaCy pipeline are built once here and the workers are forked from it, so
+each starts ready in milliseconds and shares the model's memory until it
+writes to it (loading it in every worker took seconds each and made two
+workers no faster than one). Elsewhere, or with threads running, a fork is
+not safe: workers start with ``forkserver`` (or ``spawn``) and each builds
+its own. Workers take paths and send back :class:`PaperResult` s (plain
+data, so they pickle). Inside a worker each paper that needs it is still
+read in its own child process with the time and memory limits
 (:func:`plainspeak.loaders.load_isolated`), so a hostile file costs one
 paper, not the run. ``jobs=1`` checks in this process, with no pool.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import os
+import sys
+import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
@@ -43,14 +50,18 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def start_worker(settings: Settings, modules: Sequence[str] = ()) -> None:
-    """Ready this process to check papers: rule modules, glossaries, pipeline."""
+def start_worker(settings: Settings, modules: Sequence[str] = (), preload: bool = True) -> None:
+    """Ready this process to check papers: rule modules, glossaries, pipeline.
+
+    ``preload`` has the readers' fork server import the loaders first, which
+    pays off from the second paper read; for one paper it only holds memory.
+    """
     from plainspeak.engine import load_glossaries
     from plainspeak.nlp.pipeline import build_pipeline
 
     for name in modules:  # rules registered outside plainspeak.rules run in workers too
         importlib.import_module(name)
-    if settings.isolate:
+    if settings.isolate and preload:
         preload_readers()
     _STATE.clear()
     _STATE["key"] = _state_key(settings)
@@ -104,28 +115,35 @@ def usage_error(results: Sequence[PaperResult]) -> PlainspeakError | None:
 
 
 def run_tasks(tasks: Sequence[Task], settings: Settings, jobs: int,
-              on_done: Callable[[PaperResult], None] = lambda r: None) -> list[PaperResult]:
-    """Results for ``tasks``, in the same order."""
+              on_done: Callable[[int, PaperResult], None] = lambda i, r: None) -> list[PaperResult]:
+    """Results for ``tasks``, in the same order; ``on_done(index, result)`` hears of each as it ends."""
     if not tasks:
         return []
     if jobs <= 1 or len(tasks) <= 1:
         if _STATE.get("key") != _state_key(settings):
-            start_worker(settings)
+            start_worker(settings, preload=len(tasks) > 1)
         results = []
-        for task in tasks:
+        for index, task in enumerate(tasks):
             results.append(check_task(task))
-            on_done(results[-1])
+            on_done(index, results[-1])
         return results
     return _in_pool(tasks, settings, min(jobs, len(tasks)), on_done)
 
 
 def _in_pool(tasks: Sequence[Task], settings: Settings, jobs: int,
-             on_done: Callable[[PaperResult], None]) -> list[PaperResult]:
+             on_done: Callable[[int, PaperResult], None]) -> list[PaperResult]:
     results: list[PaperResult | None] = [None] * len(tasks)
     # Biggest papers first, so no worker is left with a long one at the end.
     order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i].path))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=start_worker,
-                             initargs=(settings, outside_rule_modules())) as pool:
+    context = _context()
+    if context.get_start_method() == "fork":
+        if _STATE.get("key") != _state_key(settings):
+            start_worker(settings)
+        gc.freeze()  # the collector would otherwise touch, and so copy, every inherited page
+        ready: dict[str, Any] = {"initializer": forget_parent_fork_server}
+    else:
+        ready = {"initializer": start_worker, "initargs": (settings, outside_rule_modules())}
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, **ready) as pool:
         pending: dict[Future, int] = {pool.submit(check_task, tasks[i]): i for i in order}
         try:
             while pending:
@@ -133,7 +151,7 @@ def _in_pool(tasks: Sequence[Task], settings: Settings, jobs: int,
                 for future in done:
                     index = pending.pop(future)
                     results[index] = future.result()
-                    on_done(results[index])
+                    on_done(index, results[index])
         except BaseException:
             # Ctrl-C or a failed paper: drop the queued papers rather than wait for them.
             pool.shutdown(wait=False, cancel_futures=True)
@@ -141,8 +159,29 @@ def _in_pool(tasks: Sequence[Task], settings: Settings, jobs: int,
     return [r for r in results if r is not None]
 
 
+def forget_parent_fork_server() -> None:
+    """In a forked worker, start readers from a fork server of its own.
+
+    A worker forked after this process read a paper in isolation inherits the
+    record of this process's reader fork server, which is not the worker's
+    child, so multiprocessing cannot check on it there and fails.
+    """
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    if getattr(server, "_forkserver_pid", None) is None:
+        return
+    alive = server._forkserver_alive_fd
+    if alive is not None:
+        os.close(alive)  # this process's copy only; the parent keeps its server
+    server._forkserver_address = server._forkserver_alive_fd = server._forkserver_pid = None
+
+
 def _context() -> multiprocessing.context.BaseContext:
+    """``fork`` where it is safe (Linux, no other thread), else forkserver or spawn."""
     methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
