@@ -4,8 +4,9 @@ Writes 200 papers (Markdown and text, each a different mix of the paragraphs
 below with its own numbers, so no two hash alike), then runs the real command
 three times: one process without the cache, two workers filling a new cache,
 and two workers again with everything cached. Also times reading a paper in
-a child process with limits (``load_isolated``) against reading it in place,
-as a worker does for every paper.
+a child process with limits (``load_isolated``, as a worker does for a PDF or
+Word paper; small text and Markdown are read in place) against reading it in
+place.
 
     python benchmarks/batch.py [--papers 200] [--model NAME_OR_PATH] [--keep DIR]
 """

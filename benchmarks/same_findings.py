@@ -1,18 +1,45 @@
-"""Findings before and after a change to batching: every example paper and any papers named, parsed in batches of 128 and of 16, must give the same findings and summary.
+"""Batching leaves findings unchanged: each paper parsed in batches of 128 and of 16.
+
+Every example paper and any papers named are checked twice, with the engine's
+``PIPE_BATCH`` at 128 and at 16, and the findings and summary compared.
 
     python benchmarks/same_findings.py [PAPER ...]
 """
-import sys, json, glob
-from plainspeak import engine
-from plainspeak.loaders import load
-from plainspeak.settings import Settings
-s=Settings(isolate=False); g=engine.load_glossaries(s)
-paths=[p for p in sorted(glob.glob('examples/**/*', recursive=True)) if p.endswith(('.md','.txt','.pdf','.docx'))]+sys.argv[1:]
-for p in paths:
-    paper=load(p); out=[]
-    for bs in (128, 16):
-        engine.PIPE_BATCH=bs
-        r=engine.check_paper(paper, s, g)
-        out.append(json.dumps([f.to_dict() for f in r.findings])+json.dumps(r.summary, sort_keys=True, default=str))
-        paper=load(p)
-    print(p, len(r.findings), "same" if out[0]==out[1] else "DIFFERENT")
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from plainspeak import engine  # noqa: E402
+from plainspeak.loaders import load  # noqa: E402
+from plainspeak.settings import Settings  # noqa: E402
+
+BATCHES = (128, 16)
+
+
+def fingerprint(path: Path, settings: Settings, glossaries: object, batch: int) -> str:
+    engine.PIPE_BATCH = batch
+    result = engine.check_paper(load(path), settings, glossaries)
+    findings = json.dumps([finding.to_dict() for finding in result.findings])
+    return findings + json.dumps(result.summary, sort_keys=True, default=str)
+
+
+def main() -> None:
+    settings = Settings(isolate=False)
+    glossaries = engine.load_glossaries(settings)
+    examples = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".md", ".txt", ".pdf", ".docx"))
+    different = 0
+    for path in examples + [Path(name) for name in sys.argv[1:]]:
+        first, second = (fingerprint(path, settings, glossaries, batch) for batch in BATCHES)
+        different += first != second
+        print(f"{path}: {'same' if first == second else 'DIFFERENT'}")
+    sys.exit(1 if different else 0)
+
+
+if __name__ == "__main__":
+    main()

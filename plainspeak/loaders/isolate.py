@@ -9,6 +9,7 @@ dies any other way E107.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import signal
 from multiprocessing.connection import Connection
@@ -18,6 +19,9 @@ from plainspeak.errors import E107, E109, E110, InputError
 from plainspeak.loaders.limits import MB, Limits
 
 _GRACE_S = 5.0
+# Every reader's modules; a fork server that will start many readers imports them once.
+READER_MODULES = ("plainspeak.loaders", "plainspeak.loaders.text", "plainspeak.loaders.markdown",
+                  "plainspeak.loaders.docx", "plainspeak.loaders.pdf")
 # Plain text and Markdown have no parser that can loop or swell: up to this
 # size they are read in place, which spares a reader process (~0.15 s to start
 # one in a fresh process). The loader's own size caps still apply.
@@ -79,6 +83,11 @@ def _death(path: Path, exitcode: int | None) -> InputError:
 
 
 def _child(path: str, limits: Limits, sender: Connection) -> None:
+    # The cap is for the paper's parse, not the parsers' code: import them first
+    # (a no-op where the fork server preloaded them), as a capped import of a
+    # compiled module fails as an ImportError, not a MemoryError.
+    for name in READER_MODULES:
+        importlib.import_module(name)
     _cap_memory(limits.memory_mb)
     from plainspeak.loaders import load
 

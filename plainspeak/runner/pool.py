@@ -26,14 +26,14 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
 from plainspeak.errors import ExitCode, PlainspeakError
+from plainspeak.loaders.isolate import READER_MODULES as _LOADER_MODULES
 from plainspeak.result import PaperResult
 from plainspeak.settings import Settings
 
 _STATE: dict[str, Any] = {}  # this process's glossaries, or the error that stopped loading them
 # Imported once by the fork server that starts each paper's reader, so a reader
 # starts in milliseconds instead of importing the loaders again (~25 ms, not ~150 ms).
-READER_MODULES = ("plainspeak.loaders", "plainspeak.loaders.isolate", "plainspeak.loaders.text",
-                  "plainspeak.loaders.markdown", "plainspeak.loaders.docx", "plainspeak.loaders.pdf")
+READER_MODULES = ("plainspeak.loaders.isolate", *_LOADER_MODULES)
 
 
 @dataclass(frozen=True, slots=True)
