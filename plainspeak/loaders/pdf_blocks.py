@@ -196,8 +196,8 @@ def _head_word(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _join_hyphenated(left: str, right: str) -> bool:
     """Join when the closed-up word is at least as common as the hyphenated one."""
-    from wordfreq import zipf_frequency  # loaded only when a paper hyphenates
+    from plainspeak.word_frequency import zipf  # its table is read only when a paper hyphenates
 
-    joined = zipf_frequency((left + right).lower(), "en")
-    hyphenated = zipf_frequency(f"{left}-{right}".lower(), "en")
+    joined = zipf((left + right).lower())
+    hyphenated = zipf(f"{left}-{right}".lower())
     return joined >= hyphenated

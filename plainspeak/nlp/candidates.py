@@ -27,6 +27,7 @@ from plainspeak.glossary.model import GlossarySet
 from plainspeak.settings import Settings
 from plainspeak.terms.normalise import acronym_core, looks_like_acronym, singular
 from plainspeak.terms.wordlists import word_set
+from plainspeak.word_frequency import zipf as word_zipf
 
 NAME = "plainspeak_candidates"
 RARE_WORD_ZIPF = 2.8
@@ -51,9 +52,7 @@ for _ext in ("plainspeak_acronyms", "plainspeak_rare", "plainspeak_quoted"):
 @lru_cache(maxsize=50000)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in English, the higher of word and singular."""
-    from wordfreq import zipf_frequency
-
-    return max(zipf_frequency(word, "en"), zipf_frequency(singular(word), "en"))
+    return max(word_zipf(word), word_zipf(singular(word)))
 
 
 def is_acronym_token(token: Token) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from plainspeak.readability.lists import irregular_verbs, participle_bases
+from plainspeak.word_frequency import zipf
 
 _VOWELS = "aeiou"
 # Final consonants never doubled before -ed or -ing ("fixed", "showed", "played").
@@ -57,9 +58,7 @@ def _regular_participles(base: str) -> set[str]:
 
 
 def _frequency(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
+    return zipf(word)
 
 
 def third_person(base: str) -> str:
