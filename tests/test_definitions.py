@@ -18,6 +18,7 @@ def found(text: str) -> list[tuple[str, str]]:
     ("The precept (the part of council tax that pays for police) rose.", [("precept", "bracket-gloss")]),
     ("We are the Northshire Care Board, also called the NCB.", [("NCB", "acronym")]),
     ("Reablement is a short spell of help to get back on your feet.", [("Reablement", "is")]),
+    ("Home support is the help that care workers give people at home.", [("Home support", "is")]),
     ("Section 12 support. Section 12 of the Act gives carers a right to an assessment.",
      [("Section 12 support", "lead-in")]),
     ("Extra care housing: flats where people live on their own with care on site.",
@@ -30,6 +31,8 @@ def test_cues(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize("text", [
     "It means that we spend less next year.",
     "This is a good plan.",
+    "Adult social care is the largest area of spending for the council.",
+    "Home support is the main part of the budget this year.",
     "The report (attached) was noted.",
     "Demand. The number of people who need care keeps growing faster than planned.",
     "Decision required: The group is asked to note the forecast position.",

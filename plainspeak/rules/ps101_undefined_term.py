@@ -61,7 +61,7 @@ class UndefinedTerm(Rule):
                 continue
             yield analysis.finding(
                 type(self), use.start, use.end,
-                f"'{text}' is not explained in the paper; say what it means at its first use",
+                f"'{text}' is not explained in the paper; say what it means at its first use.",
                 term=entry.term, suggestion=entry.definition,
                 severity=severity_by_category(table, entry.category, self.severity),
             )

@@ -77,8 +77,8 @@ def _meaning(term: Term) -> str:
 def _message(text: str, known: list[Term]) -> str:
     if len(known) > 1:
         options = "; ".join(_meaning(t) for t in known)
-        return f"'{text}' is not spelled out in the paper; it can mean: {options}"
-    return f"'{text}' is not spelled out in the paper; write it in full at its first use"
+        return f"'{text}' is not spelled out in the paper; it can mean: {options}."
+    return f"'{text}' is not spelled out in the paper; write it in full at its first use."
 
 
 def _suggestion(known: list[Term]) -> str | None:

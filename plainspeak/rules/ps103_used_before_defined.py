@@ -50,6 +50,6 @@ class UsedBeforeDefined(Rule):
             label = "page" if "page" in definition.location else "paragraph"
             yield analysis.finding(
                 type(self), first, end,
-                f"'{text}' is used here but only explained later ({label} {where})",
+                f"'{text}' is used here but only explained later ({label} {where}).",
                 term=definition.term, suggestion=f"{definition.term}: {definition.definition}",
             )

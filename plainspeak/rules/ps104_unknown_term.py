@@ -44,6 +44,6 @@ class UnknownTerm(Rule):
         for start, end, text in unknown_terms(analysis, self.option(analysis, "min_phrase_uses")):
             yield analysis.finding(
                 type(self), start, end,
-                f"'{text}' may be unfamiliar to readers; explain it, or add it to the group's glossary",
+                f"'{text}' may be unfamiliar to readers; explain it, or add it to the group's glossary.",
                 term=text,
             )

@@ -50,6 +50,6 @@ class PlainAlternative(Rule):
                 words = " or ".join(f"'{w}'" for w in alternative.say_instead)
                 yield analysis.finding(
                     type(self), block.start + start, block.start + end,
-                    f"'{block.text[start:end]}' has plainer wording: {words}",
+                    f"'{block.text[start:end]}' has plainer wording: {words}.",
                     term=phrase, suggestion=alternative.say_instead[0] if alternative.say_instead else None,
                 )

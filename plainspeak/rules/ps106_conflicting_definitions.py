@@ -51,6 +51,6 @@ class ConflictingDefinitions(Rule):
             yield analysis.finding(
                 type(self), definition.start, definition.end,
                 f"'{definition.term}' is explained here as '{definition.definition}' "
-                f"but earlier as '{earlier_text}'",
+                f"but earlier as '{earlier_text}'.",
                 term=definition.term,
             )

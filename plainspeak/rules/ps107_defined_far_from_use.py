@@ -52,7 +52,7 @@ class DefinedFarFromUse(Rule):
                     yield analysis.finding(
                         type(self), start, end,
                         f"'{analysis.paper.text[start:end]}' was explained on page {defined_on}, "
-                        f"{page - defined_on} pages back",
+                        f"{page - defined_on} pages back.",
                         term=definition.term, suggestion=f"{definition.term}: {definition.definition}",
                     )
                     break

@@ -100,11 +100,15 @@ def by_we_mean(text: str) -> Found:
 
 
 _IS_A = re.compile(r"\s+(?:is|are)\s+(?=(?:a|an|the|when|where|money|people|something|someone)\s)")
+# "X is the largest part of the budget" ranks X; it does not say what X is.
+_RANKING = re.compile(r"(?:a|an|the)\s+(?:\w+est|most|least|main|only|first|last|next|same|one)\b", re.I)
 
 
 def is_a_cue(text: str) -> Found:
     """ "X is a ...", "X are the ..." where X opens the sentence. """
     for match in _IS_A.finditer(text):
+        if _RANKING.match(text, match.end()):
+            continue
         subject = subject_before(text, match.start())
         if subject is not None and len(subject[0].split()) <= 4:
             yield subject[0], _rest_of_sentence(text, match.end()), "is", subject[1]
