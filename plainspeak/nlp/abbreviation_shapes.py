@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from plainspeak.nlp.abbreviations import Pair, best_long_form, is_short_form
+from plainspeak.nlp.abbreviations import Pair, _clause_start, _spelled_before, best_long_form, is_short_form
 
 _INNER = re.compile(r"^(?P<long>[^;,]*?[^\s;,])\s*[;,]\s+(?P<short>[^\s;,]+)\s*$")
 _SMALL = frozenset("a an the of and or in on to for with by at as from its is are was were be".split())
@@ -60,10 +60,8 @@ def single_letter(text: str, open_at: int, close_at: int) -> Pair | None:
     return Pair(letter, word, open_at + 1, open_at + 2, match.start("word"), match.end("word"))
 
 
-def _words_before(text: str, open_at: int, limit: int) -> list[re.Match[str]]:
-    """The last ``limit`` words of the clause that ends at the bracket."""
-    from plainspeak.nlp.abbreviations import _clause_start
-
+def _words_before(text: str, open_at: int, limit: int) -> tuple[list[re.Match[str]], int]:
+    """The last ``limit`` words of the clause that ends at the bracket, and the clause's offset."""
     start = _clause_start(text, open_at)
     return list(re.finditer(r"\S+", text[:open_at].rstrip()[start:]))[-limit:], start
 
@@ -86,8 +84,7 @@ def subscripted(text: str, open_at: int, close_at: int) -> Pair | None:
         if match.span() != (0, len(short)):
             continue
         head, sub = match.group("head"), (match.group("bracketed") or match.group("low")).lower()
-        found = _words_before(text, open_at, len(sub) + 1)
-        words, base = found
+        words, base = _words_before(text, open_at, len(sub) + 1)
         if len(words) != len(sub) + 1:
             continue
         last = words[-1].group(0)
@@ -164,8 +161,6 @@ def numbered(text: str, open_at: int, close_at: int) -> list[Pair]:
     The stem must be spelt by the words before the bracket, and those words must
     carry no digit of their own (the number names a version, not a word).
     """
-    from plainspeak.nlp.abbreviations import _spelled_before
-
     inside = text[open_at + 1 : close_at]
     found: list[Pair] = []
     for part in re.finditer(r"[^\s,;]+", inside):
