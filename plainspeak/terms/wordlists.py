@@ -7,19 +7,11 @@ from functools import lru_cache
 from plainspeak.resources import data_file
 
 
-def read_lines(name: str) -> tuple[str, ...]:
-    """Non-blank, non-comment lines of a data file, stripped."""
-    return _read(name)
-
-
 @lru_cache(maxsize=None)
 def _read(name: str) -> tuple[str, ...]:
-    lines = []
-    for raw in data_file(name).read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
-        if line:
-            lines.append(line)
-    return tuple(lines)
+    """Non-blank lines of a data file, stripped, with ``#`` comments dropped."""
+    lines = (raw.split("#", 1)[0].strip() for raw in data_file(name).read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line)
 
 
 @lru_cache(maxsize=None)
