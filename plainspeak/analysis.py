@@ -85,9 +85,6 @@ class Analysis:
                     return sent.text
         return block.text
 
-    def severity_for(self, rule: type["Rule"], default: Severity | None = None) -> Severity:
-        return self.settings.severities.get(rule.code, default or rule.severity)
-
     def finding(
         self,
         rule: type["Rule"],

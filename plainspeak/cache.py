@@ -15,7 +15,6 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from plainspeak import __version__
 from plainspeak.errors import PlainspeakError
 from plainspeak.findings import Finding, Location, Severity
 from plainspeak.result import Definition, PaperResult

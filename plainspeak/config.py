@@ -11,7 +11,7 @@ silently turns a rule off.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -200,7 +200,8 @@ def settings_for(settings: Settings, paper_path: str | Path) -> Settings:
     chosen = [o for o in settings.overrides if matches(relative, o.paths)]
     if not chosen:
         return settings
-    merged = settings.with_overrides(
+    merged = replace(
+        settings,
         select=set(settings.select), ignore=set(settings.ignore),
         severities=dict(settings.severities),
         rule_options={k: dict(v) for k, v in settings.rule_options.items()},

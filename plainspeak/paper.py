@@ -14,7 +14,6 @@ import enum
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterator
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -217,9 +216,6 @@ class Paper:
         """The block holding character ``offset`` of ``text``."""
         index = self.block_index_at(offset)
         return None if index is None else self.blocks[index]
-
-    def body(self) -> Iterator[Block]:
-        return iter(self.blocks)
 
     @property
     def word_count(self) -> int:

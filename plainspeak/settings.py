@@ -8,7 +8,7 @@ declared on the rule, so a new option needs no change here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from plainspeak.findings import Severity
@@ -69,9 +69,6 @@ class Settings:
 
     def rule_option(self, code: str, name: str, default: Any) -> Any:
         return self.rule_options.get(code, {}).get(name, default)
-
-    def with_overrides(self, **changes: Any) -> "Settings":
-        return replace(self, **changes)
 
     def cache_key(self) -> str:
         """A stable text of everything that can change a paper's findings."""

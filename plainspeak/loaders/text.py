@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from plainspeak.loaders.assemble import new_block
 from plainspeak.loaders.labels import starts_block
