@@ -19,7 +19,16 @@ from plainspeak.readability.lists import participle_bases, stative_participles
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-BE_FORMS = frozenset({"be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m"})
+# The helping verbs of a verb group, named once for finding a passive here and
+# for turning it round in :mod:`.voice`.
+MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+HAVE_FORMS = frozenset({"has", "have", "had", "having"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+PAST_BE = frozenset({"was", "were"})
+BE_FORMS = PRESENT_BE | PAST_BE | {"be", "been", "being"}
+_NEGATIONS = frozenset({"not", "n't", "never"})
+_AUX_WORDS = MODALS | HAVE_FORMS | BE_FORMS | _NEGATIONS | {"to", "also"}
+_INVERTING = frozenset({"should", "had", "were"})
 PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
 PASSIVE_SUBJ = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
 AGENT_DEPS = frozenset({"agent", "obl:agent"})
@@ -166,20 +175,12 @@ def _inverted(verb: "Token", first: "Token") -> bool:
     return any(t.dep_ in PASSIVE_SUBJ or t.pos_ in ("NOUN", "PROPN", "DET") for t in between)
 
 
-_NEGATIONS = frozenset({"not", "n't", "never"})
-_INVERTING = frozenset({"should", "had", "were"})
-
-
 def _aux_chain_start(verb: "Token", be: "Token") -> "Token":
     """Reach back from "be" over modals and "have" ("will have been asked")."""
     first = be
     while first.i > 0 and first.nbor(-1).lower_ in _AUX_WORDS:
         first = first.nbor(-1)
     return first
-
-
-_AUX_WORDS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
-                        "has", "have", "had", "having", "to", "not", "n't", "never", "also"} | BE_FORMS)
 
 
 def _lemma(verb: "Token") -> str:

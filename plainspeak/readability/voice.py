@@ -9,13 +9,9 @@ discharging", "was not agreed" -> "did not agree", and a condition put first
 
 from __future__ import annotations
 
-from plainspeak.readability.passive import Passive
+from plainspeak.readability.passive import HAVE_FORMS, MODALS, PAST_BE, PRESENT_BE, Passive
 from plainspeak.readability.verbforms import past_tense, present_participle, present_tense
 
-MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
-_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
-_PAST_BE = frozenset({"was", "were"})
-_HAVE = frozenset({"has", "have", "had", "having"})
 # An actor named as an object ("by us") is a subject when it comes first ("we").
 _SUBJECT_PRONOUNS = {"us": "we", "them": "they", "him": "he", "her": "she", "me": "I"}
 
@@ -33,7 +29,7 @@ def active_verb(passive: Passive, plural: bool = False) -> str:
     auxes, base, participle = passive.auxiliaries, passive.lemma, passive.participle.lower()
     neg = f"{passive.negation} " if passive.negation else ""
     modal = next((a for a in auxes if a in MODALS), None)
-    have = next((a for a in auxes if a in _HAVE), None)
+    have = next((a for a in auxes if a in HAVE_FORMS), None)
     if modal:
         return f"{modal} {neg}have {participle}" if have else f"{modal} {neg}{base}"
     if "to" in auxes:
@@ -44,11 +40,11 @@ def active_verb(passive: Passive, plural: bool = False) -> str:
     if "been" in auxes:  # "been" left alone by a parse that lost its "had"
         return f"{present_tense('have', plural)} {neg}{participle}"
     if "being" in auxes:
-        be = next((a for a in auxes if a in _PRESENT_BE | _PAST_BE), None)
+        be = next((a for a in auxes if a in PRESENT_BE | PAST_BE), None)
         if be:
-            be = ("were" if plural else "was") if be in _PAST_BE else present_tense("be", plural)
+            be = ("were" if plural else "was") if be in PAST_BE else present_tense("be", plural)
             return f"{be} {neg}{present_participle(base, participle)}"
-    if any(a in _PAST_BE for a in auxes):
+    if any(a in PAST_BE for a in auxes):
         return _simple(passive, "did", past_tense(base, participle))
     return _simple(passive, "do" if plural else "does", present_tense(base, plural))
 
