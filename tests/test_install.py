@@ -16,8 +16,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
+NOT_INSTALLED = 77  # the probe's exit code when there is no plainspeak to import
 PROBE = """
-import json, plainspeak, plainspeak.resources as r
+import importlib.util, json, sys
+if importlib.util.find_spec("plainspeak") is None:
+    sys.exit(%d)
+import plainspeak.resources as r
 print(json.dumps({
     "package": str(r.package_root()),
     "glossaries": sorted(p.name for p in r.glossaries_dir().glob("*.yaml")),
@@ -26,14 +30,16 @@ print(json.dumps({
     "model_dir": str(r.model_path()),
     "data": sorted(p.name for p in (r.package_root() / "data").glob("*.txt")),
 }))
-"""
+""" % NOT_INSTALLED
 
 
 def _installed() -> dict:
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
                           cwd="/", env={"PATH": "/usr/bin:/bin"}, timeout=60)
-    if done.returncode != 0:
+    if done.returncode == NOT_INSTALLED:
         pytest.skip("plainspeak is not installed in this environment")
+    # Any other failure is a broken install, which this test is here to catch.
+    assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
