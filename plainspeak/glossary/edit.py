@@ -9,7 +9,6 @@ the result back before it replaces the file, and is atomic.
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from plainspeak.atomic import atomic_write
 from plainspeak.errors import E201, GlossaryError
 from plainspeak.glossary.dump import _Flow, entries_text, glossary_id_for, yaml_text
-from plainspeak.glossary.load import _LINE_KEY, layer_key, read_glossary_file, read_yaml
+from plainspeak.glossary.load import _LINE_KEY, glossary_from_yaml, layer_key, parse_yaml, read_yaml
 from plainspeak.glossary.model import Term
 
 
@@ -57,12 +56,13 @@ def save_terms(path: str | Path, terms: list[Term], *, replace_all: bool = False
         report.added = [t.term for t in terms]
         atomic_write(path, yaml_text(terms, glossary_id=glossary_id_for(path), title=_title(path)))
         return report
-    _, existing, _ = read_glossary_file(path)
+    data = read_yaml(path)
+    _, existing, _ = glossary_from_yaml(data, path)
     merged = list(terms) if replace_all else _merge(existing, terms, report)
     if replace_all:
         report.added = [t.term for t in terms]
-    text = None if replace_all or report.updated else _appended(path, existing, report_new(terms, report))
-    atomic_write(path, text if text is not None else _rewritten(path, merged))
+    text = None if replace_all or report.updated else _appended(path, data, existing, report_new(terms, report))
+    atomic_write(path, text if text is not None else _rewritten(data, merged))
     return report
 
 
@@ -88,12 +88,14 @@ def _merge(existing: list[Term], incoming: list[Term], report: SaveReport) -> li
     return merged
 
 
-def _appended(path: Path, existing: list[Term], new: list[Term]) -> str | None:
-    """The file's text with ``new`` appended, or None if that would not read back exactly."""
-    if not new:
-        return path.read_text(encoding="utf-8")
+def _appended(path: Path, data: dict[str, Any], existing: list[Term], new: list[Term]) -> str | None:
+    """The file's text with ``new`` appended, or None if that would not read back exactly.
+
+    ``data`` is the file as :func:`read_yaml` parsed it, for the entries' line numbers.
+    """
     text = path.read_text(encoding="utf-8")
-    data = read_yaml(path)
+    if not new:
+        return text
     entries = data.get("terms")
     keys = [k for k in data if k != _LINE_KEY]
     if not isinstance(entries, list) or not entries or keys[-1] != "terms":
@@ -107,19 +109,16 @@ def _appended(path: Path, existing: list[Term], new: list[Term]) -> str | None:
 
 
 def _reads_back(path: Path, text: str, expected: list[Term]) -> bool:
-    with tempfile.TemporaryDirectory() as folder:
-        trial = Path(folder) / path.name
-        trial.write_text(text, encoding="utf-8")
-        try:
-            _, terms, _ = read_glossary_file(trial)
-        except GlossaryError:
-            return False
+    try:
+        _, terms, _ = glossary_from_yaml(parse_yaml(text, path), path)
+    except GlossaryError:
+        return False
     return len(terms) == len(expected) and all(map(same_entry, terms, expected))
 
 
-def _rewritten(path: Path, terms: list[Term]) -> str:
+def _rewritten(parsed: dict[str, Any], terms: list[Term]) -> str:
     """The whole file in the standard layout: its header, ``terms``, other sections kept."""
-    data = _plain(read_yaml(path))
+    data = _plain(parsed)
     header = {k: v for k, v in data.pop("glossary").items() if k != "defaults"}
     data.pop("terms", None)
     # Defaults are already part of each entry; keeping them would change entries that omit a field.

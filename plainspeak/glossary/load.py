@@ -68,6 +68,11 @@ def read_yaml(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise _fail(path, 0, f"cannot read it: {error}") from None
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: Path) -> dict[str, Any]:
+    """Parse glossary YAML ``text``; ``path`` names the file in errors."""
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
@@ -183,7 +188,11 @@ def read_glossary_file(path: Path) -> tuple[str, list[Term], list[PlainAlternati
         from plainspeak.glossary.csvio import read_csv
 
         return path.stem, list(read_csv(path)), []
-    data = read_yaml(path)
+    return glossary_from_yaml(read_yaml(path), path)
+
+
+def glossary_from_yaml(data: dict[str, Any], path: Path) -> tuple[str, list[Term], list[PlainAlternative]]:
+    """The id, terms and plain alternatives of a glossary already parsed by :func:`read_yaml`."""
     header = data["glossary"]
     glossary_id = _text(header.get("id"), path, header.get(_LINE_KEY, 1), "id") or path.stem
     if not _ID.match(glossary_id):
