@@ -70,8 +70,8 @@ def is_hard(analysis: "Analysis", sentence: Sentence) -> bool:
 
     if sentence.features.words > limits(analysis, sentence.strict)[1]:
         return True
-    name = "strict_max_reading_age" if sentence.strict else "max_reading_age"
-    return round(reading_age(sentence.features.grade)) > HardSentence.option(analysis, name)
+    limit = HardSentence.option_for(analysis, "max_reading_age", sentence.strict)
+    return round(reading_age(sentence.features.grade)) > limit
 
 
 def profile(analysis: "Analysis", sentences: list[Sentence]) -> list[dict[str, Any]]:

@@ -57,6 +57,11 @@ class Rule:
         return analysis.settings.rule_option(cls.code, name, cls.options[name])
 
     @classmethod
+    def option_for(cls, analysis: "Analysis", name: str, strict: bool) -> Any:
+        """Option ``name``, or its ``strict_`` twin for a part citizens read first."""
+        return cls.option(analysis, f"strict_{name}" if strict else name)
+
+    @classmethod
     def doc(cls) -> RuleDoc:
         return parse_docstring(cls.__doc__ or "")
 

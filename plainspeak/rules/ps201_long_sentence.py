@@ -64,9 +64,8 @@ class LongSentence(Rule):
 
 def limits(analysis: Analysis, strict: bool) -> tuple[int, int]:
     """The (soft, hard) word limits in force for a sentence."""
-    prefix = "strict_" if strict else ""
-    return (LongSentence.option(analysis, f"{prefix}soft_limit"),
-            LongSentence.option(analysis, f"{prefix}hard_limit"))
+    return (LongSentence.option_for(analysis, "soft_limit", strict),
+            LongSentence.option_for(analysis, "hard_limit", strict))
 
 
 def split_advice(text: str) -> str:

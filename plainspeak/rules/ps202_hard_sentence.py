@@ -46,7 +46,7 @@ class HardSentence(Rule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         skip_long = self.option(analysis, "skip_long")
         for sentence in graded_sentences(analysis):
-            limit = self.option(analysis, "strict_max_reading_age" if sentence.strict else "max_reading_age")
+            limit = self.option_for(analysis, "max_reading_age", sentence.strict)
             age = reading_age(sentence.features.grade)
             if round(age) <= limit:  # judged as shown: "reading age 18" is never over 18
                 continue

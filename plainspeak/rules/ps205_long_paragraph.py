@@ -39,9 +39,8 @@ class LongParagraph(Rule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         for paragraph in prose(analysis):
-            prefix = "strict_" if paragraph.strict else ""
-            max_words = self.option(analysis, f"{prefix}max_words")
-            max_sentences = self.option(analysis, f"{prefix}max_sentences")
+            max_words = self.option_for(analysis, "max_words", paragraph.strict)
+            max_sentences = self.option_for(analysis, "max_sentences", paragraph.strict)
             counted = [s for s in paragraph.sentences if s.words]
             words = sum(s.words for s in counted)
             # Fragments (a label, a short bullet) are not sentences a reader has to parse.
