@@ -95,7 +95,10 @@ def test_every_shared_bad_file_in_one_run(blank_model, tmp_path):
         else:
             assert paper["format"] in ("pdf", "docx"), name
             assert paper["words"] > 0 or any(f["code"].startswith("PS9") for f in paper["findings"]), name
-    assert run.code == (3 if any(p.get("error") for p in papers.values()) else run.code)
+    if any(paper.get("error") for paper in papers.values()):
+        assert run.code == 3
+    else:
+        assert run.code in (0, 1)
     assert run.seconds < TIME_LIMIT_S * 2
     assert hashes(BADFILES) == before
 
