@@ -187,6 +187,4 @@ def make_candidate_finder(nlp: Language, name: str) -> CandidateFinder:
 
 def add_to(nlp: Language, settings: Settings, glossaries: GlossarySet) -> None:
     """Add the finder last, so it can read tags where the pipeline has them."""
-    if NAME in nlp.pipe_names:
-        nlp.remove_pipe(NAME)
     nlp.add_pipe(NAME, last=True)

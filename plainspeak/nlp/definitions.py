@@ -62,6 +62,4 @@ def make_definition_finder(nlp: Language, name: str) -> DefinitionFinder:
 
 def add_to(nlp: Language, settings: Settings, glossaries: GlossarySet) -> None:
     """Add the finder; it reads only text, so its place in the pipeline is free."""
-    if NAME in nlp.pipe_names:
-        nlp.remove_pipe(NAME)
     nlp.add_pipe(NAME, last=True)

@@ -198,7 +198,5 @@ def make_glossary_matcher(nlp: Language, name: str) -> GlossaryMatcher:
 
 def add_to(nlp: Language, settings: Settings, glossaries: GlossarySet) -> None:
     """Add the matcher last, after any lemmatizer, compiled for ``glossaries``."""
-    if NAME in nlp.pipe_names:
-        nlp.remove_pipe(NAME)
     component = nlp.add_pipe(NAME, last=True)
     component.configure(glossaries)

@@ -32,19 +32,20 @@ def build_pipeline(settings: Settings, glossaries: GlossarySet) -> "Language":
 
     key = (str(settings.model), id(glossaries))
     if key not in _BUILT:
-        nlp = load_pipeline(settings.model)
-        # The loaded model is shared within the process: drop components an
-        # earlier build added before adding this run's.
-        for name in [n for n in nlp.pipe_names if n.startswith("plainspeak_")]:
-            nlp.remove_pipe(name)
-        add_components(nlp, settings, glossaries)
+        nlp = add_components(load_pipeline(settings.model), settings, glossaries)
         _BUILT.clear()  # the model instance is shared, so only one build is live
         _BUILT[key] = nlp
     return _BUILT[key]
 
 
 def add_components(nlp: "Language", settings: Settings, glossaries: GlossarySet) -> "Language":
-    """Add every plainspeak component to ``nlp`` (any pipeline, even a blank one)."""
+    """Add every plainspeak component to ``nlp`` (any pipeline, even a blank one).
+
+    A loaded model is shared within the process, so components an earlier call
+    added are dropped first and this call's settings and glossaries take their place.
+    """
+    for name in [n for n in nlp.pipe_names if n.startswith("plainspeak_")]:
+        nlp.remove_pipe(name)
     for module_name in COMPONENT_MODULES:
         importlib.import_module(module_name).add_to(nlp, settings, glossaries)
     return nlp
