@@ -141,10 +141,7 @@ class RequestStore:
 
     def open_requests(self) -> list[OpenRequest]:
         """Open requests grouped by term, most asked first (then earliest asked)."""
-        with self._connect() as connection:
-            rows = connection.execute(
-                "SELECT * FROM requests WHERE answered_at IS NULL ORDER BY id").fetchall()
-        return _grouped([_request(row) for row in rows])
+        return _grouped(self._open())
 
     def by_paper(self) -> dict[str, list[OpenRequest]]:
         """Open requests grouped by the paper they were asked about ("" for none)."""
@@ -154,7 +151,10 @@ class RequestStore:
         return {paper: _grouped(requests) for paper, requests in sorted(papers.items())}
 
     def _open(self) -> list[Request]:
-        return [r for r in self.all() if r.answered_at is None]
+        with self._connect() as connection:
+            rows = connection.execute(
+                "SELECT * FROM requests WHERE answered_at IS NULL ORDER BY id").fetchall()
+        return [_request(row) for row in rows]
 
     def mark_answered(self, term_or_id: str | int) -> int:
         """Close the open requests for a term (or one request by id); returns how many."""
