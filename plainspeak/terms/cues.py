@@ -55,8 +55,8 @@ def subject_before(text: str, at: int) -> tuple[str, int] | None:
 
 def noun_phrase_before(text: str, at: int, limit: int = 4) -> tuple[str, int] | None:
     """The last few words before ``at``, back to a small word or punctuation."""
-    words = list(re.finditer(r"[\w'’&-]+", text[clause_start(text, at):at]))
     base = clause_start(text, at)
+    words = list(re.finditer(r"[\w'’&-]+", text[base:at]))
     kept: list[re.Match] = []
     for word in reversed(words):
         small = word.group(0).lower() in _SMALL_WORDS
