@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from plainspeak.errors import PlainspeakError
 from plainspeak.findings import Finding, Severity
@@ -47,11 +47,17 @@ class PaperResult:
     def ok(self) -> bool:
         return self.error is None
 
-    def worst(self) -> Severity | None:
-        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
-
     def counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}
         for finding in self.findings:
             counts[finding.severity.value] += 1
         return counts
+
+
+def total_counts(results: Iterable[PaperResult]) -> dict[str, int]:
+    """Findings by severity across ``results``, most severe first (the order reports give them)."""
+    totals = {"error": 0, "warning": 0, "suggestion": 0}
+    for result in results:
+        for key, value in result.counts().items():
+            totals[key] += value
+    return totals

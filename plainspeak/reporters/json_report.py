@@ -8,7 +8,7 @@ from typing import Any, Sequence
 from plainspeak import __version__
 from plainspeak.findings import SCHEMA_VERSION
 from plainspeak.reporters.notes import RunNotes
-from plainspeak.result import PaperResult
+from plainspeak.result import PaperResult, total_counts
 from plainspeak.settings import Settings
 
 MEDIA_TYPE = "application/json"
@@ -40,12 +40,8 @@ def paper_dict(result: PaperResult) -> dict[str, Any]:
 
 
 def document(results: Sequence[PaperResult], run: RunNotes | None = None) -> dict[str, Any]:
-    totals = {"papers": len(results), "unreadable": sum(not r.ok for r in results)}
-    counts = {"error": 0, "warning": 0, "suggestion": 0}
-    for result in results:
-        for key, value in result.counts().items():
-            counts[key] += value
-    totals["findings"] = counts
+    totals = {"papers": len(results), "unreadable": sum(not r.ok for r in results),
+              "findings": total_counts(results)}
     totals.update((run or RunNotes()).summary())
     return {
         "schema_version": SCHEMA_VERSION,

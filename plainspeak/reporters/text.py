@@ -9,7 +9,7 @@ from typing import Sequence
 
 from plainspeak.findings import Finding, Location
 from plainspeak.reporters.notes import RunNotes
-from plainspeak.result import PaperResult
+from plainspeak.result import PaperResult, total_counts
 from plainspeak.settings import Settings
 
 MEDIA_TYPE = "text/plain"
@@ -46,10 +46,7 @@ def totals(results: Sequence[PaperResult], run: RunNotes | None = None) -> str:
     """One closing line: papers, findings by severity, unreadable papers, what was set aside."""
     checked = [r for r in results if r.ok]
     failed = len(results) - len(checked)
-    counts = {"error": 0, "warning": 0, "suggestion": 0}
-    for result in checked:
-        for key, value in result.counts().items():
-            counts[key] += value
+    counts = total_counts(checked)
     papers = f"{len(checked)} paper{'s' if len(checked) != 1 else ''} checked"
     found = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items())
     tail = f"; {failed} could not be read" if failed else ""
