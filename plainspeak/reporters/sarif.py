@@ -35,6 +35,10 @@ def artifact_uri(path: str) -> str:
     return quote(Path(relative).as_posix())
 
 
+def artifact_location(path: str) -> dict[str, Any]:
+    return {"artifactLocation": {"uri": artifact_uri(path), "uriBaseId": "%SRCROOT%"}}
+
+
 def region(finding: Finding) -> dict[str, Any] | None:
     location = finding.location
     if location.line is None:
@@ -57,7 +61,7 @@ def place_properties(finding: Finding) -> dict[str, Any]:
 
 
 def sarif_location(path: str, finding: Finding) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(path), "uriBaseId": "%SRCROOT%"}}
+    physical = artifact_location(path)
     spot = region(finding)
     if spot is not None:
         physical["region"] = spot
@@ -101,8 +105,7 @@ def notification(text: str, level: str, path: str | None = None, code: str | Non
     if code:
         note["descriptor"] = {"id": code}
     if path:
-        note["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path),
-                                                                          "uriBaseId": "%SRCROOT%"}}}]
+        note["locations"] = [{"physicalLocation": artifact_location(path)}]
     return note
 
 
