@@ -31,9 +31,8 @@ def suggestions(glossaries: GlossarySet, text: str) -> list[str]:
     """Up to three known forms spelt like ``text``, closest first."""
     forms: dict[str, str] = {}
     for term in glossaries.active_terms():
-        for form in (term.term, *term.aliases, term.expansion):
-            if form:
-                forms.setdefault(form.casefold(), form)
+        for form in term.forms():
+            forms.setdefault(form.casefold(), form)
     close = difflib.get_close_matches(" ".join(text.split()).casefold(), list(forms),
                                       n=MAX_SUGGESTIONS, cutoff=CLOSE_ENOUGH)
     return [forms[c] for c in close]
