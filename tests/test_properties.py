@@ -28,7 +28,7 @@ from plainspeak.errors import InputError
 from plainspeak.loaders import load
 from plainspeak.paper import BLOCK_SEPARATOR, Paper
 from plainspeak.settings import Settings
-from tests.helpers import paper_from_text
+from tests.helpers import blank_nlp, paper_from_text
 
 REPO = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = REPO.parent / "shared" / "data" / "sarif-schema-2.1.0.json"
@@ -79,23 +79,18 @@ def glossaries():
     return load_glossaries(Settings())
 
 
-@lru_cache(maxsize=None)
-def blank_pipeline():
-    import spacy
-
+@pytest.fixture(scope="module")
+def nlp():
+    """The shared blank pipeline, given this module's components once for all its examples."""
     from plainspeak.nlp.pipeline import add_components
-    from plainspeak.nlp.tokenizer import customise_tokenizer
 
-    nlp = spacy.blank("en")
-    customise_tokenizer(nlp)
-    nlp.add_pipe("sentencizer")
-    return add_components(nlp, Settings(), glossaries())
+    return add_components(blank_nlp(), Settings(), glossaries())
 
 
-def check(paper: Paper, nlp=None):
+def check(paper: Paper, nlp):
     from plainspeak.engine import check_paper
 
-    return check_paper(paper, Settings(isolate=False), glossaries(), nlp or blank_pipeline())
+    return check_paper(paper, Settings(isolate=False), glossaries(), nlp)
 
 
 def assert_blocks_consistent(paper: Paper) -> None:
@@ -170,10 +165,10 @@ def assert_html_safe(paper: Paper, result) -> None:
 
 @FAST
 @given(paper_source())
-def test_random_papers_check_with_placed_findings_and_valid_reports(source):
+def test_random_papers_check_with_placed_findings_and_valid_reports(nlp, source):
     paper = paper_from_text(source)
     assert_blocks_consistent(paper)
-    result = check(paper)
+    result = check(paper, nlp)
     assert result.error is None
     assert_findings_placed(paper, result)
     assert_reports_valid(result, paper)
@@ -218,7 +213,7 @@ def test_any_bytes_with_any_extension_get_a_clear_answer(tmp_path_factory, data,
 @FAST
 @given(st.text(min_size=1, max_size=3000), st.sampled_from([".txt", ".md"]),
        st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
-def test_any_text_in_any_encoding_loads_consistently(tmp_path_factory, text, suffix, encoding):
+def test_any_text_in_any_encoding_loads_consistently(tmp_path_factory, nlp, text, suffix, encoding):
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError:
@@ -227,7 +222,7 @@ def test_any_text_in_any_encoding_loads_consistently(tmp_path_factory, text, suf
     path.write_bytes(data)
     paper = loaded_or_refused(path)
     if paper is not None:
-        result = check(paper)
+        result = check(paper, nlp)
         assert_findings_placed(paper, result)
 
 
@@ -266,7 +261,7 @@ def word_bytes(items: list[tuple[str, str]]) -> bytes:
 
 @FAST
 @given(word_document())
-def test_random_word_papers_load_check_and_report(tmp_path_factory, items):
+def test_random_word_papers_load_check_and_report(tmp_path_factory, nlp, items):
     path = tmp_path_factory.mktemp("docx") / "paper.docx"
     path.write_bytes(word_bytes(items))
     paper = loaded_or_refused(path)
@@ -277,7 +272,7 @@ def test_random_word_papers_load_check_and_report(tmp_path_factory, items):
         for word in text.split():
             if word.isalpha() and word.isascii():
                 assert word in paper.text
-    result = check(paper)
+    result = check(paper, nlp)
     assert_findings_placed(paper, result)
     assert_reports_valid(result, paper)
     assert_html_safe(paper, result)
