@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Iterable
 
 from plainspeak.errors import E201, GlossaryError
-from plainspeak.glossary.dump import FIELD_ORDER, LIST_FIELDS, term_values
+from plainspeak.glossary.dump import FIELD_ORDER, LIST_FIELDS, term_values, write_text
 from plainspeak.glossary.load import _LINE_KEY, term_from_mapping
 from plainspeak.glossary.model import Term
 
@@ -59,15 +59,7 @@ def csv_text(terms: Iterable[Term]) -> str:
 
 def write_csv(terms: Iterable[Term], stream_or_path: IO[str] | IO[bytes] | str | Path) -> None:
     """Write ``terms`` as CSV to a path (atomically) or an open stream (text or binary)."""
-    text = csv_text(terms)
-    if isinstance(stream_or_path, (str, Path)):
-        from plainspeak.atomic import atomic_write
-
-        atomic_write(stream_or_path, text)
-    elif isinstance(stream_or_path, io.TextIOBase) or hasattr(stream_or_path, "encoding"):
-        stream_or_path.write(text)  # type: ignore[arg-type]
-    else:
-        stream_or_path.write(text.encode("utf-8"))  # type: ignore[arg-type]
+    write_text(csv_text(terms), stream_or_path)
 
 
 def read_csv(path: str | Path) -> list[Term]:

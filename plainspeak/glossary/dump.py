@@ -117,14 +117,19 @@ def _dump(document: Any) -> str:
 def write_yaml(terms: Iterable[Term], stream_or_path: IO[str] | str | Path, *,
                glossary_id: str | None = None, title: str = "") -> None:
     """Write ``terms`` as a glossary file; a path is written atomically."""
+    if glossary_id is None:
+        is_path = isinstance(stream_or_path, (str, Path))
+        glossary_id = glossary_id_for(stream_or_path) if is_path else "glossary"  # type: ignore[arg-type]
+    write_text(yaml_text(terms, glossary_id=glossary_id, title=title), stream_or_path)
+
+
+def write_text(text: str, stream_or_path: IO[str] | IO[bytes] | str | Path) -> None:
+    """Write ``text`` to a path (atomically) or an open stream (text, or binary as UTF-8)."""
     if isinstance(stream_or_path, (str, Path)):
         from plainspeak.atomic import atomic_write
 
-        ident = glossary_id or glossary_id_for(stream_or_path)
-        atomic_write(stream_or_path, yaml_text(terms, glossary_id=ident, title=title))
-        return
-    text = yaml_text(terms, glossary_id=glossary_id or "glossary", title=title)
-    if isinstance(stream_or_path, io.TextIOBase) or hasattr(stream_or_path, "encoding"):
-        stream_or_path.write(text)
+        atomic_write(stream_or_path, text)
+    elif isinstance(stream_or_path, io.TextIOBase) or hasattr(stream_or_path, "encoding"):
+        stream_or_path.write(text)  # type: ignore[arg-type]
     else:
         stream_or_path.write(text.encode("utf-8"))  # type: ignore[arg-type]
