@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 from plainspeak.glossary.model import GlossarySet, Status, Term
 from plainspeak.requests_store import OpenRequest, term_key
 
+# The findings that name a word to explain (undefined term, acronym, unknown term).
 TERM_CODES = frozenset({"PS101", "PS102", "PS104"})
 HEADERS = ("Word or phrase", "Where it came from", "What it means (in our words)",
            "Say instead", "Agreed by (names)")

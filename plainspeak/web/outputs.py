@@ -8,12 +8,12 @@ from pathlib import Path
 from flask import url_for
 
 from plainspeak.glossary.model import GlossarySet
+from plainspeak.glossary.worksheet import TERM_CODES
 from plainspeak.web.checking import Checked
 from plainspeak.web.results import CheckedPaper, Download
 from plainspeak.web.security import csrf_token
 from plainspeak.web.state import state
 
-TERM_CODES = ("PS101", "PS102", "PS104")
 _SEND = '<button type="submit">Send</button>'
 
 
