@@ -10,7 +10,6 @@ findings in the baseline absorb two findings in the new run, not three.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -26,8 +25,9 @@ Key = tuple[str, str]  # (paper relative to the baseline, fingerprint)
 
 def paper_key(path: str, baseline_file: str | Path) -> str:
     """The paper's path relative to the baseline's folder, with ``/`` separators."""
-    folder = Path(baseline_file).resolve().parent
-    return Path(os.path.relpath(Path(path).resolve(), folder)).as_posix()
+    from plainspeak.config import relative_to
+
+    return relative_to(path, Path(baseline_file).resolve().parent)
 
 
 def baseline_document(results: Sequence[PaperResult], baseline_file: str | Path) -> dict[str, Any]:

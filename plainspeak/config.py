@@ -68,15 +68,20 @@ class Config:
 
 def find_config(start: str | Path) -> Path | None:
     """The nearest config file in ``start`` or a folder above it."""
-    here = Path(start).resolve()
-    if here.is_file() or not here.exists():
-        here = here.parent
-    for folder in (here, *here.parents):
+    for folder in folders_up(start):
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None
+
+
+def folders_up(start: str | Path) -> tuple[Path, ...]:
+    """``start`` (or, for a file, its folder) and every folder above it, nearest first."""
+    here = Path(start).resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    return (here, *here.parents)
 
 
 def _has_tool_table(pyproject: Path) -> bool:

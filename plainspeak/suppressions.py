@@ -63,10 +63,9 @@ class IgnoreFile:
 
 def find_ignore_file(start: str | Path) -> Path | None:
     """The nearest ``.plainspeak-ignore.toml`` in ``start`` or a folder above it."""
-    here = Path(start).resolve()
-    if here.is_file() or not here.exists():
-        here = here.parent
-    for folder in (here, *here.parents):
+    from plainspeak.config import folders_up
+
+    for folder in folders_up(start):
         if (folder / IGNORE_FILE_NAME).is_file():
             return folder / IGNORE_FILE_NAME
     return None
