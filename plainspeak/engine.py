@@ -146,17 +146,17 @@ def check_paper(
     from plainspeak.terms.definitions import paper_definitions
 
     result.definitions = list(paper_definitions(analysis))
-    result.summary = summarise(analysis, findings)
+    result.summary = summarise(analysis, result)
     return result
 
 
-def summarise(analysis: Analysis, findings: list[Finding]) -> dict:
-    summary: dict = {"words": analysis.paper.word_count, "blocks": len(analysis.paper.blocks)}
+def summarise(analysis: Analysis, result: PaperResult) -> dict:
+    summary: dict = {"words": result.words, "blocks": len(analysis.paper.blocks)}
     for provider in SUMMARY_PROVIDERS:
         summary.update(importlib.import_module(provider).summarise(analysis))
     summary.update(analysis.summary)
     by_code: dict[str, int] = {}
-    for finding in findings:
+    for finding in result.findings:
         by_code[finding.code] = by_code.get(finding.code, 0) + 1
     summary["findings_by_code"] = dict(sorted(by_code.items()))
     return summary
