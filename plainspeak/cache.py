@@ -88,7 +88,6 @@ class ResultCache:
         except (OSError, PlainspeakError):
             return  # a cache that cannot be written only costs time
 
-
     def _prepare(self, folder: Path) -> None:
         if not self.directory.is_dir():
             self.directory.mkdir(parents=True, exist_ok=True)
@@ -99,9 +98,12 @@ class ResultCache:
         folder.mkdir(exist_ok=True)
 
 
+# The fields of a PaperResult stored as they are; findings and definitions are rebuilt.
+_PLAIN_FIELDS = ("path", "format", "pages", "words", "sha256", "title", "summary")
+
+
 def result_to_dict(result: PaperResult) -> dict[str, Any]:
-    data = {name: getattr(result, name) for name in ("path", "format", "pages", "words", "sha256",
-                                                       "title", "summary")}
+    data = {name: getattr(result, name) for name in _PLAIN_FIELDS}
     data["findings"] = [asdict(f) for f in result.findings]
     data["definitions"] = [asdict(d) for d in result.definitions]
     return data
@@ -115,5 +117,5 @@ def result_from_dict(data: dict[str, Any]) -> PaperResult:
         raw["location"] = Location(**raw["location"])
         findings.append(Finding(**raw))
     definitions = [Definition(**raw) for raw in data["definitions"]]
-    scalars = {k: data[k] for k in ("path", "format", "pages", "words", "sha256", "title", "summary")}
-    return PaperResult(**scalars, findings=findings, definitions=definitions)
+    plain = {name: data[name] for name in _PLAIN_FIELDS}
+    return PaperResult(**plain, findings=findings, definitions=definitions)
