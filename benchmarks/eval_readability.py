@@ -3,8 +3,7 @@
 Usage: python benchmarks/eval_readability.py [--corpus DIR] [--model NAME_OR_PATH] [--show-missed]
 
 For every ``*.gold.json`` in the corpus (default ``../shared/corpus/dev``) it
-loads the ``.txt`` paper with ``plainspeak.load`` (or, if the loaders are not
-importable, a minimal blank-line paragraph splitter), checks it with the
+loads the ``.txt`` paper with ``plainspeak.load``, checks it with the
 default settings (readability rules only), and prints:
 
 - recall of the gold ``hard_passages``. A gold passage spans from its
@@ -38,28 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from plainspeak.engine import check_paper, load_glossaries  # noqa: E402
-from plainspeak.paper import Block, BlockKind, Paper, Place  # noqa: E402
+from plainspeak.loaders import load  # noqa: E402
 from plainspeak.rules.base import all_rules  # noqa: E402
 from plainspeak.settings import Settings  # noqa: E402
 
 SENTENCE_CODES = {"PS201", "PS202", "PS203", "PS204", "PS301"}
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
-
-
-def load_paper(path: Path) -> Paper:
-    """The paper through the project's loader, or a minimal splitter without one."""
-    try:
-        from plainspeak import load
-
-        return load(str(path))
-    except ImportError:
-        return split_paragraphs(path)
-
-
-def split_paragraphs(path: Path) -> Paper:
-    chunks = [c.strip() for c in path.read_text(encoding="utf-8").split("\n\n") if c.strip()]
-    blocks = [Block(BlockKind.PARAGRAPH, " ".join(c.split()), Place(paragraph=i + 1)) for i, c in enumerate(chunks)]
-    return Paper(path=str(path), format="text", blocks=blocks)
 
 
 def gold_span(text: str, snippet: str, words: int) -> tuple[int, int] | None:
@@ -76,7 +59,7 @@ def gold_span(text: str, snippet: str, words: int) -> tuple[int, int] | None:
 def evaluate(path: Path, settings: Settings, glossaries, show_missed: bool) -> dict:
     gold = json.loads(path.read_text(encoding="utf-8"))
     paper_path = path.with_name(path.name.replace(".gold.json", ".txt"))
-    paper = load_paper(paper_path)
+    paper = load(paper_path)
     began = time.perf_counter()
     result = check_paper(paper, settings, glossaries)
     seconds = time.perf_counter() - began
