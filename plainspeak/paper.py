@@ -51,19 +51,6 @@ class Place:
     row: int | None = None
     cell: int | None = None
 
-    def describe(self) -> str:
-        """A short human label: ``page 3, line 12`` or ``paragraph 7``."""
-        parts = []
-        if self.page is not None:
-            parts.append(f"page {self.page}")
-        if self.table is not None:
-            parts.append(f"table {self.table}, row {self.row}, cell {self.cell}")
-        elif self.line is not None:
-            parts.append(f"line {self.line}")
-        if not parts:
-            parts.append(f"paragraph {self.paragraph}")
-        return ", ".join(parts)
-
 
 @dataclass(frozen=True, slots=True)
 class RunSpan:
