@@ -27,6 +27,8 @@ from tests.test_robust_cli import (
 from tests.test_robust_files import (
     CASES,
     SECRET,
+    docx_external_entity,
+    docx_external_entity_in_side_part,
     good_docx,
     good_pdf,
     main_part,
@@ -185,15 +187,10 @@ def xxe_variants(secret: Path) -> dict[str, bytes]:
     styles = zipfile.ZipFile(io.BytesIO(base)).read("word/styles.xml").decode()
     styles = styles.replace("<w:styles ", xxe_doctype("w:styles", secret) + "<w:styles ", 1)
     styles = styles.replace("</w:styles>", '<w:style w:styleId="Leak"><w:name w:val="&leak;"/></w:style></w:styles>')
-    core = (f'<?xml version="1.0"?>{xxe_doctype("cp:coreProperties", secret)}'
-            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-            'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>&leak;</dc:title>'
-            "</cp:coreProperties>")
     return {
-        "in-body.docx": repack(base, {"word/document.xml": main_part(para("Total: &leak;"),
-                                                                    xxe_doctype("w:document", secret))}),
+        "in-body.docx": docx_external_entity(secret),
         "in-styles.docx": repack(base, {"word/styles.xml": styles.encode()}),
-        "in-title.docx": repack(base, {"docProps/core.xml": core.encode()}),
+        "in-title.docx": docx_external_entity_in_side_part(secret),
         "as-text.txt": (f'<!DOCTYPE x [<!ENTITY leak SYSTEM "file://{secret}">]>\n\n'
                         "The budget was &leak; agreed.\n").encode(),
     }

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.run import measured
-from tests.test_robust_files import CASES, SECRET, Case, write_case
+from tests.test_robust_files import CASE_BY_NAME, CASES, SECRET, Case, write_case
 
 REPO = Path(__file__).resolve().parents[1]
 TIME_LIMIT_S = 60.0  # the default per-paper limit a user gets
@@ -103,7 +103,7 @@ def test_each_hostile_paper_alone(case, blank_model, tmp_path):
 
 
 def test_one_unreadable_paper_in_text_format_is_one_line(blank_model, tmp_path):
-    path = write_case(next(c for c in CASES if c.name == "laughs.docx"), tmp_path)
+    path = write_case(CASE_BY_NAME["laughs.docx"], tmp_path)
     run = run_cli("check", "--model", blank_model, "--no-cache", "--isolated", path.name, cwd=tmp_path)
     assert run.code == 3
     assert "Traceback" not in run.output

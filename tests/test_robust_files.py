@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import random
 import struct
-import sys
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -22,8 +21,7 @@ from typing import Callable
 
 import docx
 
-sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
-from make_pdf import Page, build_pdf  # noqa: E402
+from tests.fixtures.make_pdf import Page, build_pdf
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SECRET = "PLAINSPEAK-CANARY-7f3a9c"  # what an external entity would leak if it were read
@@ -243,10 +241,6 @@ def pdf_encrypted() -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def pdf_many_pages(pages: int) -> bytes:
-    return good_pdf(pages)
 
 
 # --- Text -------------------------------------------------------------------
