@@ -13,6 +13,7 @@ def found(text: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("text, expected", [
     ("A virement means moving money between budgets.", [("virement", "means")]),
+    ("Spending more than planned is called an overspend.", [("overspend", "called")]),
     ("By co-production we mean planning together as equals.", [("co-production", "means")]),
     ("Outturn – the amount actually spent by the year end.", [("Outturn", "dash-gloss")]),
     ("The precept (the part of council tax that pays for police) rose.", [("precept", "bracket-gloss")]),
@@ -31,6 +32,8 @@ def test_cues(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize("text", [
     "It means that we spend less next year.",
     "This is a good plan.",
+    "The meeting is called to order at ten.",
+    "The chair is called to order.",
     "Adult social care is the largest area of spending for the council.",
     "Home support is the main part of the budget this year.",
     "The report (attached) was noted.",

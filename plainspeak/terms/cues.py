@@ -168,6 +168,20 @@ def called_acronym(text: str) -> Found:
             yield short, long_form, "acronym", match.start("short")
 
 
+_IS_CALLED = re.compile(
+    r"\s(?:is|are)\s+(?:called|known as)\s+(?:an?\s+|the\s+)?[\"'“‘]?"
+    r"(?!(?:to|for|off|in|on|upon|by|into|out)\b)(?P<term>[\w'’&-]+(?:\s+[\w'’&-]+){0,3})[\"'”’]?(?=[.!?](?:\s|$))"
+)
+
+
+def is_called(text: str) -> Found:
+    """ "Spending more than planned is called an overspend.": the explanation comes first."""
+    for match in _IS_CALLED.finditer(text):
+        explanation = text[clause_start(text, match.start()):match.start()].strip()
+        if len(explanation.split()) >= 3:
+            yield match.group("term"), explanation, "called", match.start("term")
+
+
 _THIS_MEANS = re.compile(r"(?<=\w)\.\s+(?:This|That)\s+means\s+")
 
 
@@ -243,5 +257,5 @@ def _rest_of_sentence(text: str, start: int) -> str:
 
 FINDERS: tuple[Callable[[str], Found], ...] = (
     means_cue, by_we_mean, is_a_cue, dash_gloss, bracket_gloss, called_acronym, stands_for,
-    this_means, named_acronym, lead_in,
+    this_means, named_acronym, lead_in, is_called,
 )
