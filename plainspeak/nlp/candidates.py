@@ -120,9 +120,22 @@ def rare_words(doc: Doc) -> list[list]:
         if _in_hyphenated(token):
             continue
         frequency = zipf(word)
-        if frequency < RARE_WORD_ZIPF:
+        if frequency < RARE_WORD_ZIPF and not transparent(word):
             found.append([token.idx, token.idx + len(word), word, frequency])
     return found + compounds(doc)
+
+
+# What follows the prefix must be this common: an everyday word ("spent", "spend").
+EVERYDAY_ZIPF = 4.0
+
+
+@lru_cache(maxsize=20000)
+def transparent(word: str) -> bool:
+    """Rare only as a whole: a plain prefix on an everyday word ("unspent", "overspend")."""
+    return any(
+        word.startswith(prefix) and zipf(word[len(prefix):]) >= EVERYDAY_ZIPF
+        for prefix in word_set("word_prefixes.txt")
+    )
 
 
 def quoted(doc: Doc) -> list[list]:
