@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from plainspeak.resources import data_file
+from plainspeak.terms.wordlists import read_lines
 
 
 def read_rows(name: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, without comments or blank lines.
-
-    A missing file gives no rows: some lists are written by others and a
-    checker without them should run, only quieter.
-    """
-    path = data_file(name)
-    if not path.is_file():
-        return []
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    """Tab-separated rows of a data file, read through the one cached line reader."""
+    return [[cell.strip() for cell in line.split("\t")] for line in read_lines(name)]
 
 
 @lru_cache(maxsize=1)
