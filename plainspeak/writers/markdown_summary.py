@@ -36,13 +36,13 @@ def escape(text: str) -> str:
 def write(source: bytes, paper: Paper, result: PaperResult, glossaries: GlossarySet | None = None,
           *, appendix: bool = False) -> Annotated:
     notes = notes_for(result, glossaries)
-    text = render_summary(result, paper, glossaries, appendix=appendix)
+    text = render_summary(result, paper, glossaries, appendix=appendix, notes=notes)
     return Annotated(text.encode("utf-8"), placed=sum(n.kind != "paper" for n in notes))
 
 
 def render_summary(result: PaperResult, paper: Paper, glossaries: GlossarySet | None, *,
-                   appendix: bool = False) -> str:
-    notes = notes_for(result, glossaries)
+                   appendix: bool = False, notes: list[Note] | None = None) -> str:
+    notes = notes if notes is not None else notes_for(result, glossaries)
     terms = [n for n in notes if n.kind == "term"]
     passages = [n for n in notes if n.kind == "sentence"]
     others = [n for n in notes if n.kind == "paper"]
