@@ -72,7 +72,10 @@ class Term:
 
     @property
     def key(self) -> str:
-        """Identity for layering: acronyms keep their case, words fold it."""
+        """How the checker names an entry: acronyms keep their case, words fold it.
+
+        Layering glossaries weighs scope too: see ``glossary.load.layer_key``.
+        """
         return self.term if self.is_acronym else self.term.casefold()
 
     def forms(self) -> tuple[str, ...]:
