@@ -128,13 +128,26 @@ def drop_overlaps(findings: list[Finding]) -> list[Finding]:
     return [f for k, f in enumerate(findings) if k not in dropped]
 
 
+def apply_settings(findings: list[Finding], settings: Settings) -> list[Finding]:
+    """Drop accepted terms and apply configured severities, whatever each rule did.
+
+    Here rather than in one caller, so check, annotate and the web page agree.
+    """
+    accepted = {term.casefold() for term in settings.accepted_terms}
+    kept = [f for f in findings if (f.term or f.text).casefold() not in accepted]
+    for finding in kept:
+        if finding.code in settings.severities:
+            finding.severity = settings.severities[finding.code]
+    return kept
+
+
 def check_paper(
     paper: Paper, settings: Settings, glossaries: GlossarySet | None = None, nlp: "Language | None" = None
 ) -> PaperResult:
     """Check a loaded paper."""
     glossaries = glossaries if glossaries is not None else load_glossaries(settings)
     analysis = analyse(paper, settings, glossaries, nlp)
-    findings = run_rules(analysis, enabled_rules(settings))
+    findings = apply_settings(run_rules(analysis, enabled_rules(settings)), settings)
     result = PaperResult(
         path=paper.path,
         format=paper.format,

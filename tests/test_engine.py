@@ -61,3 +61,19 @@ def test_an_unexpected_failure_in_one_paper_is_one_error_line(tmp_path, monkeypa
         f"{paper}: plainspeak could not check this paper (AttributeError: 'NoneType' object has "
         "no attribute 'text') [E114] - run again with --debug and report what it shows"
     )
+
+
+def test_accepted_terms_and_severities_apply_to_every_caller_of_check_paper() -> None:
+    from plainspeak.engine import check_paper, load_glossaries
+    from plainspeak.findings import Severity
+    from plainspeak.nlp.pipeline import add_components
+    from plainspeak.settings import Settings
+    from tests.helpers import blank_nlp, paper_from_text
+
+    paper = paper_from_text("The ICB and the NCTR figures were agreed.")
+    settings = Settings(accepted_terms={"ICB"}, severities={"PS102": Severity.SUGGESTION})
+    glossaries = load_glossaries(settings)
+    nlp = add_components(blank_nlp(), settings, glossaries)
+    found = [(f.text, f.severity) for f in check_paper(paper, settings, glossaries, nlp=nlp).findings
+             if f.code == "PS102"]
+    assert found == [("NCTR", Severity.SUGGESTION)]

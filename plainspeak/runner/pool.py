@@ -22,7 +22,7 @@ import os
 import sys
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from plainspeak.errors import ExitCode, PlainspeakError
@@ -94,7 +94,7 @@ def check_task(task: Task) -> PaperResult:
         return PaperResult(path=task.path, error=_STATE["error"])
     result = check_path(task.path, task.settings, _STATE["glossaries"])
     give_back_memory()
-    return finalise(result, task.settings)
+    return result
 
 
 def give_back_memory() -> None:
@@ -112,16 +112,6 @@ def give_back_memory() -> None:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):  # not glibc (musl has no malloc_trim): nothing to give back
         return
-
-
-def finalise(result: PaperResult, settings: Settings) -> PaperResult:
-    """Drop accepted terms and apply configured severities, whatever each rule did."""
-    accepted = {term.casefold() for term in settings.accepted_terms}
-    findings = [f for f in result.findings if (f.term or f.text).casefold() not in accepted]
-    for finding in findings:
-        if finding.code in settings.severities:
-            finding.severity = settings.severities[finding.code]
-    return replace(result, findings=findings)
 
 
 def usage_error(results: Sequence[PaperResult]) -> PlainspeakError | None:
