@@ -134,3 +134,21 @@ def test_maker_mark_before_a_product_name_is_not_an_acronym() -> None:
     assert spotted("The LD Team met last week.") == ["LD"]
     assert spotted("The WY Combined Authority met.") == ["WY"]
     assert spotted("Support for people with MS is growing.") == ["MS"]
+
+
+def test_longer_short_forms_joined_by_hyphens() -> None:
+    assert pairs("the pro-brain natriuretic peptide-1 beta (pro-BNP-1 beta) rose") == [
+        ("pro-BNP-1 beta", "pro-brain natriuretic peptide-1 beta")]
+    assert pairs("the plan for the medium term (medium-term-plan) was agreed") == []
+
+
+def test_digits_the_long_form_does_not_spell() -> None:
+    assert pairs("the carbon dioxide (CO2) level and the thyroxine (T4) level") == [
+        ("CO2", "carbon dioxide"), ("T4", "thyroxine")]
+    assert pairs("the 17-beta-thyroxine (T4) level") == [("T4", "17-beta-thyroxine")]
+
+
+def test_digits_need_a_strict_match_of_the_letters() -> None:
+    # One letter against a short everyday word is a label, not a definition.
+    assert pairs("improve access for staff (S2) and review the plans (P12)") == []
+    assert pairs("the carbon monoxide level (CO2) rose") == []

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from plainspeak.nlp.abbreviations import Pair, _clause_start, _spelled_before, best_long_form, is_short_form
+from plainspeak.nlp.abbreviations import (
+    Pair, _balanced, _clause_start, _spelled_before, _with_prefix, best_long_form, is_short_form)
 
 _INNER = re.compile(r"^(?P<long>[^;,]*?[^\s;,])\s*[;,]\s+(?P<short>[^\s;,]+)\s*$")
 _SMALL = frozenset("a an the of and or in on to for with by at as from its is are was were be".split())
@@ -182,3 +183,54 @@ def _with_count(text: str, start: int, number: str) -> int:
     """Reach back over a word that gives the number: "20-item Wellbeing Scale (WS-20)"."""
     match = re.search(rf"(?:^|\s)({number}-[a-z]+)\s+$", text[:start])
     return match.start(1) if match else start
+
+
+_UNCOUNTED = re.compile(r"[A-Za-z][A-Za-z0-9().]*")
+
+
+def uncounted_digits(text: str, open_at: int, close_at: int) -> Pair | None:
+    """ "nitrous oxide (N2O)", "cell division control (cdc2)", "estradiol (E2)".
+
+    The digits of a formula, a gene's number or a subscript are not spelt out in
+    the long form. The letters then need a stricter match: each one starts one of
+    the last words before the bracket, or, all in order, one word that begins
+    with the first of them.
+    """
+    short = re.split(r",\s|;", text[open_at + 1 : close_at], maxsplit=1)[0].strip()
+    if not _UNCOUNTED.fullmatch(short) or not any(c.isdigit() for c in short) or not _balanced(short):
+        return None
+    letters = [c.lower() for c in short if c.isalpha()]
+    words, base = _words_before(text, open_at, len(letters) + 2)
+    content = [w for w in words if w.group(0).lower() not in _SMALL]
+    if len(letters) > 1 and len(content) >= len(letters):
+        named = content[-len(letters):]
+        if words[-1] is named[-1] and all(
+                w.group(0).isalpha() and len(w.group(0)) > 2 and w.group(0)[0].lower() == c
+                for w, c in zip(named, letters)):
+            return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short),
+                              base + named[0].start(), base + named[-1].end())
+    if not words:
+        return None
+    # The one word may carry a chemical prefix: "17-beta-estradiol (E2)".
+    last = words[-1].group(0)
+    head = last.rsplit("-", 1)[-1]
+    # One letter against one word is weak evidence: only a long, technical-looking word.
+    shortest = 8 if len(letters) == 1 else 5
+    if not re.fullmatch(rf"[a-z]{{{shortest},}}", head.lower()) or not _in_order(letters, head):
+        return None
+    kept = _with_prefix(last, len(last) - len(head))
+    end = base + words[-1].end()
+    return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short), end - len(kept), end)
+
+
+def _in_order(letters: list[str], word: str) -> bool:
+    """Whether ``letters`` appear in ``word`` in order, the first at its start."""
+    lowered = word.lower()
+    if not letters or lowered[0] != letters[0]:
+        return False
+    at = 1
+    for letter in letters[1:]:
+        at = lowered.find(letter, at) + 1
+        if at == 0:
+            return False
+    return True

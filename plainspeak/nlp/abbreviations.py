@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 MAX_SHORT_CHARS = 12
+# Hyphens join the parts of longer biomedical names: "5alpha-red-IR", "pro-IL-1 beta".
+MAX_HYPHENATED_CHARS = 16
 MIN_SCORE = 1
 # A sentence ends at . ! ? followed by space and a capital, or at ; and line breaks.
 _CLAUSE_END = re.compile(r"[.!?]\s+(?=[A-Z(\"'])|[;\n]|\s[–—-]\s")
@@ -60,7 +62,13 @@ def _pairs_at(text: str, open_at: int, close_at: int) -> list[Pair]:
     if pair is not None:
         return [pair]
     pair = shapes.concentration(text, open_at, close_at) or shapes.signed(text, open_at, close_at)
-    return [pair] if pair is not None else shapes.numbered(text, open_at, close_at)
+    if pair is not None:
+        return [pair]
+    numbered = shapes.numbered(text, open_at, close_at)
+    if numbered:
+        return numbered
+    pair = shapes.uncounted_digits(text, open_at, close_at)
+    return [pair] if pair is not None else []
 
 
 _CLOSERS = {"(": ")", "[": "]"}
@@ -85,7 +93,8 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
 
 def is_short_form(candidate: str) -> bool:
     """A plausible short form: short, at most two words, starting with a letter or digit."""
-    if not 2 <= len(candidate) <= MAX_SHORT_CHARS or len(candidate.split()) > 2:
+    limit = MAX_HYPHENATED_CHARS if "-" in candidate else MAX_SHORT_CHARS
+    if not 2 <= len(candidate) <= limit or len(candidate.split()) > 2:
         return False
     if not candidate[0].isalnum() or not any(c.isalpha() for c in candidate):
         return False
@@ -93,8 +102,10 @@ def is_short_form(candidate: str) -> bool:
         return False  # a measurement or a test result, not a name: "(10 mg)", "(P=0.03)"
     if " " in candidate and not any(c.isupper() for c in candidate.split()[0]):
         return False
-    # Plain lower-case words in brackets are glosses, not short forms: "(below)".
-    return not (candidate.isalpha() and candidate.islower() and len(candidate) > 4)
+    # Plain lower-case words in brackets are glosses, not short forms: "(below)",
+    # "(short-term)", "(year-on-year)".
+    plain = candidate.replace("-", "")
+    return not (plain.isalpha() and plain.islower() and len(plain) > 4)
 
 
 def _first_part(inside: str) -> tuple[str, int]:
