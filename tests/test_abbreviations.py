@@ -152,3 +152,9 @@ def test_digits_need_a_strict_match_of_the_letters() -> None:
     # One letter against a short everyday word is a label, not a definition.
     assert pairs("improve access for staff (S2) and review the plans (P12)") == []
     assert pairs("the carbon monoxide level (CO2) rose") == []
+
+
+def test_acronym_of_one_long_word_and_its_noun() -> None:
+    assert pairs("the haemoglobinopathy service (HBP) and the physiotherapy team (PHY) met") == [
+        ("HBP", "haemoglobinopathy service"), ("PHY", "physiotherapy team")]
+    assert pairs("all commissioners agreed (COM) to this") == []

@@ -234,3 +234,26 @@ def _in_order(letters: list[str], word: str) -> bool:
         if at == 0:
             return False
     return True
+
+
+def one_word_and_head(text: str, open_at: int, close_at: int) -> Pair | None:
+    """ "polymorphonuclear leukocytes (PMN)": an acronym of one long word, and its noun.
+
+    The short form's capitals all come from the parts of one long word, in
+    order and the first at its start, and the plain lower-case word after it
+    names what the thing is ("cells", "ions", "index").
+    """
+    short = re.split(r",\s|;", text[open_at + 1 : close_at], maxsplit=1)[0].strip()
+    if not (short.isalpha() and short.isupper() and len(short) >= 3):
+        return None
+    words, base = _words_before(text, open_at, 2)
+    if len(words) != 2:
+        return None
+    word, noun = words[0].group(0), words[1].group(0)
+    if not (re.fullmatch(r"[a-z]{8,}", word.lower()) and re.fullmatch(r"[a-z]{4,}", noun)):
+        return None
+    # A past tense after the word makes a clause, not a name: "commissioners agreed".
+    if noun in _SMALL or noun.endswith("ed") or not _in_order(list(short.lower()), word):
+        return None
+    return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short),
+                      base + words[0].start(), base + words[1].end())

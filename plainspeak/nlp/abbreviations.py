@@ -67,7 +67,7 @@ def _pairs_at(text: str, open_at: int, close_at: int) -> list[Pair]:
     numbered = shapes.numbered(text, open_at, close_at)
     if numbered:
         return numbered
-    pair = shapes.uncounted_digits(text, open_at, close_at)
+    pair = shapes.uncounted_digits(text, open_at, close_at) or shapes.one_word_and_head(text, open_at, close_at)
     return [pair] if pair is not None else []
 
 
