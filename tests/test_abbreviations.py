@@ -158,3 +158,19 @@ def test_acronym_of_one_long_word_and_its_noun() -> None:
     assert pairs("the haemoglobinopathy service (HBP) and the physiotherapy team (PHY) met") == [
         ("HBP", "haemoglobinopathy service"), ("PHY", "physiotherapy team")]
     assert pairs("all commissioners agreed (COM) to this") == []
+
+
+def test_short_form_first_with_full_stops() -> None:
+    assert pairs("the U.K. (United Kingdom) figures") == [("U.K.", "United Kingdom")]
+    assert pairs("in the U.K. (see below) and e.g. (for example)") == []
+
+
+def test_short_form_first_then_a_list_of_what_its_letters_stand_for() -> None:
+    assert pairs("the RAG (red, amber, green) rating") == [("RAG", "red, amber, green")]
+    assert pairs("the RAG (red, amber, green, blue) rating") == []
+    assert pairs("the ICB (see page 4, table 2)") == []
+
+
+def test_short_form_first_then_the_one_word_it_shortens() -> None:
+    assert pairs("an ECG (electrocardiogram) was done") == [("ECG", "electrocardiogram")]
+    assert pairs("the ICS (system) and the AB (about) and the Q (quarterly)") == []

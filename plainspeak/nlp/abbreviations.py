@@ -160,20 +160,51 @@ def _spelled_before(text: str, open_at: int, short: str, short_start: int) -> Pa
 def _short_then_long(text: str, open_at: int, close_at: int) -> Pair | None:
     inside = text[open_at + 1 : close_at]
     long_text = inside.strip()
-    if len(long_text.split()) < 2:
-        return None
     before = text[:open_at].rstrip()
-    # The short form is the word before the bracket, or the two words: "WY ICB (...)".
-    for match in (re.search(r"[\w&-]+$", before), re.search(r"[\w&-]+ [\w&-]+$", before)):
+    if len(long_text.split()) < 2:
+        return _short_then_word(before, long_text, open_at + 1 + inside.find(long_text))
+    # The short form is the word before the bracket, or the two words: "WY ICB (...)",
+    # or initials with full stops: "M.O.I. (...)".
+    for match in (re.search(r"[\w&-]+$", before), re.search(r"[\w&-]+ [\w&-]+$", before),
+                  re.search(r"(?<!\S)(?:[A-Za-z]\.){2,}$", before)):
         short = match.group(0) if match else ""
         if not short or not any(c.isupper() for c in short) or not is_short_form(short):
             continue
-        found = best_long_form(short, long_text)
+        found = best_long_form(short, long_text) or _listed(short, long_text)
         if found is not None and len(found) >= len(long_text) * 0.7:
             long_start = open_at + 1 + inside.index(found)
             return Pair(short, found, match.start(), match.end(), long_start,
                         long_start + len(found), True)
     return None
+
+
+def _short_then_word(before: str, word: str, word_start: int) -> Pair | None:
+    """ "IL (interleukin)": capitals before a bracket holding the one word they shorten.
+
+    The word is in lower case, starts with the first capital and holds the
+    others in order; one capital alone, or a word no longer than twice the
+    short form, is too weak a match.
+    """
+    match = re.search(r"(?<![\w-])[A-Z]{2,5}$", before)
+    if match is None or not re.fullmatch(r"[a-z]{6,}", word) or len(word) <= 2 * len(match.group(0)):
+        return None
+    if word[0] != match.group(0)[0].lower() or best_long_form(match.group(0), word) != word:
+        return None
+    return Pair(match.group(0), word, match.start(), match.end(), word_start, word_start + len(word), True)
+
+
+def _listed(short: str, long_text: str) -> str | None:
+    """The whole bracket when it lists what the short form's letters stand for.
+
+    "RAG (red, amber, green)": commas are refused inside long forms written
+    before a bracket, where they join clauses; inside the bracket after a short
+    form they separate its parts, so each item must give a letter.
+    """
+    items = re.split(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", long_text)
+    if "," not in long_text or len(items) > sum(c.isalnum() for c in short):
+        return None
+    found = best_long_form(short, long_text.replace(",", " "))
+    return long_text if found is not None and found == long_text.replace(",", " ") else None
 
 
 def _clause_start(text: str, before: int) -> int:
