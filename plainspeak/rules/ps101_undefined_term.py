@@ -46,16 +46,20 @@ class UndefinedTerm(Rule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         defined = defined_terms(analysis)
         table = self.option(analysis, "severity_by_category")
-        for key, use in first_running(glossary_uses(analysis, acronym_forms=False)).items():
-            entries = terms_by_key(analysis).get(key, [])
+        by_key = terms_by_key(analysis)
+        text_of = lambda use: analysis.paper.text[use.start:use.end]  # noqa: E731
+        # An everyday word ("system", "tariff") is only clearly jargon in a longer
+        # technical form, so its first use is the first such form, wherever the
+        # bare word came before. For an acronym, the words it stands for are the
+        # everyday form ("learning disability"), so none of its uses count here.
+        uses = [use for use in glossary_uses(analysis, acronym_forms=False)
+                if not (by_key.get(use.key) and _everyday(by_key[use.key][0], text_of(use)))]
+        for key, use in first_running(uses).items():
+            entries = by_key.get(key, [])
             if not entries:
                 continue
             entry = entries[0]
-            text = analysis.paper.text[use.start:use.end]
-            if entry.common_word and (entry.is_acronym or " " not in text.strip() and "-" not in text):
-                # An everyday word: only its longer technical form is clearly jargon. For an
-                # acronym, the words it stands for are the everyday form ("learning disability").
-                continue
+            text = text_of(use)
             forms = [form for e in entries for form in e.forms()] + [text]
             if accepted(analysis, forms) or defined.find(forms):
                 continue
@@ -65,3 +69,8 @@ class UndefinedTerm(Rule):
                 term=entry.term, suggestion=entry.definition,
                 severity=severity_by_category(table, entry.category, self.severity),
             )
+
+
+def _everyday(entry, text: str) -> bool:
+    """A use of a ``common_word`` entry that is the everyday word alone."""
+    return entry.common_word and (entry.is_acronym or " " not in text.strip() and "-" not in text)
