@@ -9,11 +9,15 @@ from pathlib import Path
 from plainspeak.errors import E401, E402, OutputError
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tuple[str, ...] = ()) -> Path:
+def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tuple[str, ...] = (),
+                 durable: bool = True) -> Path:
     """Write ``data`` to ``path`` via a temporary file and an atomic rename.
 
     ``protect`` names input files: writing over one of them is refused, so
-    the original paper is never modified.
+    the original paper is never modified. ``durable=False`` skips flushing
+    the data to disk before the rename, for files that may be lost in a
+    crash, such as cache entries: a reader still sees the old file or the
+    whole new one, never half of it, unless the machine itself goes down.
     """
     target = Path(path)
     for original in protect:
@@ -31,8 +35,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.chmod(temp_name, 0o644)
         os.replace(temp_name, target)
     except OSError as error:

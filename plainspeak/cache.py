@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +84,7 @@ class ResultCache:
         target = self.entry_path(file_hash, settings)
         try:
             self._prepare(target.parent)
-            atomic_write(target, payload)
+            atomic_write(target, payload, durable=False)  # a lost entry is checked again
         except (OSError, PlainspeakError):
             return  # a cache that cannot be written only costs time
 
@@ -102,10 +102,15 @@ class ResultCache:
 _PLAIN_FIELDS = ("path", "format", "pages", "words", "sha256", "title", "summary")
 
 
+_DEFINITION_FIELDS = tuple(f.name for f in fields(Definition))
+
+
 def result_to_dict(result: PaperResult) -> dict[str, Any]:
+    # Field by field, not dataclasses.asdict: its recursive deep copy was most of
+    # the time the parent spent storing a batch's results.
     data = {name: getattr(result, name) for name in _PLAIN_FIELDS}
-    data["findings"] = [asdict(f) for f in result.findings]
-    data["definitions"] = [asdict(d) for d in result.definitions]
+    data["findings"] = [f.to_dict() for f in result.findings]
+    data["definitions"] = [{name: getattr(d, name) for name in _DEFINITION_FIELDS} for d in result.definitions]
     return data
 
 
