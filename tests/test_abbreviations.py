@@ -174,3 +174,11 @@ def test_short_form_first_then_a_list_of_what_its_letters_stand_for() -> None:
 def test_short_form_first_then_the_one_word_it_shortens() -> None:
     assert pairs("an ECG (electrocardiogram) was done") == [("ECG", "electrocardiogram")]
     assert pairs("the ICS (system) and the AB (about) and the Q (quarterly)") == []
+
+
+def test_long_form_written_across_a_spaced_dash() -> None:
+    assert pairs("by point of care - rapid antigen testing (POC-RAT) we") == [
+        ("POC-RAT", "point of care - rapid antigen testing")]
+    assert pairs("Item 4 - Finance report - the cost improvement plan (CIP) fell") == [
+        ("CIP", "cost improvement plan")]
+    assert pairs("Finance - the plan (FP) was agreed. The board - see item 4 (BSI)") == []

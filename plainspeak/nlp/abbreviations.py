@@ -18,7 +18,10 @@ MAX_SHORT_CHARS = 12
 MAX_HYPHENATED_CHARS = 16
 MIN_SCORE = 1
 # A sentence ends at . ! ? followed by space and a capital, or at ; and line breaks.
-_CLAUSE_END = re.compile(r"[.!?]\s+(?=[A-Z(\"'])|[;\n]|\s[–—-]\s")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z(\"'])|[;\n]")
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
+_CLAUSE_OPENER = re.compile(r"(?:the|a|an|this|that|these|those|we|it|they|and|or|but|see)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(rf"{_SENTENCE_END.pattern}|{_SPACED_DASH.pattern}")
 _WORD = re.compile(r"\S+")
 
 
@@ -139,8 +142,23 @@ def _long_then_short(text: str, open_at: int, close_at: int) -> Pair | None:
 
 
 def _spelled_before(text: str, open_at: int, short: str, short_start: int) -> Pair | None:
-    """The pair for ``short`` when the words just before the bracket spell it."""
-    clause_start = _clause_start(text, open_at)
+    """The pair for ``short`` when the words just before the bracket spell it.
+
+    A spaced dash usually ends a clause, but some long forms are written with
+    one: "reverse transcription - polymerase chain reaction (RT-PCR)". When
+    the clause alone spells nothing, the words before the dash may join in.
+    """
+    pair = _spelled_from(text, _clause_start(text, open_at), open_at, short, short_start)
+    if pair is None:
+        across = _spelled_from(text, _clause_start(text, open_at, dashes=False), open_at, short, short_start)
+        dash = _SPACED_DASH.search(across.long) if across is not None else None
+        # After the dash the name goes on; "the", "we", "this" start a new clause.
+        if dash is not None and not _CLAUSE_OPENER.match(across.long[dash.end():]):
+            return across
+    return pair
+
+
+def _spelled_from(text: str, clause_start: int, open_at: int, short: str, short_start: int) -> Pair | None:
     window = text[clause_start:open_at].rstrip()
     words = list(_WORD.finditer(window))
     letters = sum(c.isalnum() for c in short)
@@ -207,9 +225,9 @@ def _listed(short: str, long_text: str) -> str | None:
     return long_text if found is not None and found == long_text.replace(",", " ") else None
 
 
-def _clause_start(text: str, before: int) -> int:
+def _clause_start(text: str, before: int, dashes: bool = True) -> int:
     start = 0
-    for match in _CLAUSE_END.finditer(text, max(0, before - 300), before):
+    for match in (_CLAUSE_END if dashes else _SENTENCE_END).finditer(text, max(0, before - 300), before):
         start = match.end()
     return start
 
