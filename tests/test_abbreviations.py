@@ -182,3 +182,11 @@ def test_long_form_written_across_a_spaced_dash() -> None:
     assert pairs("Item 4 - Finance report - the cost improvement plan (CIP) fell") == [
         ("CIP", "cost improvement plan")]
     assert pairs("Finance - the plan (FP) was agreed. The board - see item 4 (BSI)") == []
+
+
+def test_customary_symbols_of_quantities() -> None:
+    assert pairs("the leak current (Il) and the binding rate (k(b)) and the outer pressure (Po)") == [
+        ("Il", "leak current"), ("k(b)", "binding rate"), ("Po", "outer pressure")]
+    assert pairs("the Ca2+ current (ICa) and the extracellular glucose concentration ([Glc]o)") == [
+        ("ICa", "Ca2+ current"), ("[Glc]o", "extracellular glucose concentration")]
+    assert pairs("the growth rate (k(x)) and the Ca2+ pump (ICa) and the first charge (Ic)") == []

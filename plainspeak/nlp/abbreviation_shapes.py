@@ -72,30 +72,60 @@ def _span_pair(text: str, short: str, short_start: int, start: int, end: int) ->
 
 
 _SUBSCRIPT = re.compile(r"(?P<head>[A-Za-z]{1,2}?)(?:\((?P<bracketed>[A-Za-z]{1,2})\)|(?P<low>[a-z]{1,2}))")
+_ION_SUBSCRIPT = re.compile(r"(?P<head>[A-Za-z])(?P<ion>[A-Z][a-z]?)")
+# The customary symbols of quantities, for a symbol that is not the noun's initial:
+# "short-circuit current (Isc)", "association rate (k(a))".
+_SYMBOLS = {"i": ("current",), "k": ("constant", "rate"), "q": ("flow",), "g": ("conductance",)}
 
 
 def subscripted(text: str, open_at: int, close_at: int) -> Pair | None:
-    """ "tidal volume (V(T))", "transepithelial resistance (Rt)", "intracellular pH (pHi)".
+    """ "tidal volume (V(T))", "transepithelial resistance (Rt)", "extracellular pH (pHo)".
 
-    A quantity's symbol with a subscript: the symbol stands for the last word and
-    each subscript letter starts one of the words before it, exactly and in order.
+    A quantity's symbol with a subscript: the symbol stands for the last word
+    (its initial, or the customary symbol: I for a current, K for a constant)
+    and each subscript letter starts one of the words before it, exactly and in
+    order ("o" for outside may start "extracellular"). A subscript may also be
+    a chemical symbol written as the word before: "Na+ current (INa)".
     """
     short = re.split(r",\s|;", text[open_at + 1 : close_at], maxsplit=1)[0].strip()
+    ion = _ION_SUBSCRIPT.fullmatch(short)
+    if ion is not None:
+        parts, base = _parts_before(text, open_at, 2)
+        if (len(parts) == 2 and re.sub(r"[\d+-]", "", parts[0][2]) == ion.group("ion")
+                and _symbol_for(ion.group("head"), parts[1][2])):
+            return _span_pair(text, short, open_at + 1, base + parts[0][0], base + parts[1][1])
     for match in _SUBSCRIPT.finditer(short):
         if match.span() != (0, len(short)):
             continue
         head, sub = match.group("head"), (match.group("bracketed") or match.group("low")).lower()
-        words, base = _words_before(text, open_at, len(sub) + 1)
-        if len(words) != len(sub) + 1:
+        parts, base = _parts_before(text, open_at, len(sub) + 1)
+        if len(parts) != len(sub) + 1 or not _symbol_for(head, parts[-1][2]):
             continue
-        last = words[-1].group(0)
-        if not (last.lower() == head.lower() or (len(head) == 1 and last[0].lower() == head.lower())):
-            continue
-        firsts = [w.group(0) for w in words[:-1]]
-        if all(w.isalpha() and len(w) > 3 and w[0].lower() == s for w, s in zip(firsts, sub)):
+        if all(w.isalpha() and len(w) > 3 and _starts_subscript(w.lower(), letter)
+               for (_, _, w), letter in zip(parts[:-1], sub)):
             return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short),
-                              base + words[0].start(), base + words[-1].end())
+                              base + parts[0][0], base + parts[-1][1])
     return None
+
+
+def _symbol_for(head: str, word: str) -> bool:
+    """Whether ``head`` is the symbol of the quantity ``word`` names."""
+    lowered = word.lower()
+    if lowered == head.lower() or (len(head) == 1 and lowered[0] == head.lower()):
+        return True
+    return len(head) == 1 and re.sub(r"s$", "", lowered) in _SYMBOLS.get(head.lower(), ())
+
+
+def _starts_subscript(word: str, letter: str) -> bool:
+    return word[0] == letter or (letter == "o" and word.startswith(("extra", "out")))
+
+
+def _parts_before(text: str, open_at: int, limit: int) -> tuple[list[tuple[int, int, str]], int]:
+    """The last ``limit`` words before the bracket, hyphenated words split, with offsets."""
+    words, base = _words_before(text, open_at, limit)
+    parts = [(w.start() + p.start(), w.start() + p.end(), p.group(0))
+             for w in words for p in re.finditer(r"[^-]+", w.group(0))]
+    return parts[-limit:], base
 
 
 _CONCENTRATION = re.compile(r"\[(?P<what>[^\[\]\s]+)\](?P<sub>[a-z]?)")
@@ -105,7 +135,8 @@ def concentration(text: str, open_at: int, close_at: int) -> Pair | None:
     """ "intracellular Ca2+ concentration ([Ca2+]i)": square brackets read as "concentration".
 
     The long form ends in "concentration(s)", names what is in the brackets (as
-    written, or by its initials), and starts with the subscript's letter if any.
+    written, or by its initials), and starts with the subscript's letter if any
+    ("o" for outside may start "extracellular").
     """
     short = re.split(r",\s|;", text[open_at + 1 : close_at], maxsplit=1)[0].strip()
     match = _CONCENTRATION.fullmatch(short)
@@ -117,7 +148,7 @@ def concentration(text: str, open_at: int, close_at: int) -> Pair | None:
         return None
     for n in range(2, len(words) + 1):
         tail = words[-n:]
-        if sub and tail[0].group(0)[0].lower() != sub:
+        if sub and not _starts_subscript(tail[0].group(0).lower(), sub):
             continue
         middle = " ".join(w.group(0) for w in tail[(1 if sub else 0):-1])
         named = what.lower() in middle.lower().split() or best_long_form(what, middle) == middle
