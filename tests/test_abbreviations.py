@@ -190,3 +190,9 @@ def test_customary_symbols_of_quantities() -> None:
     assert pairs("the Ca2+ current (ICa) and the extracellular glucose concentration ([Glc]o)") == [
         ("ICa", "Ca2+ current"), ("[Glc]o", "extracellular glucose concentration")]
     assert pairs("the growth rate (k(x)) and the Ca2+ pump (ICa) and the first charge (Ic)") == []
+
+
+def test_short_form_led_by_a_greek_letter() -> None:
+    assert pairs("the beta human chorionic gonadotrophin (beta HCG) level") == [
+        ("beta HCG", "beta human chorionic gonadotrophin")]
+    assert pairs("the trial of the new beta site (beta site) and the alpha (alpha 2)") == []

@@ -103,7 +103,9 @@ def is_short_form(candidate: str) -> bool:
         return False
     if "=" in candidate or re.match(r"^[\d.]+\s", candidate):
         return False  # a measurement or a test result, not a name: "(10 mg)", "(P=0.03)"
-    if " " in candidate and not any(c.isupper() for c in candidate.split()[0]):
+    # Of two words, the first has a capital, or is a Greek letter: "gamma IFN".
+    first = candidate.split()[0]
+    if " " in candidate and not any(c.isupper() for c in first) and first.lower() not in _GREEK:
         return False
     # Plain lower-case words in brackets are glosses, not short forms: "(below)",
     # "(short-term)", "(year-on-year)".
@@ -317,7 +319,8 @@ def _with_prefix(candidate: str, start: int, keep_non: bool = True) -> str:
     return candidate[start:].rstrip()
 
 
-_PREFIX_WORDS = frozenset("non alpha beta gamma delta kappa omega".split())
+_GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda mu sigma tau omega".split())
+_PREFIX_WORDS = _GREEK | {"non"}
 
 
 def _balanced(text: str) -> bool:
