@@ -196,3 +196,9 @@ def test_short_form_led_by_a_greek_letter() -> None:
     assert pairs("the beta human chorionic gonadotrophin (beta HCG) level") == [
         ("beta HCG", "beta human chorionic gonadotrophin")]
     assert pairs("the trial of the new beta site (beta site) and the alpha (alpha 2)") == []
+
+
+def test_comma_inside_a_name_that_starts_with_a_capital() -> None:
+    assert pairs("cases of Streptococcus milleri, strain K (SMK) and Non-X, non-Y hepatitis (NXNY)") == [
+        ("SMK", "Streptococcus milleri, strain K"), ("NXNY", "Non-X, non-Y hepatitis")]
+    assert pairs("Costs rose, the savings plan (CRSP) fell") == []

@@ -259,8 +259,14 @@ def best_long_form(short: str, candidate: str, numbers: bool = False) -> str | N
     if _LEADING_SMALL.match(tail) or _VERB.search(tail):
         return None  # "by penicilloylated ...", "pressure was monitored ...": not a name
     # A comma belongs in a long form only inside a list of capitalised words:
-    # "Voluntary, Community and Social Enterprise (VCSE)", "Smith, Jones, and Brown (SJB)".
-    return tail if _balanced(tail) and not re.search(r",\s+(?!(?:and|or)\s+[A-Z])[a-z]", tail) else None
+    # "Voluntary, Community and Social Enterprise (VCSE)", "Smith, Jones, and Brown (SJB)",
+    # or inside a name that starts with a capital: "Non-A, non-B hepatitis (NANB)".
+    if not _balanced(tail):
+        return None
+    for comma in re.finditer(r",\s+(?!(?:and|or)\s+[A-Z])(?=[a-z])", tail):
+        if not tail[0].isupper() or _CLAUSE_OPENER.match(tail[comma.end():]):
+            return None
+    return tail
 
 
 _LEADING_SMALL = re.compile(r"^(?:by|of|the|and|or|in|for|to|with|from|at|on)\s", re.IGNORECASE)
