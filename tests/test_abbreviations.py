@@ -202,3 +202,9 @@ def test_comma_inside_a_name_that_starts_with_a_capital() -> None:
     assert pairs("cases of Streptococcus milleri, strain K (SMK) and Non-X, non-Y hepatitis (NXNY)") == [
         ("SMK", "Streptococcus milleri, strain K"), ("NXNY", "Non-X, non-Y hepatitis")]
     assert pairs("Costs rose, the savings plan (CRSP) fell") == []
+
+
+def test_roman_numerals_for_digits() -> None:
+    assert pairs("people with type II diabetes (T2D) and the factor VIII gene (F8G)") == [
+        ("T2D", "type II diabetes"), ("F8G", "factor VIII gene")]
+    assert pairs("see Part I (P1) and the clinic at Ward VI (WC6)") == []

@@ -277,9 +277,16 @@ _NUMBER_WORDS = re.compile(
     r"(?P<d8>eight|eighth)|(?P<d9>nine|ninth))\b", re.IGNORECASE)
 
 
+# Roman numerals in capitals, two letters or more (a lone "I" or "V" is a word or a
+# symbol): "factor VIII-associated gene A (F8A)".
+_ROMAN = re.compile(r"\b(?:II|III|IV|VI|VII|VIII|IX)\b")
+_ROMAN_VALUES = {"II": "2", "III": "3", "IV": "4", "VI": "6", "VII": "7", "VIII": "8", "IX": "9"}
+
+
 def _numbers_as_digits(candidate: str) -> str:
     """The text with each number word's first letter replaced by its digit (same length)."""
-    return _NUMBER_WORDS.sub(lambda m: m.lastgroup[1] + m.group(0)[1:], candidate)
+    spelt = _NUMBER_WORDS.sub(lambda m: m.lastgroup[1] + m.group(0)[1:], candidate)
+    return _ROMAN.sub(lambda m: _ROMAN_VALUES[m.group(0)] + m.group(0)[1:].lower(), spelt)
 
 
 def _best_tail(letters: list[str], candidate: str, core: str) -> int | None:
