@@ -208,3 +208,10 @@ def test_roman_numerals_for_digits() -> None:
     assert pairs("people with type II diabetes (T2D) and the factor VIII gene (F8G)") == [
         ("T2D", "type II diabetes"), ("F8G", "factor VIII gene")]
     assert pairs("see Part I (P1) and the clinic at Ward VI (WC6)") == []
+
+
+def test_two_short_forms_sharing_the_words_after_them() -> None:
+    assert pairs("the adult (ASC) and child (CSC) social care teams") == [
+        ("ASC", "adult social care"), ("CSC", "child social care")]
+    # The single word before the bracket still spells "CH"; "ASC" has no partner.
+    assert pairs("the adult (ASC) and child (CH) social care teams met") == [("CH", "child")]

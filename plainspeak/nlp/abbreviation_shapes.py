@@ -288,3 +288,34 @@ def one_word_and_head(text: str, open_at: int, close_at: int) -> Pair | None:
         return None
     return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short),
                       base + words[0].start(), base + words[1].end())
+
+
+_SHARED_HEAD = re.compile(
+    r"(?P<m1>[\w-]+) \((?P<s1>[^()\[\]]+)\),? (?:and|or) (?P<m2>[\w-]+) \((?P<s2>[^()\[\]]+)\) "
+    r"(?P<head>[\w-]+(?: [\w-]+){0,2})")
+
+
+def shared_head(text: str, open_at: int, close_at: int) -> Pair | None:
+    """ "scanning (SEM) and transmission (TEM) electron microscopy": two long forms, one head.
+
+    Each short form follows its own first word, and the words they share come
+    after the second bracket. Both short forms must be spelt in full by their
+    word and the same shared words, each of which starts a letter of both. The
+    long form's offsets span the whole stretch; its text leaves out what lies
+    between.
+    """
+    for match in _SHARED_HEAD.finditer(text, max(0, open_at - 40), min(len(text), close_at + 120)):
+        side = "1" if match.start("s1") == open_at + 1 else "2" if match.start("s2") == open_at + 1 else ""
+        if not side:
+            continue
+        named = ((match.group("s1"), match.group("m1")), (match.group("s2"), match.group("m2")))
+        heads = match.group("head").split(" ")
+        for count in range(len(heads), 0, -1):
+            head = " ".join(heads[:count])
+            if all(is_short_form(short) and heads[count - 1][0].lower() in short.lower()
+                   and best_long_form(short, f"{modifier} {head}") == f"{modifier} {head}"
+                   for short, modifier in named):
+                short, modifier = named[int(side) - 1]
+                return Pair(short, f"{modifier} {head}", open_at + 1, open_at + 1 + len(short),
+                            match.start("m" + side), match.start("head") + len(head))
+    return None

@@ -27,7 +27,11 @@ _WORD = re.compile(r"\S+")
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """A short form and its long form, with their offsets in the text searched."""
+    """A short form and its long form, with their offsets in the text searched.
+
+    A long form written in two pieces ("scanning (SEM) and transmission (TEM)
+    electron microscopy") spans the whole stretch, and ``long`` joins its pieces.
+    """
 
     short: str
     long: str
@@ -70,7 +74,8 @@ def _pairs_at(text: str, open_at: int, close_at: int) -> list[Pair]:
     numbered = shapes.numbered(text, open_at, close_at)
     if numbered:
         return numbered
-    pair = shapes.uncounted_digits(text, open_at, close_at) or shapes.one_word_and_head(text, open_at, close_at)
+    pair = (shapes.uncounted_digits(text, open_at, close_at) or shapes.one_word_and_head(text, open_at, close_at)
+            or shapes.shared_head(text, open_at, close_at))
     return [pair] if pair is not None else []
 
 
