@@ -215,3 +215,8 @@ def test_two_short_forms_sharing_the_words_after_them() -> None:
         ("ASC", "adult social care"), ("CSC", "child social care")]
     # The single word before the bracket still spells "CH"; "ASC" has no partner.
     assert pairs("the adult (ASC) and child (CH) social care teams met") == [("CH", "child")]
+
+
+def test_bracket_written_onto_a_symbol_is_part_of_it() -> None:
+    assert pairs("in the effective field H(eff) and the tidal volume (V(T))") == [("V(T)", "tidal volume")]
+    assert pairs("the soluble ligand(SL) rose") == [("SL", "soluble ligand")]

@@ -52,8 +52,13 @@ def find_pairs(text: str) -> list[Pair]:
     """
     pairs: list[Pair] = []
     for open_at, close_at in _bracket_spans(text):
-        pairs.extend(_pairs_at(text, open_at, close_at))
+        # A bracket written onto a symbol is part of it: "H(eff)", "Arg(Mts)", "V(T)".
+        if not _SYMBOL_BEFORE.search(text, max(0, open_at - 4), open_at):
+            pairs.extend(_pairs_at(text, open_at, close_at))
     return pairs
+
+
+_SYMBOL_BEFORE = re.compile(r"(?<![\w-])[\w-]{1,3}$")
 
 
 def _pairs_at(text: str, open_at: int, close_at: int) -> list[Pair]:
