@@ -220,3 +220,9 @@ def test_two_short_forms_sharing_the_words_after_them() -> None:
 def test_bracket_written_onto_a_symbol_is_part_of_it() -> None:
     assert pairs("in the effective field H(eff) and the tidal volume (V(T))") == [("V(T)", "tidal volume")]
     assert pairs("the soluble ligand(SL) rose") == [("SL", "soluble ligand")]
+
+
+def test_british_oe_spelling_and_a_locant_before_a_greek_letter() -> None:
+    assert pairs("the serum oestriol (E3) and 16 alpha-oestrone (E1) levels") == [
+        ("E3", "oestriol"), ("E1", "16 alpha-oestrone")]
+    assert pairs("the oestrogen level (E2) and the aerial (E1)") == []

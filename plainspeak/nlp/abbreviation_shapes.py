@@ -251,12 +251,22 @@ def uncounted_digits(text: str, open_at: int, close_at: int) -> Pair | None:
         return None
     kept = _with_prefix(last, len(last) - len(head))
     end = base + words[-1].end()
-    return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short), end - len(kept), end)
+    start = end - len(kept)
+    # A locant written apart from its Greek letter belongs too: "17 beta-oestradiol".
+    if kept != head and len(words) > 1 and re.fullmatch(r"\d{1,2}", words[-2].group(0)):
+        start = base + words[-2].start()
+    return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short), start, end)
 
 
 def _in_order(letters: list[str], word: str) -> bool:
-    """Whether ``letters`` appear in ``word`` in order, the first at its start."""
+    """Whether ``letters`` appear in ``word`` in order, the first at its start.
+
+    British spelling keeps a Greek "oe" or "ae" where the short form has an E:
+    "oestradiol (E2)", "aetiology (E)".
+    """
     lowered = word.lower()
+    if lowered[:2] in ("oe", "ae") and letters[:1] == ["e"]:
+        lowered = lowered[1:]
     if not letters or lowered[0] != letters[0]:
         return False
     at = 1
