@@ -48,7 +48,10 @@ def find_pairs(text: str) -> list[Pair]:
     The shapes are tried in turn, most reliable first, each with its own check,
     and the first that holds wins: "Long Form (LF)", "LF (Long Form)", "(Long
     Form, LF)", a one-letter short form after a single word ("testosterone (T)"),
-    then the narrower notations of :mod:`plainspeak.nlp.abbreviation_shapes`.
+    then the narrower notations of :mod:`plainspeak.nlp.abbreviation_shapes`:
+    symbols with subscripts, concentrations, signs, numbered variants, digits no
+    word spells ("nitrous oxide (N2O)"), one long word and its noun, and two
+    short forms sharing the words after them.
     """
     pairs: list[Pair] = []
     for open_at, close_at in _bracket_spans(text):
