@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -25,6 +26,9 @@ if hasattr(os, "sched_setaffinity"):
 import spacy  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from plainspeak.nlp.model import use_numpy_blas  # noqa: E402
 EWT_TEST = REPO.parent / "shared" / "data" / "ud-english-ewt" / "en_ewt-ud-test.conllu"
 DEFAULT_MODEL = REPO / "models" / "en_plainspeak_ewt"
 SENTENCES_PER_TEXT = 10
@@ -77,16 +81,21 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--text", type=Path, default=None, help="plain text file (default: EWT test)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--blis", action="store_true",
+                        help="multiply through thinc's default, blis, instead of numpy's BLAS as plainspeak does")
     args = parser.parse_args()
 
     texts = plain_texts(args.text) if args.text else conllu_texts(EWT_TEST)
     first_load, median_load = time_load(args.model, args.repeat)
     nlp = spacy.load(args.model)
+    if not args.blis:
+        use_numpy_blas(nlp)
     list(nlp.pipe(texts[:5]))  # the first batch builds lazy tables; keep it out of the timing
     words, words_per_second = time_pipe(nlp, texts, args.repeat)
 
     print(f"model: {args.model}")
     print(f"pipeline: {','.join(nlp.pipe_names)}")
+    print(f"matrix products: {'blis' if args.blis else 'numpy BLAS'}")
     print(f"cores: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else 'all'}")
     print(f"texts: {len(texts)}")
     print(f"words: {words}")
