@@ -15,16 +15,26 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from plainspeak import __version__
 from plainspeak.errors import E107, InputError
 from plainspeak.findings import Finding, Location, Severity
 from plainspeak.reporters import FORMATS, get_reporter
 from plainspeak.reporters.github import escape_data, escape_property
+from plainspeak.reporters.json_text import dumps
 from plainspeak.reporters.markdown import escape
 from plainspeak.reporters.notes import RunNotes, RunNotice, Suppressed
 from plainspeak.result import PaperResult
 from plainspeak.settings import Settings
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=25,
+)
 
 GOLDEN = Path(__file__).parent / "golden" / "reporters"
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sarif-schema-2.1.0.json"
@@ -199,3 +209,25 @@ def test_text_lines_are_vale_style(tmp_path: Path, monkeypatch) -> None:
 def test_reporters_render_no_papers() -> None:
     for name in FORMATS:
         assert get_reporter(name).render([], Settings()).endswith("\n")
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(value=JSON_VALUES, levels=st.integers(min_value=0, max_value=6))
+def test_readable_json_is_the_same_json(value: object, levels: int) -> None:
+    assert json.loads(dumps(value, levels=levels)) == value
+
+
+def test_readable_json_puts_each_deep_item_on_one_line() -> None:
+    text = dumps({"papers": [{"findings": [{"code": "PS101", "at": [1, 2]}, {"code": "PS201"}]}]}, levels=4)
+    assert text.splitlines() == [
+        "{",
+        '  "papers": [',
+        "    {",
+        '      "findings": [',
+        '        {"code": "PS101", "at": [1, 2]},',
+        '        {"code": "PS201"}',
+        "      ]",
+        "    }",
+        "  ]",
+        "}",
+    ]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Sequence
 
 from plainspeak import __version__
 from plainspeak.findings import SCHEMA_VERSION
+from plainspeak.reporters.json_text import dumps
 from plainspeak.reporters.notes import RunNotes
 from plainspeak.result import PaperResult, total_counts
 from plainspeak.settings import Settings
@@ -53,4 +53,5 @@ def document(results: Sequence[PaperResult], run: RunNotes | None = None) -> dic
 
 def render(results: Sequence[PaperResult], settings: Settings | None = None,
            run: RunNotes | None = None) -> str:
-    return json.dumps(document(results, run), ensure_ascii=False, indent=2) + "\n"
+    # Document, papers, a paper, its findings: each finding is one line.
+    return dumps(document(results, run), levels=4) + "\n"

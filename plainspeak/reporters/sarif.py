@@ -10,7 +10,6 @@ justification.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Sequence
@@ -18,6 +17,7 @@ from urllib.parse import quote
 
 from plainspeak import __version__
 from plainspeak.findings import Finding
+from plainspeak.reporters.json_text import dumps
 from plainspeak.reporters.notes import RunNotes, Suppressed
 from plainspeak.reporters.sarif_rules import LEVELS, rule_descriptor
 from plainspeak.result import PaperResult
@@ -148,4 +148,5 @@ def document(results: Sequence[PaperResult], run: RunNotes | None = None) -> dic
 
 def render(results: Sequence[PaperResult], settings: Settings | None = None,
            run: RunNotes | None = None) -> str:
-    return json.dumps(document(results, run), ensure_ascii=False, indent=2) + "\n"
+    # Log, runs, a run, its results, a result: each result's parts are one line each.
+    return dumps(document(results, run), levels=5) + "\n"
