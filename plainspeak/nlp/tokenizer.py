@@ -49,9 +49,18 @@ _SPECIAL_CASES_TO_DROP = ("m.", "k.")
 def customise_tokenizer(nlp: Language) -> None:
     """Adjust ``nlp``'s tokenizer in place for meeting papers; safe to call twice."""
     tokenizer = nlp.tokenizer
-    tokenizer.prefix_search = _extend(tokenizer.prefix_search, _PREFIXES, "^{}").search
-    tokenizer.suffix_search = _extend(tokenizer.suffix_search, _SUFFIXES, "{}$").search
-    tokenizer.infix_finditer = _extend(tokenizer.infix_finditer, _INFIXES, "{}").finditer
+    # Each assignment makes spaCy rebuild its special cases (a tenth of a second
+    # at start-up), so a tokenizer that already has the rules, as the shipped
+    # pipeline's saved one does, is left alone.
+    for attribute, pieces, shape, method in (
+        ("prefix_search", _PREFIXES, "^{}", "search"),
+        ("suffix_search", _SUFFIXES, "{}$", "search"),
+        ("infix_finditer", _INFIXES, "{}", "finditer"),
+    ):
+        current = getattr(tokenizer, attribute)
+        extended = _extend(current, pieces, shape)
+        if extended.pattern != _pattern_text(current):
+            setattr(tokenizer, attribute, getattr(extended, method))
     rules = tokenizer.rules or {}
     if any(key in rules for key in _SPECIAL_CASES_TO_DROP):
         tokenizer.rules = {
