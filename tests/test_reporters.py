@@ -199,6 +199,11 @@ def test_markdown_escapes_paper_text() -> None:
     assert escape("1. not a list") == r"1\. not a list"
 
 
+def test_markdown_report_blocks_mentions_and_issue_links() -> None:
+    # A PR comment would notify @finance and cross-link issue 12.
+    assert escape("ask @finance about item #12") == r"ask &#64;finance about item \#12"
+
+
 def test_text_lines_are_vale_style(tmp_path: Path, monkeypatch) -> None:
     lines = rendered("text", tmp_path, monkeypatch).splitlines()
     assert lines[0].startswith("papers/budget.md:3:12: PS101 undefined-term 'virement' - ")

@@ -27,6 +27,12 @@ def test_escape_blocks_markup_links_and_mentions():
     assert escape("two\nlines") == "two lines"
 
 
+def test_escape_keeps_quotes_braces_and_list_markers_as_text():
+    assert escape('the "virement" {note}') == r"the &quot;virement&quot; \{note\}"
+    assert escape("1. Agree the budget") == r"1\. Agree the budget"
+    assert escape("- not a bullet") == r"\- not a bullet"
+
+
 def test_clean_paper_says_so():
     paper = paper_from_text("We will meet on Monday.", path="note.md")
     text = render_summary(result_for(paper, []), paper, glossary())

@@ -1,16 +1,17 @@
 """A short Markdown summary for an email or a pull-request comment.
 
 One table of papers with their findings by severity, then the top findings.
-Everything taken from a paper (terms, messages, paths) is escaped, so a
-paper's own asterisks, pipes or HTML cannot change the layout or inject markup.
+Everything taken from a paper (terms, messages, paths) is escaped by
+:func:`plainspeak.markdown_text.escape`, so a paper's own asterisks, pipes,
+HTML or @-mentions cannot change the layout or inject markup.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from plainspeak.findings import Finding
+from plainspeak.markdown_text import escape
 from plainspeak.reporters.notes import RunNotes
 from plainspeak.reporters.text import totals, where
 from plainspeak.result import PaperResult
@@ -18,17 +19,6 @@ from plainspeak.settings import Settings
 
 MEDIA_TYPE = "text/markdown"
 TOP_FINDINGS = 10
-# Inline markup; ``#``, ``-``, ``+`` and ``1.`` only matter at the start of a line.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
-_LINE_START = re.compile(r"^([#+\-]|\d+[.)])")
-
-
-def escape(text: str) -> str:
-    """Plain text safe inside Markdown and HTML: entities first, then backslashes."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
 
 
 def paper_row(result: PaperResult) -> str:

@@ -10,10 +10,10 @@ paper's summary, used by ``annotate --format md``.)
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from plainspeak.glossary.model import GlossarySet
+from plainspeak.markdown_text import escape
 from plainspeak.paper import Paper
 from plainspeak.result import PaperResult
 from plainspeak.writers import Annotated
@@ -22,15 +22,6 @@ from plainspeak.writers.notes import Note, notes_for
 
 MEDIA_TYPE = "text/markdown; charset=utf-8"
 MAX_ROWS = 40  # an email stays readable; the annotated copy has the rest
-
-_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;"}
-
-
-def escape(text: str) -> str:
-    """Text safe in a Markdown table cell or list item: one line, no markup, no mentions."""
-    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    return "".join(_ENTITIES.get(char, char) for char in text)
 
 
 def write(source: bytes, paper: Paper, result: PaperResult, glossaries: GlossarySet | None = None,

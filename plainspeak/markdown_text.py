@@ -1,0 +1,28 @@
+"""Text from a paper made safe to place in Markdown.
+
+Both Markdown outputs (the ``check --format md`` report and the one-paper
+summary written by ``annotate --format md``) go to the same places, an email
+or a pull-request comment, and put paper text in the same places, table cells
+and list items. So they share one escaper: whatever a paper holds, it cannot
+change the layout, add markup, links or HTML, mention someone (``@team``) or
+link an issue (``#12``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Backslash-escaped wherever they stand; ``#`` too, as GitHub links ``#12`` to an issue.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|~#])")
+# Written as entities: HTML can't open, and ``@`` can't mention anyone.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "@": "&#64;"}
+# List markers only count at the start of a line.
+_LINE_START = re.compile(r"^([+\-]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """Text safe in a Markdown table cell, list item or line of its own, on one line."""
+    # Backslashes before entities, so the ``#`` of ``&#64;`` is left alone.
+    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    text = "".join(_ENTITIES.get(char, char) for char in text)
+    return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
