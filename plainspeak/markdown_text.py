@@ -26,3 +26,15 @@ def escape(text: str) -> str:
     text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
     text = "".join(_ENTITIES.get(char, char) for char in text)
     return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
+
+
+def code_span(text: str) -> str:
+    """Text shown as code, such as a file name, on one line and outside a table.
+
+    Backslashes and entities are shown as they are inside a code span, so the
+    text is fenced instead: with more backticks than it holds in a row.
+    """
+    text = " ".join(text.split())
+    fence = "`" * (max(map(len, re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from plainspeak.markdown_text import code_span
 from plainspeak.writers.markdown_summary import escape, render_summary
 from tests.helpers import paper_from_text
 from tests.writer_support import check_golden, glossary, result_for, sentence_finding, term_finding
@@ -31,6 +32,14 @@ def test_escape_keeps_quotes_braces_and_list_markers_as_text():
     assert escape('the "virement" {note}') == r"the &quot;virement&quot; \{note\}"
     assert escape("1. Agree the budget") == r"1\. Agree the budget"
     assert escape("- not a bullet") == r"\- not a bullet"
+
+
+def test_file_name_shows_as_written_in_its_code_span():
+    # Inside backticks Markdown shows backslashes and entities literally.
+    paper = paper_from_text("We will meet on Monday.", path="budget_2024 & `draft`.md")
+    headline = render_summary(result_for(paper, []), paper, glossary()).splitlines()[2]
+    assert headline.startswith("``budget_2024 & `draft`.md`` \u00b7 ")
+    assert code_span("`x`") == "`` `x` ``"
 
 
 def test_clean_paper_says_so():

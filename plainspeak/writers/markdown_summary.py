@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from plainspeak.glossary.model import GlossarySet
-from plainspeak.markdown_text import escape
+from plainspeak.markdown_text import code_span, escape
 from plainspeak.paper import Paper
 from plainspeak.result import PaperResult
 from plainspeak.writers import Annotated
@@ -63,7 +63,7 @@ def _headline(result: PaperResult, paper: Paper) -> str:
     readability = result.summary.get("readability") or {}
     age = readability.get("reading_age")
     counts = result.counts()
-    parts = [f"`{escape(Path(paper.path).name)}`", f"{result.words or paper.word_count:,} words"]
+    parts = [code_span(Path(paper.path).name), f"{result.words or paper.word_count:,} words"]
     if isinstance(age, (int, float)):
         parts.append(f"reading age {age:g}")
     found = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n)
