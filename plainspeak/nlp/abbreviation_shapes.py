@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
-from plainspeak.nlp.abbreviations import (
-    Pair, _balanced, _clause_start, _spelled_before, _with_prefix, best_long_form, is_short_form)
+from plainspeak.nlp.abbreviations import Pair, _clause_start, _spelled_before, is_short_form
+from plainspeak.nlp.long_form_match import balanced, best_long_form, letters_in_order, with_prefix
+from plainspeak.terms.wordlists import read_lines, word_set
 
 _INNER = re.compile(r"^(?P<long>[^;,]*?[^\s;,])\s*[;,]\s+(?P<short>[^\s;,]+)\s*$")
-_SMALL = frozenset("a an the of and or in on to for with by at as from its is are was were be".split())
+# Words that are never a content word of a name: the small words and forms of "be".
+_SMALL = word_set("small_words.txt") | word_set("be_verbs.txt")
 
 
 def inner_long_then_short(text: str, open_at: int, close_at: int) -> Pair | None:
@@ -73,9 +75,8 @@ def _span_pair(text: str, short: str, short_start: int, start: int, end: int) ->
 
 _SUBSCRIPT = re.compile(r"(?P<head>[A-Za-z]{1,2}?)(?:\((?P<bracketed>[A-Za-z]{1,2})\)|(?P<low>[a-z]{1,2}))")
 _ION_SUBSCRIPT = re.compile(r"(?P<head>[A-Za-z])(?P<ion>[A-Z][a-z]?)")
-# The customary symbols of quantities, for a symbol that is not the noun's initial:
-# "short-circuit current (Isc)", "association rate (k(a))".
-_SYMBOLS = {"i": ("current",), "k": ("constant", "rate"), "q": ("flow",), "g": ("conductance",)}
+# The customary symbols of quantities, for a symbol that is not the noun's initial.
+_SYMBOLS = {symbol.lower(): tuple(nouns) for symbol, *nouns in map(str.split, read_lines("quantity_symbols.txt"))}
 
 
 def subscripted(text: str, open_at: int, close_at: int) -> Pair | None:
@@ -158,7 +159,7 @@ def concentration(text: str, open_at: int, close_at: int) -> Pair | None:
     return None
 
 
-_SIGN_WORDS = {"+": "positive", "-": "negative"}
+_SIGN_WORDS = dict(line.split() for line in read_lines("sign_words.txt"))
 
 
 def signed(text: str, open_at: int, close_at: int) -> Pair | None:
@@ -228,7 +229,7 @@ def uncounted_digits(text: str, open_at: int, close_at: int) -> Pair | None:
     with the first of them.
     """
     short = re.split(r",\s|;", text[open_at + 1 : close_at], maxsplit=1)[0].strip()
-    if not _UNCOUNTED.fullmatch(short) or not any(c.isdigit() for c in short) or not _balanced(short):
+    if not _UNCOUNTED.fullmatch(short) or not any(c.isdigit() for c in short) or not balanced(short):
         return None
     letters = [c.lower() for c in short if c.isalpha()]
     words, base = _words_before(text, open_at, len(letters) + 2)
@@ -247,34 +248,15 @@ def uncounted_digits(text: str, open_at: int, close_at: int) -> Pair | None:
     head = last.rsplit("-", 1)[-1]
     # One letter against one word is weak evidence: only a long, technical-looking word.
     shortest = 8 if len(letters) == 1 else 5
-    if not re.fullmatch(rf"[a-z]{{{shortest},}}", head.lower()) or not _in_order(letters, head):
+    if not re.fullmatch(rf"[a-z]{{{shortest},}}", head.lower()) or not letters_in_order(letters, head):
         return None
-    kept = _with_prefix(last, len(last) - len(head))
+    kept = with_prefix(last, len(last) - len(head))
     end = base + words[-1].end()
     start = end - len(kept)
     # A locant written apart from its Greek letter belongs too: "17 beta-oestradiol".
     if kept != head and len(words) > 1 and re.fullmatch(r"\d{1,2}", words[-2].group(0)):
         start = base + words[-2].start()
     return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short), start, end)
-
-
-def _in_order(letters: list[str], word: str) -> bool:
-    """Whether ``letters`` appear in ``word`` in order, the first at its start.
-
-    British spelling keeps a Greek "oe" or "ae" where the short form has an E:
-    "oestradiol (E2)", "aetiology (E)".
-    """
-    lowered = word.lower()
-    if lowered[:2] in ("oe", "ae") and letters[:1] == ["e"]:
-        lowered = lowered[1:]
-    if not letters or lowered[0] != letters[0]:
-        return False
-    at = 1
-    for letter in letters[1:]:
-        at = lowered.find(letter, at) + 1
-        if at == 0:
-            return False
-    return True
 
 
 def one_word_and_head(text: str, open_at: int, close_at: int) -> Pair | None:
@@ -294,7 +276,7 @@ def one_word_and_head(text: str, open_at: int, close_at: int) -> Pair | None:
     if not (re.fullmatch(r"[a-z]{8,}", word.lower()) and re.fullmatch(r"[a-z]{4,}", noun)):
         return None
     # A past tense after the word makes a clause, not a name: "commissioners agreed".
-    if noun in _SMALL or noun.endswith("ed") or not _in_order(list(short.lower()), word):
+    if noun in _SMALL or noun.endswith("ed") or not letters_in_order(list(short.lower()), word):
         return None
     return _span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short),
                       base + words[0].start(), base + words[1].end())

@@ -4,8 +4,10 @@ The method follows the idea Schwartz and Hearst published in 2003: the short
 form is the text in brackets (or the word just before them), and its long form
 is the shortest run of preceding words in which every letter and digit of the
 short form can be found in order, right to left, with the first one starting
-a word. This module is plain string work, so it runs on any text, with or
-without spaCy, and returns offsets rather than objects.
+a word. This module finds the brackets and the words to try; the letter
+matching and scoring are in :mod:`plainspeak.nlp.long_form_match`. It is
+plain string work, so it runs on any text, with or without spaCy, and
+returns offsets rather than objects.
 """
 
 from __future__ import annotations
@@ -13,14 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainspeak.nlp.long_form_match import CLAUSE_OPENER, best_long_form
+from plainspeak.terms.wordlists import word_set
+
 MAX_SHORT_CHARS = 12
 # Hyphens join the parts of longer biomedical names: "5alpha-red-IR", "pro-IL-1 beta".
 MAX_HYPHENATED_CHARS = 16
-MIN_SCORE = 1
+_GREEK = word_set("greek_letters.txt")
 # A sentence ends at . ! ? followed by space and a capital, or at ; and line breaks.
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z(\"'])|[;\n]")
 _SPACED_DASH = re.compile(r"\s[–—-]\s")
-_CLAUSE_OPENER = re.compile(r"(?:the|a|an|this|that|these|those|we|it|they|and|or|but|see)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(rf"{_SENTENCE_END.pattern}|{_SPACED_DASH.pattern}")
 _WORD = re.compile(r"\S+")
 
@@ -168,7 +172,7 @@ def _spelled_before(text: str, open_at: int, short: str, short_start: int) -> Pa
         across = _spelled_from(text, _clause_start(text, open_at, dashes=False), open_at, short, short_start)
         dash = _SPACED_DASH.search(across.long) if across is not None else None
         # After the dash the name goes on; "the", "we", "this" start a new clause.
-        if dash is not None and not _CLAUSE_OPENER.match(across.long[dash.end():]):
+        if dash is not None and not CLAUSE_OPENER.match(across.long[dash.end():]):
             return across
     return pair
 
@@ -245,166 +249,3 @@ def _clause_start(text: str, before: int, dashes: bool = True) -> int:
     for match in (_CLAUSE_END if dashes else _SENTENCE_END).finditer(text, max(0, before - 300), before):
         start = match.end()
     return start
-
-
-def best_long_form(short: str, candidate: str, numbers: bool = False) -> str | None:
-    """The tail of ``candidate`` that best spells ``short``, or None.
-
-    Every tail starting at a word (or after a hyphen or bracket) whose first
-    character is the short form's first is tried. A tail scores one point per
-    short-form character that starts a word, less one per content word that
-    none of its characters come from; the best wins, the shorter on a tie.
-
-    With ``numbers``, a digit in the short form may also stand for a number
-    word ("2D" for "two-dimensional") or a word that sounds like one ("D2A" for
-    "discharge to assess"): the words are read as their digits.
-    """
-    core = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
-    letters = [c.lower() for c in core if c.isalnum()]
-    if len(letters) < 2 or short.lower() in candidate.lower().split():
-        return None
-    found = _best_tail(letters, candidate, core)
-    if found is None and numbers and any(c.isdigit() for c in core):
-        found = _best_tail(letters, _numbers_as_digits(candidate), core)
-    if found is None:
-        return None
-    tail = _with_prefix(candidate, found, "n" in core.lower()).strip(" ,:\"'")
-    if _LEADING_SMALL.match(tail) or _VERB.search(tail):
-        return None  # "by penicilloylated ...", "pressure was monitored ...": not a name
-    # A comma belongs in a long form only inside a list of capitalised words:
-    # "Voluntary, Community and Social Enterprise (VCSE)", "Smith, Jones, and Brown (SJB)",
-    # or inside a name that starts with a capital: "Non-A, non-B hepatitis (NANB)".
-    if not _balanced(tail):
-        return None
-    for comma in re.finditer(r",\s+(?!(?:and|or)\s+[A-Z])(?=[a-z])", tail):
-        if not tail[0].isupper() or _CLAUSE_OPENER.match(tail[comma.end():]):
-            return None
-    return tail
-
-
-_LEADING_SMALL = re.compile(r"^(?:by|of|the|and|or|in|for|to|with|from|at|on)\s", re.IGNORECASE)
-_VERB = re.compile(r"\b(?:was|were|is|are|been)\b", re.IGNORECASE)
-_NUMBER_WORDS = re.compile(
-    r"\b(?:(?P<d1>one|first|single)|(?P<d2>two|second|double|twice|to)|(?P<d3>three|third|triple)|"
-    r"(?P<d4>four|fourth|for)|(?P<d5>five|fifth)|(?P<d6>six|sixth)|(?P<d7>seven|seventh)|"
-    r"(?P<d8>eight|eighth)|(?P<d9>nine|ninth))\b", re.IGNORECASE)
-
-
-# Roman numerals in capitals, two letters or more (a lone "I" or "V" is a word or a
-# symbol): "factor VIII-associated gene A (F8A)".
-_ROMAN = re.compile(r"\b(?:II|III|IV|VI|VII|VIII|IX)\b")
-_ROMAN_VALUES = {"II": "2", "III": "3", "IV": "4", "VI": "6", "VII": "7", "VIII": "8", "IX": "9"}
-
-
-def _numbers_as_digits(candidate: str) -> str:
-    """The text with each number word's first letter replaced by its digit (same length)."""
-    spelt = _NUMBER_WORDS.sub(lambda m: m.lastgroup[1] + m.group(0)[1:], candidate)
-    return _ROMAN.sub(lambda m: _ROMAN_VALUES[m.group(0)] + m.group(0)[1:].lower(), spelt)
-
-
-def _best_tail(letters: list[str], candidate: str, core: str) -> int | None:
-    """Where the best-scoring tail of ``candidate`` starts, or None."""
-    best: tuple[int, int, str] | None = None
-    for start in _word_starts(candidate):
-        tail = candidate[start:].rstrip()
-        if candidate[start].lower() != letters[0] or len(tail.split()) > min(len(letters) + 5, len(letters) * 2):
-            continue
-        positions = _align(letters, tail)
-        if positions is None:
-            continue
-        score = _score(tail, positions)
-        if best is None or (score, -len(tail)) > (best[0], -len(best[2])):
-            best = (score, start, tail)
-    if best is None or len(best[2]) <= len(core) or best[0] < MIN_SCORE:
-        return None
-    return best[1]
-
-
-def _with_prefix(candidate: str, start: int, keep_non: bool = True) -> str:
-    """Keep a prefix that belongs to the first word of the long form.
-
-    A chemical prefix ("2,6-", "12-O-"), "non-" or a Greek letter ("alpha-1-")
-    stays; an opening bracket or quote never does. "non-" stays only when the
-    short form has an N for it: "non-high-density lipoprotein (HDL)" names HDL.
-    """
-    word_start = candidate.rfind(" ", 0, start) + 1
-    prefix = candidate[word_start:start]
-    if not prefix or prefix[0] in "\"'“‘":
-        return candidate[start:].rstrip()
-    if not _balanced(prefix):
-        if prefix[0] in "([":
-            return candidate[start:].rstrip()
-        # "N-(1-naphthyl) ethylene ...": the bracket opened in the prefix closes in the
-        # long form, so the whole word belongs; any other open bracket does not.
-        whole = candidate[word_start:].rstrip()
-        closes_inside = _balanced(whole) and not _balanced(candidate[start:]) and ", " not in whole
-        return whole if closes_inside else candidate[start:].rstrip()
-    words = [w.lower() for w in re.findall(r"[A-Za-z]{2,}", prefix)]
-    if all(w in _PREFIX_WORDS and (keep_non or w != "non") for w in words):
-        return candidate[word_start:].rstrip()
-    return candidate[start:].rstrip()
-
-
-_GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda mu sigma tau omega".split())
-_PREFIX_WORDS = _GREEK | {"non"}
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for char in text:
-        depth += {"(": 1, ")": -1, "[": 1, "]": -1}.get(char, 0)
-        if depth < 0:
-            return False
-    return depth == 0
-
-
-_STOPWORDS = frozenset("of and the in for to with by on a an at from or as its their".split())
-
-
-def _word_starts(text: str) -> list[int]:
-    return [i for i, c in enumerate(text) if c.isalnum() and (i == 0 or text[i - 1] in " -/([\"'")]
-
-
-def _is_initial(text: str, i: int) -> bool:
-    return i == 0 or not text[i - 1].isalnum() or (text[i].isupper() and text[i - 1].islower())
-
-
-def _align(letters: list[str], tail: str) -> list[int] | None:
-    """Positions in ``tail`` for each letter, the first at 0, most of them word-initial."""
-    n, size = len(letters), len(tail)
-    lowered = tail.lower()
-    # score[k][i]: best count of word-initial matches for letters[:k+1] with letter k at i.
-    score: list[dict[int, int]] = [{0: 1} if lowered[0] == letters[0] else {}]
-    back: list[dict[int, int]] = [{}]
-    for k in range(1, n):
-        row, links, best_prev, best_at, prev_sorted = {}, {}, -1, -1, sorted(score[k - 1])
-        pointer = 0
-        for i in range(1, size):
-            while pointer < len(prev_sorted) and prev_sorted[pointer] < i:
-                at = prev_sorted[pointer]
-                if score[k - 1][at] >= best_prev:
-                    best_prev, best_at = score[k - 1][at], at
-                pointer += 1
-            if best_at >= 0 and lowered[i] == letters[k]:
-                row[i] = best_prev + _is_initial(tail, i)
-                links[i] = best_at
-        score.append(row)
-        back.append(links)
-        if not row:
-            return None
-    at = max(score[-1], key=lambda i: (score[-1][i], i))
-    positions = [at]
-    for k in range(n - 1, 0, -1):
-        at = back[k][at]
-        positions.append(at)
-    return positions[::-1]
-
-
-def _score(tail: str, positions: list[int]) -> int:
-    initials = sum(_is_initial(tail, i) for i in positions)
-    uncovered = 0
-    for word in re.finditer(r"[A-Za-z0-9]+", tail):
-        covered = any(word.start() <= i < word.end() for i in positions)
-        if not covered and word.group(0).lower() not in _STOPWORDS and not word.group(0).isdigit():
-            uncovered += 1
-    return initials - uncovered
