@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-from plainspeak.nlp.abbreviations import best_long_form
+from plainspeak.nlp.long_form_match import best_long_form
 from plainspeak.terms.normalise import looks_like_acronym
+from plainspeak.terms.wordlists import word_set
 
 Found = Iterator[tuple[str, str, str, int]]
 MAX_TERM_WORDS = 6
@@ -21,10 +22,7 @@ _LEADING = re.compile(
     r"^(?:(?:the|a|an|our|this|these|its|their|term|word|phrase|words|terms|so-called)\s+)+",
     re.IGNORECASE,
 )
-_PRONOUNS = frozenset(
-    "it this that which these those there here he she they we you who what all each "
-    "one some many most both such".split()
-)
+_PRONOUNS = word_set("subject_openers.txt")
 _TERM_WORD = re.compile(r"^(?=.*\w)[\w'’&/-]+$")
 _ACRONYM = r"[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*"
 
@@ -71,10 +69,10 @@ def noun_phrase_before(text: str, at: int, limit: int = 4) -> tuple[str, int] | 
     return text[start:base + kept[-1].end()], start
 
 
-_SMALL_WORDS = frozenset(
-    "the a an of in on to for and or by with from at as is are was were be our their its "
-    "this that these those your we they it".split()
-)
+# The small words shared with the short-form code in plainspeak/nlp, and the forms of
+# "be"; a noun phrase read back from a cue also stops at a possessive or pronoun, which
+# the short-form code keeps out on purpose (see determiners_and_pronouns.txt).
+_SMALL_WORDS = word_set("small_words.txt") | word_set("be_verbs.txt") | word_set("determiners_and_pronouns.txt")
 
 _MEANS = re.compile(
     r"\s+(?:means|refers to|refer to|is defined as|are defined as|stands for|"
@@ -221,7 +219,7 @@ def stands_for(text: str) -> Found:
 
 _LEAD_IN = re.compile(r"^(?P<term>[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,5})(?P<stop>[.:])\s+(?P<rest>\S)")
 _LEAD_IN_OPENERS = re.compile(r"(?:a|an|money|people|help|support|when|where|this is|these are|it is|it means)\s")
-_LEAD_IN_VERBS = frozenset("is are was were be has have had will would may can should must do does".split())
+_LEAD_IN_VERBS = word_set("be_verbs.txt") | word_set("auxiliary_verbs.txt")
 
 
 def lead_in(text: str) -> Found:
