@@ -52,10 +52,11 @@ def find_pairs(text: str) -> list[Pair]:
     The shapes are tried in turn, most reliable first, each with its own check,
     and the first that holds wins: "Long Form (LF)", "LF (Long Form)", "(Long
     Form, LF)", a one-letter short form after a single word ("testosterone (T)"),
-    then the narrower notations of :mod:`plainspeak.nlp.abbreviation_shapes`:
-    symbols with subscripts, concentrations, signs, numbered variants, digits no
-    word spells ("nitrous oxide (N2O)"), one long word and its noun, and two
-    short forms sharing the words after them.
+    then the narrower notations of :mod:`plainspeak.nlp.symbol_shapes` and
+    :mod:`plainspeak.nlp.abbreviation_shapes`: symbols with subscripts,
+    concentrations, signs, numbered variants, digits no word spells ("nitrous
+    oxide (N2O)"), one long word and its noun, and two short forms sharing the
+    words after them.
     """
     pairs: list[Pair] = []
     for open_at, close_at in _bracket_spans(text):
@@ -69,7 +70,7 @@ _SYMBOL_BEFORE = re.compile(r"(?<![\w-])[\w-]{1,3}$")
 
 
 def _pairs_at(text: str, open_at: int, close_at: int) -> list[Pair]:
-    from plainspeak.nlp import abbreviation_shapes as shapes
+    from plainspeak.nlp import abbreviation_shapes as shapes, symbol_shapes as symbols
 
     pair = (_long_then_short(text, open_at, close_at) or _short_then_long(text, open_at, close_at)
             or shapes.inner_long_then_short(text, open_at, close_at)
@@ -77,10 +78,10 @@ def _pairs_at(text: str, open_at: int, close_at: int) -> list[Pair]:
     # A symbol with a subscript spelt exactly ("transepithelial resistance (Rt)") is
     # surer than letters found inside one word ("resistance").
     if pair is None or " " not in pair.long:
-        pair = shapes.subscripted(text, open_at, close_at) or pair
+        pair = symbols.subscripted(text, open_at, close_at) or pair
     if pair is not None:
         return [pair]
-    pair = shapes.concentration(text, open_at, close_at) or shapes.signed(text, open_at, close_at)
+    pair = symbols.concentration(text, open_at, close_at) or symbols.signed(text, open_at, close_at)
     if pair is not None:
         return [pair]
     numbered = shapes.numbered(text, open_at, close_at)
