@@ -11,9 +11,9 @@ silently turns a rule off.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 from plainspeak.config_values import (
     Where,
@@ -27,6 +27,7 @@ from plainspeak.config_values import (
     words,
 )
 from plainspeak.errors import E202, ConfigError
+from plainspeak.loaders.limits import Limits
 from plainspeak.settings import Settings
 
 if sys.version_info >= (3, 11):
@@ -36,14 +37,9 @@ else:  # pragma: no cover - Python 3.10
 
 CONFIG_NAMES = ("plainspeak.toml", ".plainspeak.toml", "pyproject.toml")
 
-LIMIT_KEYS = {
-    "timeout": ("timeout_s", float),
-    "memory_mb": ("memory_mb", int),
-    "max_file_mb": ("max_file_mb", float),
-    "max_inflated_mb": ("max_inflated_mb", float),
-    "max_pages": ("max_pages", int),
-    "max_text_mb": ("max_text_mb", float),
-}
+# A ``[limits]`` key -> the Limits field it sets and that field's type ("timeout" -> timeout_s, float).
+_LIMIT_TYPES = get_type_hints(Limits)
+LIMIT_KEYS = {f.metadata.get("key", f.name): (f.name, _LIMIT_TYPES[f.name]) for f in fields(Limits)}
 
 
 @dataclass(slots=True)
@@ -146,7 +142,7 @@ def _limits(settings: Settings, run: RunOptions, value: Any, at: Where) -> None:
         number = typed(raw, (int, float), at.key(key), "a number")
         if isinstance(number, bool) or number <= 0:
             raise at.key(key).error("expected a number above zero")
-        setattr(settings, attribute, kind(number))
+        settings.limits = replace(settings.limits, **{attribute: kind(number)})
 
 
 def _jobs(settings: Settings, run: RunOptions, value: Any, at: Where) -> None:

@@ -1,18 +1,19 @@
 """The settings in force for one run, whatever set them.
 
-Defaults live here; ``plainspeak.config`` fills a :class:`Settings` from
-``[tool.plainspeak]`` or ``plainspeak.toml`` and the command line. Rules read
-their own options through :meth:`Settings.rule_option`, each with a default
-declared on the rule, so a new option needs no change here.
+Defaults live here, but for the loader's limits, which live on
+:class:`~plainspeak.loaders.limits.Limits`. ``plainspeak.config`` fills a
+:class:`Settings` from ``[tool.plainspeak]`` or ``plainspeak.toml`` and the
+command line. Rules read their own options through :meth:`Settings.rule_option`,
+each with a default declared on the rule, so a new option needs no change here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from plainspeak.findings import Severity
-from plainspeak.loaders.limits import DEFAULT_LIMITS
+from plainspeak.loaders.limits import DEFAULT_LIMITS, Limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +56,7 @@ class Settings:
         "purpose of report",
         "purpose of the report",
     )
-    # The loader's limits, declared once in plainspeak.loaders.limits.
-    timeout_s: float = DEFAULT_LIMITS.timeout_s
-    memory_mb: int = DEFAULT_LIMITS.memory_mb
-    max_file_mb: float = DEFAULT_LIMITS.max_file_mb
-    max_inflated_mb: float = DEFAULT_LIMITS.max_inflated_mb
-    max_pages: int = DEFAULT_LIMITS.max_pages
-    max_text_mb: float = DEFAULT_LIMITS.max_text_mb
+    limits: Limits = DEFAULT_LIMITS  # the loader's; each one also reads and sets by name, below
     isolate: bool = True  # load each paper in a child process with limits
     overrides: tuple[PathOverride, ...] = ()  # per-path settings, later ones win
     root: str = ""  # the folder override globs are relative to ("" = working directory)
@@ -86,3 +81,19 @@ class Settings:
             f"strict={self.strict_sections}",
         ]
         return "|".join(parts)
+
+
+def _limit(name: str) -> property:
+    def get(settings: Settings) -> Any:
+        return getattr(settings.limits, name)
+
+    def set_(settings: Settings, value: Any) -> None:
+        settings.limits = replace(settings.limits, **{name: value})
+
+    return property(get, set_, doc=f"``limits.{name}``, read and set by name.")
+
+
+# ``settings.timeout_s`` and the rest, one per limit, so a new limit needs no change here.
+for _field in fields(Limits):
+    setattr(Settings, _field.name, _limit(_field.name))
+del _field

@@ -6,9 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from plainspeak.config import find_config, load_config, settings_for
+from plainspeak.config import LIMIT_KEYS, find_config, load_config, settings_for
 from plainspeak.errors import ConfigError
 from plainspeak.findings import Severity
+from plainspeak.loaders.limits import DEFAULT_LIMITS
+from plainspeak.settings import Settings
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
 
 FULL = '''
 glossaries = ["glossaries/ours.yaml"]
@@ -82,6 +86,27 @@ def test_pyproject_table_and_nearest_wins(tmp_path: Path) -> None:
 def test_no_config_means_defaults(tmp_path: Path) -> None:
     config = load_config(None)
     assert (config.path, config.settings.fail_on, config.run.cache) == (None, Severity.ERROR, True)
+
+
+def test_documented_limits_are_the_defaults(tmp_path: Path) -> None:
+    # The docs' [limits] table, keys in order and values, read back as the Limits defaults.
+    lines = DOCS.read_text(encoding="utf-8").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("[limits]")))
+    table = []
+    for line in lines[start:]:
+        if not line.strip() or (table and line.startswith("[")):
+            break
+        table.append(line)
+    assert [line.split("=")[0].strip() for line in table[1:]] == list(LIMIT_KEYS)
+    settings = load_config(write(tmp_path / "plainspeak.toml", "\n".join(table) + "\n")).settings
+    assert settings.limits == DEFAULT_LIMITS == Settings().limits
+
+
+def test_a_limit_is_set_by_name_or_by_key(tmp_path: Path) -> None:
+    settings = load_config(write(tmp_path / "plainspeak.toml", "[limits]\nmax_text_mb = 1\n")).settings
+    settings.timeout_s = 5.0  # as --timeout does
+    assert (settings.limits.timeout_s, settings.limits.max_text_mb, settings.max_text_mb) == (5.0, 1.0, 1.0)
+    assert settings.limits.max_pages == DEFAULT_LIMITS.max_pages
 
 
 @pytest.mark.parametrize("text, message", [

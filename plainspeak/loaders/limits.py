@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MB = 1024 * 1024
 
@@ -10,6 +10,11 @@ MB = 1024 * 1024
 @dataclass(frozen=True, slots=True)
 class Limits:
     """Bounds on one paper's size, expansion, page count, time and memory.
+
+    Each limit is declared here and nowhere else: its default is the default
+    of :class:`~plainspeak.settings.Settings` and of a config file's
+    ``[limits]`` table, where its key is its name here (``key`` in the
+    field's metadata where the two differ).
 
     ``max_text_mb`` caps the text a paper may yield (and the size of a plain
     text or Markdown file): a meeting paper of 500 pages holds about 2 MB of
@@ -19,12 +24,12 @@ class Limits:
     which can enforce them on a child process.
     """
 
+    timeout_s: float = field(default=60.0, metadata={"key": "timeout"})
+    memory_mb: int = 1536
     max_file_mb: float = 200
     max_inflated_mb: float = 500
     max_pages: int = 2000
     max_text_mb: float = 25
-    timeout_s: float = 60.0
-    memory_mb: int = 1536
 
     @property
     def max_file_bytes(self) -> int:
