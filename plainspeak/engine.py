@@ -194,13 +194,4 @@ def check_path(path: str, settings: Settings, glossaries: GlossarySet | None = N
 
 def limits_from(settings: Settings) -> "Limits":
     """The loader's limits, as the settings give them."""
-    from plainspeak.loaders import Limits
-
-    return Limits(
-        max_file_mb=settings.max_file_mb,
-        max_inflated_mb=settings.max_inflated_mb,
-        max_pages=settings.max_pages,
-        max_text_mb=settings.max_text_mb,
-        timeout_s=settings.timeout_s,
-        memory_mb=settings.memory_mb,
-    )
+    return settings.limits

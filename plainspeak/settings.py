@@ -9,7 +9,7 @@ each with a default declared on the rule, so a new option needs no change here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from plainspeak.findings import Severity
@@ -56,7 +56,7 @@ class Settings:
         "purpose of report",
         "purpose of the report",
     )
-    limits: Limits = DEFAULT_LIMITS  # the loader's; each one also reads and sets by name, below
+    limits: Limits = DEFAULT_LIMITS  # the loader's
     isolate: bool = True  # load each paper in a child process with limits
     overrides: tuple[PathOverride, ...] = ()  # per-path settings, later ones win
     root: str = ""  # the folder override globs are relative to ("" = working directory)
@@ -81,19 +81,3 @@ class Settings:
             f"strict={self.strict_sections}",
         ]
         return "|".join(parts)
-
-
-def _limit(name: str) -> property:
-    def get(settings: Settings) -> Any:
-        return getattr(settings.limits, name)
-
-    def set_(settings: Settings, value: Any) -> None:
-        settings.limits = replace(settings.limits, **{name: value})
-
-    return property(get, set_, doc=f"``limits.{name}``, read and set by name.")
-
-
-# ``settings.timeout_s`` and the rest, one per limit, so a new limit needs no change here.
-for _field in fields(Limits):
-    setattr(Settings, _field.name, _limit(_field.name))
-del _field

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -100,7 +101,7 @@ def apply_options(config: "Config", options: dict[str, Any], debug: bool) -> Non
     if options["fail_on"]:
         settings.fail_on = None if options["fail_on"] == "never" else Severity.parse(options["fail_on"])
     if options["timeout"] is not None:
-        settings.timeout_s = options["timeout"]
+        settings.limits = replace(settings.limits, timeout_s=options["timeout"])
     settings.debug = debug
     run.include = tuple(options["include"]) or run.include
     run.exclude = (*run.exclude, *options["exclude"])

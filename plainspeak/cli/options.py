@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 import click
 
+from plainspeak.loaders.limits import DEFAULT_LIMITS
+
 if TYPE_CHECKING:
     from plainspeak.glossary.model import GlossarySet
     from plainspeak.requests_store import RequestStore
@@ -37,7 +39,8 @@ _RUN_OPTIONS = (
     model_option,
     click.option("--select", multiple=True, help="Turn on a rule by code or name (repeatable)."),
     click.option("--ignore", multiple=True, help="Turn off a rule by code or name (repeatable)."),
-    click.option("--timeout", type=float, default=None, help="Seconds allowed to read one paper (default 60)."),
+    click.option("--timeout", type=float, default=None,
+                 help=f"Seconds allowed to read one paper (default {DEFAULT_LIMITS.timeout_s:g})."),
     click.option("--config", "config_file", type=click.Path(dir_okay=False),
                  help="Read settings from this file instead of looking for one."),
 )
