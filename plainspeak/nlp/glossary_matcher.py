@@ -130,10 +130,11 @@ class GlossaryMatcher:
         passes = [shadow_keys(doc, groups=groups)]
         if doc.has_annotation("LEMMA"):
             passes.append(shadow_keys(doc, use_lemma=True, groups=groups))
+        text = doc.text  # built once: spaCy joins every token's text on each access
         doc._.plainspeak_terms = [
-            [s, e, key, looks_like_acronym(doc.text[s:e])]
+            [s, e, key, looks_like_acronym(text[s:e])]
             for s, e, key in self._match(self.terms, doc, groups, passes)
-            if looks_like_acronym(doc.text[s:e]) or not inside_longer_name(doc, s, e)
+            if looks_like_acronym(text[s:e]) or not inside_longer_name(doc, s, e)
         ]
         doc._.plainspeak_alternatives = [
             [s, e, key] for s, e, key in self._match(self.alternatives, doc, groups, [shadow_keys(doc, exact=True, groups=groups)])
