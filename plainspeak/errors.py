@@ -81,6 +81,10 @@ E114 = ErrorKind(
     "E114", "plainspeak could not check this paper",
     "run again with --debug and report what it shows",
 )
+E115 = ErrorKind(
+    "E115", "checking the paper took too long",
+    "split it into smaller papers, or raise the limit with --timeout",
+)
 
 # Glossary and configuration problems.
 E201 = ErrorKind(

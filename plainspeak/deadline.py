@@ -1,0 +1,95 @@
+"""A time limit on work in this process's main thread, kept by an interval timer.
+
+``with time_limit(seconds):`` arms ``ITIMER_REAL``; when it runs out, the
+``SIGALRM`` handler raises :class:`TimeUp` in the main thread, wherever the
+work has got to. Python runs a signal handler between bytecodes, not inside
+a C or Cython loop; spaCy's loops return to Python between documents, so a
+parse over many blocks stops at the next block, and a rule stops at once.
+
+The limit is kept only where a signal can keep it: in the main thread of a
+process on a platform with ``setitimer``. Elsewhere (a web server's request
+threads, Windows) the work runs without it, as it did before. The handler
+and timer found on entry are always given back on exit, with the time used
+taken off that timer. A timer already set to ring before this limit would is
+left alone: it ends the work sooner than this limit could, and its owner
+should hear it, not us.
+"""
+
+from __future__ import annotations
+
+import math
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from typing import Iterator
+
+# setitimer takes 0 as "disarm": an outer timer whose time passed while this
+# limit held is set to ring this soon instead.
+_SOON_S = 1e-6
+
+
+class TimeUp(BaseException):
+    """The time given to the work ran out.
+
+    A ``BaseException``, like ``KeyboardInterrupt``, so the work's own
+    ``except Exception`` (a rule's fallback, a parser's) cannot swallow it.
+    """
+
+
+def can_limit() -> bool:
+    """True where a timer signal can interrupt work: the main thread, with ``setitimer``."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+class _Alarm:
+    """The SIGALRM handler while a limit holds; quiet once the limit is being lifted."""
+
+    __slots__ = ("live", "rang")
+
+    def __init__(self) -> None:
+        self.live = True
+        self.rang = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.live:
+            self.rang = True
+            raise TimeUp
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`TimeUp` in the body once ``seconds`` have passed.
+
+    ``seconds`` of zero or less raises at once. Without a usable timer (see
+    :func:`can_limit`), for an infinite limit, or under a timer that rings
+    sooner, the body runs unlimited by this.
+    """
+    if not math.isfinite(seconds) or not can_limit():
+        yield
+        return
+    if seconds <= 0:
+        raise TimeUp
+    outer_left, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    # A handler set from C reads as None and cannot be put back from Python.
+    if 0 < outer_left <= seconds or signal.getsignal(signal.SIGALRM) is None:
+        yield
+        return
+    alarm = _Alarm()
+    previous = signal.signal(signal.SIGALRM, alarm)
+    armed_at = time.monotonic()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        yield
+    finally:
+        # First, with no call in between, so a ring that lands from here on is ignored.
+        alarm.live = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_left > 0:
+            used = time.monotonic() - armed_at
+            signal.setitimer(signal.ITIMER_REAL, max(outer_left - used, _SOON_S), outer_interval)
+    if alarm.rang:
+        # It rang, but the work caught TimeUp (or the handler's raise was lost
+        # inside a __del__) and went on: the time was still up.
+        raise TimeUp
