@@ -9,10 +9,11 @@ bad paper: the error goes in the result, so a batch goes on.
 from __future__ import annotations
 
 import importlib
+import time
 from typing import TYPE_CHECKING, Iterable
 
 from plainspeak.analysis import Analysis
-from plainspeak.errors import E114, InputError, PlainspeakError
+from plainspeak.errors import E114, E115, InputError, PlainspeakError
 from plainspeak.findings import Finding
 from plainspeak.glossary.model import GlossarySet
 from plainspeak.paper import Notice, Paper
@@ -57,6 +58,10 @@ def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet, nlp: "Lan
 
     nlp = nlp if nlp is not None else build_pipeline(settings, glossaries)
     texts = [checkable_text(paper, index) for index in range(len(paper.blocks))]
+    # The paper's time limit is a signal, handled between Python bytecodes:
+    # spaCy's Cython loops come back to Python between documents (and the
+    # model's layers between batches), so a parse over many blocks can be
+    # stopped there; no block is longer than MAX_BLOCK_CHARS, which bounds the wait.
     docs = [_without_tensor(doc) for doc in nlp.pipe(texts, batch_size=PIPE_BATCH)]
     return Analysis(paper=paper, docs=docs, glossaries=glossaries, settings=settings)
 
@@ -175,21 +180,47 @@ def summarise(analysis: Analysis, result: PaperResult) -> dict:
 
 
 def check_path(path: str, settings: Settings, glossaries: GlossarySet | None = None) -> PaperResult:
-    """Load and check one file; a bad file yields a result holding its error."""
-    from plainspeak.loaders import load, load_isolated
-    from plainspeak.loaders.isolate import needs_isolation
+    """Load and check one file; a bad file yields a result holding its error.
 
+    The whole paper, reading, parse and rules, gets ``settings.limits.timeout_s``
+    in all. A reader process keeps its own limit; the time it took is taken
+    off what the parse and rules are then given, which is kept by an interval
+    timer (:mod:`plainspeak.deadline`): where this runs in a process's main
+    thread, the CLI with ``--jobs 1`` and every worker of the pool, a paper
+    over its time gets E115 and the batch goes on. In any other thread the
+    parse and rules run unlimited, as the web page's do.
+    """
     limits = limits_from(settings)
     try:
-        isolate = settings.isolate and needs_isolation(path, limits)
-        paper = load_isolated(path, limits) if isolate else load(path, limits=limits)
-        return check_paper(paper, settings, glossaries)
+        return _check_in_time(path, settings, glossaries, limits)
     except PlainspeakError as error:
         return PaperResult(path=path, error=error)
     except Exception as error:  # noqa: BLE001 - one paper's fault must not stop a batch
         if settings.debug:
             raise
         return PaperResult(path=path, error=InputError(E114, path, f"{type(error).__name__}: {error}"[:160]))
+
+
+def _check_in_time(path: str, settings: Settings, glossaries: GlossarySet | None, limits: "Limits") -> PaperResult:
+    from plainspeak.deadline import TimeUp, time_limit
+    from plainspeak.loaders import load, load_isolated
+    from plainspeak.loaders.isolate import needs_isolation
+    from plainspeak.nlp.pipeline import build_pipeline
+
+    started = time.monotonic()
+    isolate = settings.isolate and needs_isolation(path, limits)
+    paper = load_isolated(path, limits) if isolate else None
+    used = time.monotonic() - started
+    # Built for the run, not for this paper, and outside its time: a build cut
+    # short would leave the process's shared model with half its components.
+    glossaries = glossaries if glossaries is not None else load_glossaries(settings)
+    nlp = build_pipeline(settings, glossaries)
+    try:
+        with time_limit(limits.timeout_s - used):
+            paper = paper if paper is not None else load(path, limits=limits)
+            return check_paper(paper, settings, glossaries, nlp)
+    except TimeUp:
+        raise InputError(E115, path, f"it took longer than {limits.timeout_s:g} s") from None
 
 
 def limits_from(settings: Settings) -> "Limits":

@@ -10,7 +10,10 @@ its own. Workers take paths and send back :class:`PaperResult` s (plain
 data, so they pickle). Inside a worker each paper that needs it is still
 read in its own child process with the time and memory limits
 (:func:`plainspeak.loaders.load_isolated`), so a hostile file costs one
-paper, not the run. ``jobs=1`` checks in this process, with no pool.
+paper, not the run. The parse and rules that follow are held to what is left
+of the paper's time by a timer signal, which needs the main thread: a worker
+runs its tasks there, and so does ``jobs=1``, which checks in this process,
+with no pool (see :func:`plainspeak.engine.check_path`).
 """
 
 from __future__ import annotations
