@@ -1,0 +1,259 @@
+"""The per-paper time limit covers the whole check: reading, parse and rules.
+
+The timer itself first (it stops work, gives back the handler and timer it
+found, and keeps out of threads and of a sooner timer); then a paper made slow
+after it is read, in this process and in two workers, and a paper of a million
+one-letter words through the real command.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import plainspeak.engine as engine
+from plainspeak.deadline import TimeUp, time_limit
+from plainspeak.loaders.limits import Limits
+from plainspeak.runner.batch import run_batch
+from plainspeak.settings import Settings
+from tests.helpers import LONG
+
+ROOT = Path(__file__).resolve().parents[1]
+E115_LINE = ("checking the paper took too long (it took longer than {limit} s) [E115]"
+             " - split it into smaller papers, or raise the limit with --timeout")
+GOOD_TEXT = f"# Budget\n\nThe group met in the hall.\n\n{LONG}\n"
+
+needs_timer = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no interval timer on this platform")
+
+
+def spin(seconds: float) -> None:
+    """Busy Python work for ``seconds``, as a rule stuck on a hard paper is."""
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        pass
+
+
+@pytest.fixture
+def outer_alarm():
+    """A SIGALRM handler of the test's own, recording what it hears; the old one back afterwards."""
+    heard: list[int] = []
+
+    def handler(signum, frame):
+        heard.append(signum)
+
+    before = signal.signal(signal.SIGALRM, handler)
+    handler.heard = heard
+    yield handler
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, before)
+
+
+# The timer.
+
+@needs_timer
+def test_time_up_stops_busy_work_and_gives_back_the_handler_and_timer(outer_alarm) -> None:
+    signal.setitimer(signal.ITIMER_REAL, 30, 7)
+    started = time.monotonic()
+    with pytest.raises(TimeUp):
+        with time_limit(0.05):
+            spin(10)
+    assert time.monotonic() - started < 5
+    assert signal.getsignal(signal.SIGALRM) is outer_alarm
+    left, interval = signal.getitimer(signal.ITIMER_REAL)
+    assert 25 < left < 30 - 0.05 and interval == 7
+    assert outer_alarm.heard == []
+
+
+@needs_timer
+def test_work_in_time_ends_normally_with_nothing_left_armed() -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    with time_limit(5):
+        total = sum(range(1000))
+    assert total == 499500
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
+
+
+@needs_timer
+def test_time_up_caught_by_the_work_is_raised_when_it_ends() -> None:
+    caught = []
+    with pytest.raises(TimeUp):
+        with time_limit(0.05):
+            try:
+                spin(10)
+            except BaseException as error:  # noqa: BLE001 - as careless code under the limit might
+                caught.append(error)
+    assert len(caught) == 1 and isinstance(caught[0], TimeUp)
+
+
+@needs_timer
+def test_no_time_left_is_time_up_at_once() -> None:
+    ran = []
+    with pytest.raises(TimeUp):
+        with time_limit(-0.1):
+            ran.append(True)
+    assert ran == []
+
+
+@needs_timer
+def test_a_sooner_outer_timer_is_left_to_ring(outer_alarm) -> None:
+    signal.setitimer(signal.ITIMER_REAL, 0.05)
+    with time_limit(10):
+        assert signal.getsignal(signal.SIGALRM) is outer_alarm
+        until = time.monotonic() + 5
+        while not outer_alarm.heard and time.monotonic() < until:
+            pass
+    assert outer_alarm.heard == [signal.SIGALRM]
+
+
+@needs_timer
+def test_outside_the_main_thread_the_work_runs_unlimited() -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    outcome: list[str] = []
+
+    def work() -> None:
+        try:
+            with time_limit(0.01):
+                time.sleep(0.1)
+            outcome.append("finished")
+        except BaseException as error:  # noqa: BLE001 - the test reports whatever happened
+            outcome.append(type(error).__name__)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(10)
+    assert outcome == ["finished"]
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+# A paper that reads in time and is slow to check.
+
+@pytest.fixture
+def slow_rules(monkeypatch: pytest.MonkeyPatch):
+    """Rules that grind for 30 s on any paper whose name starts ``slow``, as a pathological rule would."""
+    real = engine.run_rules
+
+    def run_rules(analysis, rules):
+        if Path(analysis.paper.path).name.startswith("slow"):
+            spin(30)
+        return real(analysis, rules)
+
+    monkeypatch.setattr(engine, "run_rules", run_rules)
+
+
+def write_papers(folder: Path) -> tuple[str, str]:
+    slow = folder / "slow.md"
+    good = folder / "good.md"
+    slow.write_text(GOOD_TEXT, encoding="utf-8")
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    return str(slow), str(good)
+
+
+def settings_with_timeout(model: str, seconds: float) -> Settings:
+    return Settings(model=model, limits=replace(Limits(), timeout_s=seconds))
+
+
+def assert_timed_out(result, path: str, limit: str) -> None:
+    assert result.error is not None and result.error.kind.code == "E115"
+    assert result.error.exit_code == 3
+    assert result.error.line() == f"{path}: " + E115_LINE.format(limit=limit)
+    assert result.findings == []
+
+
+@needs_timer
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_paper_slow_to_check_is_an_error_and_the_batch_goes_on(jobs, blank_model, slow_rules, tmp_path,
+                                                                monkeypatch) -> None:
+    # Workers forked from this process have the slow rules too.
+    monkeypatch.setattr("plainspeak.runner.pool._context", lambda: multiprocessing.get_context("fork"))
+    slow, good = write_papers(tmp_path)
+    settings = settings_with_timeout(blank_model, 2)
+    started = time.monotonic()
+    results = run_batch([slow, good], settings, jobs=jobs)
+    assert time.monotonic() - started < 20
+    assert [r.path for r in results] == [slow, good]
+    assert_timed_out(results[0], slow, "2")
+    assert results[1].error is None
+    assert [f.code for f in results[1].findings if f.code == "PS201"] == ["PS201"]
+
+
+@needs_timer
+def test_the_time_spent_reading_is_taken_from_the_check(blank_model, slow_rules, tmp_path, monkeypatch) -> None:
+    from plainspeak import loaders
+
+    slow, _ = write_papers(tmp_path)
+
+    def slow_reader(path, limits=None):
+        time.sleep(1.0)
+        return loaders.load(path, limits=limits)
+
+    monkeypatch.setattr("plainspeak.loaders.isolate.needs_isolation", lambda path, limits: True)
+    monkeypatch.setattr(loaders, "load_isolated", slow_reader)
+    settings = settings_with_timeout(blank_model, 1.5)
+    glossaries = engine.load_glossaries(settings)
+    engine.check_path(str(tmp_path / "good.md"), settings, glossaries)  # the pipeline, built once
+    started = time.monotonic()
+    result = engine.check_path(slow, settings, glossaries)
+    took = time.monotonic() - started
+    assert_timed_out(result, slow, "1.5")
+    assert 1.4 < took < 2.2, f"the paper had {took:.2f} s, not 1.5 s in all"
+
+
+@needs_timer
+def test_a_paper_in_time_keeps_its_findings_and_the_alarm_is_given_back(blank_model, outer_alarm,
+                                                                       tmp_path) -> None:
+    _, good = write_papers(tmp_path)
+    settings = Settings(model=blank_model)
+    alone = engine.check_path(good, settings)
+    assert alone.error is None and "PS201" in [f.code for f in alone.findings]
+    assert signal.getsignal(signal.SIGALRM) is outer_alarm
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    signal.setitimer(signal.ITIMER_REAL, 100)  # an outer timer longer than the paper's 60 s
+    again = engine.check_path(good, settings)
+    assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in alone.findings]
+    assert signal.getsignal(signal.SIGALRM) is outer_alarm
+    assert 90 < signal.getitimer(signal.ITIMER_REAL)[0] < 100
+    assert outer_alarm.heard == []
+
+
+# The real command.
+
+def one_letter_words(path: Path, size: int) -> None:
+    """Paragraphs of one-letter words: read in a moment, slow to parse (about 3 s a megabyte, blank model)."""
+    paragraph = " ".join("abcdefghij"[i % 10] for i in range(400)) + ".\n\n"
+    path.write_text(paragraph * (size // len(paragraph)), encoding="utf-8")
+
+
+@needs_timer
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_command_gives_one_line_and_exit_3_for_a_paper_over_its_time(jobs, blank_model, tmp_path) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    one_letter_words(papers / "a-letters.txt", 1_000_000)  # read in place: all its time is the check's
+    (papers / "b-good.md").write_text(GOOD_TEXT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("GITHUB_ACTIONS", None)
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "plainspeak", "check", "--model", blank_model, "--isolated",
+                           "--no-cache", "--format", "json", "--timeout", "0.5", "--jobs", jobs, "papers"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    took = time.monotonic() - started
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.returncode == 3
+    assert done.stderr.splitlines() == ["plainspeak: papers/a-letters.txt: " + E115_LINE.format(limit="0.5")]
+    report = json.loads(done.stdout)
+    letters, good = report["papers"]
+    assert letters["error"]["code"] == "E115" and letters["findings"] == []
+    assert good.get("error") is None and "PS201" in [f["code"] for f in good["findings"]]
+    assert took < 30
