@@ -40,7 +40,7 @@ _RUN_OPTIONS = (
     click.option("--select", multiple=True, help="Turn on a rule by code or name (repeatable)."),
     click.option("--ignore", multiple=True, help="Turn off a rule by code or name (repeatable)."),
     click.option("--timeout", type=float, default=None,
-                 help=f"Seconds allowed to read one paper (default {DEFAULT_LIMITS.timeout_s:g})."),
+                 help=f"Seconds allowed to read and check one paper (default {DEFAULT_LIMITS.timeout_s:g})."),
     click.option("--config", "config_file", type=click.Path(dir_okay=False),
                  help="Read settings from this file instead of looking for one."),
 )

@@ -20,8 +20,10 @@ class Limits:
     text or Markdown file): a meeting paper of 500 pages holds about 2 MB of
     text, and every character costs a few hundred bytes once it sits in blocks
     and source maps, so the default keeps a worker's memory in hand.
-    ``timeout_s`` and ``memory_mb`` apply only to :func:`load_isolated`,
-    which can enforce them on a child process.
+    ``memory_mb`` applies only to :func:`load_isolated`, which can enforce
+    it on a child process; that reader also stops at ``timeout_s``, and
+    :func:`plainspeak.engine.check_path` holds the whole check of a paper,
+    reading included, to the same ``timeout_s``.
     """
 
     timeout_s: float = field(default=60.0, metadata={"key": "timeout"})
