@@ -61,3 +61,27 @@ def test_example_papers_in_their_own_format(tmp_path, name):
     else:
         reader = PdfReader(io.BytesIO(data))
         assert len(reader.pages) > 4 and any(page.get("/Annots") for page in reader.pages[:4])
+
+
+def test_a_paper_over_its_time_is_left_and_the_next_is_annotated(tmp_path, blank_model, monkeypatch):
+    import time
+
+    import plainspeak.engine
+
+    real_check = plainspeak.engine.check_paper
+
+    def slow_for_one(paper, *args, **kwargs):
+        if paper.path.endswith("slow.md"):
+            time.sleep(30)
+        return real_check(paper, *args, **kwargs)
+
+    monkeypatch.setattr(plainspeak.engine, "check_paper", slow_for_one)
+    slow, good = tmp_path / "slow.md", tmp_path / "good.md"
+    for paper in (slow, good):
+        paper.write_text("The virement was agreed.\n", encoding="utf-8")
+    started = time.monotonic()
+    outcome = _run("--model", blank_model, "--format", "md", "--timeout", "0.5", str(slow), str(good))
+    assert time.monotonic() - started < 20
+    assert outcome.exit_code == 3 and "slow.md: checking the paper took too long" in outcome.output
+    assert "[E115]" in outcome.output and "Traceback" not in outcome.output
+    assert not (tmp_path / "slow.plainspeak.md").exists() and (tmp_path / "good.plainspeak.md").exists()
