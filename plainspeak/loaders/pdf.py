@@ -4,7 +4,9 @@ pdfminer raises far more than its own exceptions on damaged files; every one
 of them becomes E107 here, a password becomes E106 (pdfminer's
 ``PDFPasswordIncorrect`` carries no message at all), and a paper with pages
 but no text layer is a Paper with a PS901 notice, not an error, so the
-checker can report it as a finding.
+checker can report it as a finding. A page of tens of thousands of scattered
+glyphs (see :mod:`.pdf_scatter`) is left out with a PS901 notice too, rather
+than read as thousands of one-letter paragraphs.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from plainspeak.loaders.limits import Limits
 from plainspeak.loaders.pdf_blocks import body_blocks, furniture_blocks
 from plainspeak.loaders.pdf_layout import mark_furniture, reading_order
 from plainspeak.loaders.pdf_lines import Line, page_lines
-from plainspeak.loaders.pdf_notices import hidden_text_notice, no_text_notice
+from plainspeak.loaders.pdf_notices import hidden_text_notice, no_text_notice, scattered_text_notice
+from plainspeak.loaders.pdf_scatter import scattered_characters
 from plainspeak.loaders.sniff import pdf_header_offset
 from plainspeak.paper import Block, BlockKind, Paper
 
@@ -33,7 +36,7 @@ from plainspeak.paper import Block, BlockKind, Paper
 def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
     """Read a PDF into a Paper."""
     document = _open(path, data[max(pdf_header_offset(data), 0):])
-    pages, hidden = _read_pages(path, document, limits)
+    pages, hidden, scattered = _read_pages(path, document, limits)
     if not pages:
         raise InputError(E107, str(path), "it has no pages")
     mark_furniture([(height, lines) for height, lines in pages])
@@ -48,8 +51,10 @@ def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
         ordered = _number(lines)
         body.extend(line for line in ordered if not line.role)
         furniture.extend(line for line in ordered if line.role)
+    empty = [not lines and number not in scattered for number, (_, lines) in enumerate(pages, start=1)]
     notices = [notice for notice in (
-        no_text_notice([not lines for _, lines in pages], hidden),
+        no_text_notice(empty, hidden),
+        scattered_text_notice(scattered),
         hidden_text_notice(hidden),
     ) if notice is not None]
     blocks = body_blocks(body)
@@ -72,8 +77,14 @@ def _open(path: Path, data: bytes) -> PDFDocument:
         raise InputError(E106, str(path), f"it is encrypted in a way that cannot be read: {error}") from None
 
 
-def _read_pages(path: Path, document: PDFDocument, limits: Limits) -> tuple[list, dict[int, int]]:
-    """Lay out every page once; return (page height, lines) per page and hidden glyphs."""
+def _read_pages(
+    path: Path, document: PDFDocument, limits: Limits,
+) -> tuple[list, dict[int, int], dict[int, int]]:
+    """Lay out every page once.
+
+    Returns (page height, lines) per page, the unmapped glyphs dropped per
+    page, and the characters of each page left out as scattered glyphs.
+    """
     resources = PDFResourceManager(caching=True)
     # boxes_flow=None skips pdfminer's box grouping, which is quadratic in the
     # number of text boxes; reading order is decided in pdf_layout instead.
@@ -81,6 +92,7 @@ def _read_pages(path: Path, document: PDFDocument, limits: Limits) -> tuple[list
     interpreter = PDFPageInterpreter(resources, device)
     pages: list[tuple[float, list[Line]]] = []
     hidden: dict[int, int] = {}
+    scattered: dict[int, int] = {}
     characters = 0
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
         if number > limits.max_pages:
@@ -90,11 +102,14 @@ def _read_pages(path: Path, document: PDFDocument, limits: Limits) -> tuple[list
         lines, dropped = page_lines(layout, number)
         if dropped:
             hidden[number] = dropped
+        loose = scattered_characters(lines, layout.width, layout.height)
+        if loose:
+            scattered[number], lines = loose, []
         characters += sum(len(line.text) for line in lines)
         if characters > limits.max_text_chars:
             raise InputError(E108, str(path), f"it holds more than {limits.max_text_mb:g} MB of text")
         pages.append((layout.height, lines))
-    return pages, hidden
+    return pages, hidden, scattered
 
 
 def _number(lines: list[Line]) -> list[Line]:

@@ -1,4 +1,4 @@
-"""PS9xx notices about a PDF's text layer: pages without text, unmapped glyphs."""
+"""PS9xx notices about a PDF's text layer: pages without text, unmapped glyphs, scattered glyphs."""
 
 from __future__ import annotations
 
@@ -52,5 +52,28 @@ def hidden_text_notice(hidden: dict[int, int]) -> Notice | None:
         f"{count} characters on {_pages_label(pages)} use a font without a Unicode map, "
         "so their text cannot be read and was left out; export the PDF again with "
         "fonts embedded as text, or check the Word version",
+        page=pages[0],
+    )
+
+
+def scattered_text_notice(scattered: dict[int, int]) -> Notice | None:
+    """PS901 for pages left out as scattered glyphs (see :mod:`.pdf_scatter`).
+
+    Such a page's text layer holds nothing that reads as text, so to a
+    reader it is a page without one, which is what PS901 reports; the
+    message says why the page was left out and what to check.
+    """
+    if not scattered:
+        return None
+    pages = sorted(scattered)
+    if len(pages) == 1:
+        holds, it, was, drawing = "holds", "it", "it was", "it is a map or drawing"
+    else:
+        holds, it, was, drawing = "hold", "they", "they were", "they are maps or drawings"
+    return Notice(
+        "PS901", "no-text-layer",
+        f"{_pages_label(pages)} {holds} {sum(scattered.values()):,} characters scattered in no "
+        f"readable order, so {was} left out; check whether {drawing}, and if {it} should be "
+        "text, export the PDF again from the original document",
         page=pages[0],
     )
