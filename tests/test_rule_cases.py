@@ -19,7 +19,7 @@ from tests.helpers import blank_nlp, paper_from_text
 
 CASES_DIR = Path(__file__).parent / "rules"
 # Rules about the file itself (no text layer, unreadable glyphs) are shown by the loader tests.
-FILE_RULES = {"PS901", "PS902", "PS903"}
+FILE_RULES = {"PS901", "PS902", "PS903", "PS904"}
 
 
 def _case_files() -> dict[str, dict]:

@@ -5,7 +5,7 @@ of them becomes E107 here, a password becomes E106 (pdfminer's
 ``PDFPasswordIncorrect`` carries no message at all), and a paper with pages
 but no text layer is a Paper with a PS901 notice, not an error, so the
 checker can report it as a finding. A page of tens of thousands of scattered
-glyphs (see :mod:`.pdf_scatter`) is left out with a PS901 notice too, rather
+glyphs (see :mod:`.pdf_scatter`) is left out with a PS904 notice, rather
 than read as thousands of one-letter paragraphs.
 """
 

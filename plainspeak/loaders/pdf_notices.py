@@ -57,11 +57,9 @@ def hidden_text_notice(hidden: dict[int, int]) -> Notice | None:
 
 
 def scattered_text_notice(scattered: dict[int, int]) -> Notice | None:
-    """PS901 for pages left out as scattered glyphs (see :mod:`.pdf_scatter`).
+    """PS904 for pages left out as scattered glyphs (see :mod:`.pdf_scatter`).
 
-    Such a page's text layer holds nothing that reads as text, so to a
-    reader it is a page without one, which is what PS901 reports; the
-    message says why the page was left out and what to check.
+    The message says why the page was left out and what to check.
     """
     if not scattered:
         return None
@@ -71,7 +69,7 @@ def scattered_text_notice(scattered: dict[int, int]) -> Notice | None:
     else:
         holds, it, was, drawing = "hold", "they", "they were", "they are maps or drawings"
     return Notice(
-        "PS901", "no-text-layer",
+        "PS904", "scattered-text",
         f"{_pages_label(pages)} {holds} {sum(scattered.values()):,} characters scattered in no "
         f"readable order, so {was} left out; check whether {drawing}, and if {it} should be "
         "text, export the PDF again from the original document",
