@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import signal
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -27,6 +28,12 @@ from typing import Iterator
 # setitimer takes 0 as "disarm": an outer timer whose time passed while this
 # limit held is set to ring this soon instead.
 _SOON_S = 1e-6
+# After the first ring the timer rings again this often, in case a ring was
+# lost: a TimeUp raised while Python runs a __del__ or a weakref callback is
+# reported to sys.unraisablehook and dropped, and the work would go on.
+_AGAIN_S = 0.1
+# Limits longer than this are no limit (setitimer overflows near 1e12 s).
+LONGEST_S = 1e6
 
 
 class TimeUp(BaseException):
@@ -65,7 +72,7 @@ def time_limit(seconds: float) -> Iterator[None]:
     :func:`can_limit`), for an infinite limit, or under a timer that rings
     sooner, the body runs unlimited by this.
     """
-    if not math.isfinite(seconds) or not can_limit():
+    if not math.isfinite(seconds) or seconds > LONGEST_S or not can_limit():
         yield
         return
     if seconds <= 0:
@@ -77,15 +84,18 @@ def time_limit(seconds: float) -> Iterator[None]:
         return
     alarm = _Alarm()
     previous = signal.signal(signal.SIGALRM, alarm)
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_about_time_up(previous_hook)
     armed_at = time.monotonic()
     try:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN_S)
         yield
     finally:
         # First, with no call in between, so a ring that lands from here on is ignored.
         alarm.live = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = previous_hook
         if outer_left > 0:
             used = time.monotonic() - armed_at
             signal.setitimer(signal.ITIMER_REAL, max(outer_left - used, _SOON_S), outer_interval)
@@ -93,3 +103,11 @@ def time_limit(seconds: float) -> Iterator[None]:
         # It rang, but the work caught TimeUp (or the handler's raise was lost
         # inside a __del__) and went on: the time was still up.
         raise TimeUp
+
+
+def _quiet_about_time_up(hook):  # type: ignore[no-untyped-def]
+    """``hook``, but silent about a TimeUp lost in a ``__del__``: the next ring raises it again."""
+    def quiet(unraisable) -> None:  # type: ignore[no-untyped-def]
+        if not isinstance(unraisable.exc_value, TimeUp):
+            hook(unraisable)
+    return quiet

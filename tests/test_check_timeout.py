@@ -117,6 +117,29 @@ def test_a_sooner_outer_timer_is_left_to_ring(outer_alarm) -> None:
 
 
 @needs_timer
+class _Finalised:
+    """An object whose finaliser does a little work, so a ring often lands inside it."""
+
+    def __del__(self) -> None:
+        sum(range(2_000))
+
+
+def test_a_ring_lost_in_a_finaliser_rings_again_quietly(capfd) -> None:
+    began = time.monotonic()
+    with pytest.raises(TimeUp):
+        with time_limit(0.05):
+            while time.monotonic() - began < 30:
+                _Finalised()
+    assert time.monotonic() - began < 10
+    assert "TimeUp" not in capfd.readouterr().err
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_limit_too_long_for_the_timer_is_no_limit() -> None:
+    with time_limit(1e12):
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 def test_outside_the_main_thread_the_work_runs_unlimited() -> None:
     before = signal.getsignal(signal.SIGALRM)
     outcome: list[str] = []

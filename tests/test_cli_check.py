@@ -140,3 +140,10 @@ def test_the_trained_model_checks_a_folder(tmp_path: Path) -> None:
     report = json.loads(done.stdout)
     assert "PS201" in [f["code"] for f in report["papers"][0]["findings"]]
     assert done.returncode in (0, 1)
+
+
+@pytest.mark.parametrize("timeout", ["0", "-5", "1e12"])
+def test_a_timeout_no_timer_can_keep_is_a_usage_error(project: Path, timeout: str) -> None:
+    done = plainspeak(project, "--timeout", timeout, "papers/plain.txt")
+    assert done.returncode == 2 and "Invalid value for '--timeout'" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -117,6 +117,7 @@ def test_a_limit_is_set_by_its_config_key(tmp_path: Path) -> None:
     ('[rules.PS201]\nhard_limit = "25"\n', "key 'rules.PS201.hard_limit': expected a number like the default"),
     ('[severity]\nPS104 = "loud"\n', "key 'severity.PS104': 'loud' is not error, warning or suggestion"),
     ('[limits]\ntimeout = -1\n', "key 'limits.timeout': expected a number above zero"),
+    ('[limits]\ntimeout = 1e9\n', "key 'limits.timeout': expected at most 1,000,000 seconds"),
     ('[[overrides]]\nignore = ["PS205"]\n', "key 'overrides.0.paths': every override needs paths"),
     ('accept = "precept"\n', "key 'accept': expected a list of strings"),
     ('names_file = "missing.txt"\n', "key 'names_file': cannot read"),

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 MB = 1024 * 1024
+# The longest time limit a paper may be given (about eleven days): system
+# timers and waits overflow far beyond it, and no paper needs more.
+MAX_TIMEOUT_S = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
