@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -42,9 +43,22 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+def one_blas_thread() -> None:
+    """Give numpy's BLAS one thread in this process, unless the environment says otherwise.
+
+    plainspeak runs papers in parallel processes; BLAS threads on top of those
+    only fight over the same cores. Read when numpy first loads its BLAS, so
+    it is set before anything imports numpy.
+    """
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command; turn any error into one clear line and a named exit code."""
     from plainspeak.errors import ExitCode, PlainspeakError
+
+    one_blas_thread()
 
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:

@@ -4,30 +4,28 @@ By default that is the project's own ``en_plainspeak_ewt``, shipped with the pac
 so nothing is downloaded. Any installed spaCy package name or pipeline directory can
 stand in for it; each gets the meeting-paper tokenizer rules.
 
-Matrix products go through numpy's BLAS rather than thinc's default, blis:
-numpy's OpenBLAS picks its kernels for the CPU it runs on, and on the
-machines measured it multiplied the tok2vec's matrices about three times as
-fast, which made the whole pipeline about 1.7 times as fast (see
-docs/performance.md). BLAS gets one thread per process unless the
-environment says otherwise: plainspeak runs papers in parallel processes,
-and threads on top of those only fight over the same cores.
+thinc's own matrix products (the tok2vec's layers, the taggers, the
+parser's precomputed first layer) go through numpy's BLAS rather than
+thinc's default, blis: numpy's OpenBLAS picks its kernels for the CPU it
+runs on, and on the machines measured it multiplied the tok2vec's matrices
+about three times as fast, which made the whole pipeline about 1.7 times as
+fast (see docs/performance.md). The parser's step-by-step loop is compiled
+against blis and keeps it. The command line gives BLAS one thread per
+process (:func:`plainspeak.cli.one_blas_thread`); a program that imports
+plainspeak keeps its own setting.
 """
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
-for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_variable, "1")  # read when numpy first loads its BLAS
+import spacy
+from spacy.language import Language
+from thinc.api import NumpyOps
 
-import spacy  # noqa: E402
-from spacy.language import Language  # noqa: E402
-from thinc.api import NumpyOps  # noqa: E402
-
-from plainspeak import resources  # noqa: E402
-from plainspeak.nlp.tokenizer import customise_tokenizer  # noqa: E402
+from plainspeak import resources
+from plainspeak.nlp.tokenizer import customise_tokenizer
 
 
 def load_pipeline(name_or_path: str | None = None) -> Language:
