@@ -4,8 +4,9 @@ Both Markdown outputs (the ``check --format md`` report and the one-paper
 summary written by ``annotate --format md``) go to the same places, an email
 or a pull-request comment, and put paper text in the same places, table cells
 and list items. So they share one escaper: whatever a paper holds, it cannot
-change the layout, add markup, links or HTML, mention someone (``@team``) or
-link an issue (``#12``).
+change the layout, add markup or HTML, mention someone (``@team``) or link an
+issue (``#12``). A bare web address in a paper may still be shown as a link
+by GitHub, which links addresses in plain text.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import re
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~#])")
 # Written as entities: HTML can't open, and ``@`` can't mention anyone.
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "@": "&#64;"}
-# List markers only count at the start of a line.
-_LINE_START = re.compile(r"^([+\-]|\d+[.)])")
+# List markers, and a line of ``=`` that would make the line above a heading,
+# only count at the start of a line.
+_LINE_START = re.compile(r"^([+\-=]|\d+[.)])")
 
 
 def escape(text: str) -> str:

@@ -197,6 +197,7 @@ def test_markdown_escapes_paper_text() -> None:
     assert escape("*S151* <b>x</b> | [link](u)") == r"\*S151\* &lt;b&gt;x&lt;/b&gt; \| \[link\](u)"
     assert escape("# not a heading") == r"\# not a heading"
     assert escape("1. not a list") == r"1\. not a list"
+    assert escape("===") == r"\===" and escape("a = b") == "a = b"  # no heading underline
 
 
 def test_markdown_report_blocks_mentions_and_issue_links() -> None:

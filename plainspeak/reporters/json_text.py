@@ -31,7 +31,9 @@ def _write(value: Any, levels: int, indent: str, margin: str, parts: list[str]) 
         parts.append("{\n")
         for position, (key, item) in enumerate(value.items()):
             parts.append(f",\n{inner}" if position else inner)
-            parts.append(f"{_COMPACT.encode(str(key))}: ")
+            if not isinstance(key, str):
+                raise TypeError(f"keys must be strings, not {type(key).__name__}")
+            parts.append(f"{_COMPACT.encode(key)}: ")
             _write(item, levels - 1, indent, inner, parts)
         parts.append(f"\n{margin}}}")
     else:

@@ -6,10 +6,11 @@ from typing import Iterable
 
 from plainspeak.analysis import Analysis
 from plainspeak.findings import Finding, Severity
+from plainspeak.glossary.model import Term
 from plainspeak.rules.base import Rule, register
 from plainspeak.terms.definitions import defined_terms
 from plainspeak.terms.policy import accepted, severity_by_category, terms_by_key
-from plainspeak.terms.uses import first_running, glossary_uses
+from plainspeak.terms.uses import Use, first_running, glossary_uses
 
 
 @register
@@ -47,7 +48,10 @@ class UndefinedTerm(Rule):
         defined = defined_terms(analysis)
         table = self.option(analysis, "severity_by_category")
         by_key = terms_by_key(analysis)
-        text_of = lambda use: analysis.paper.text[use.start:use.end]  # noqa: E731
+
+        def text_of(use: Use) -> str:
+            return analysis.paper.text[use.start:use.end]
+
         # An everyday word ("system", "tariff") is only clearly jargon in a longer
         # technical form, so its first use is the first such form, wherever the
         # bare word came before. For an acronym, the words it stands for are the
@@ -71,6 +75,6 @@ class UndefinedTerm(Rule):
             )
 
 
-def _everyday(entry, text: str) -> bool:
+def _everyday(entry: Term, text: str) -> bool:
     """A use of a ``common_word`` entry that is the everyday word alone."""
     return entry.common_word and (entry.is_acronym or " " not in text.strip() and "-" not in text)
