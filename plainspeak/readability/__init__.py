@@ -10,3 +10,7 @@ percentages and dates; :mod:`.hidden_verbs` finds nominalisations;
 graded sentences of an analysis for the rules; :mod:`.summary` makes the
 paper-level picture.
 """
+
+from plainspeak.nlp.lean_import import import_spacy
+
+import_spacy()  # before any module here imports spaCy: see plainspeak.nlp.lean_import
