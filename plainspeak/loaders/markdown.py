@@ -3,7 +3,10 @@
 Headings keep their level, list paragraphs become list items at their nesting
 depth, table cells become TABLE_CELL blocks numbered by table, row and cell.
 Code blocks and raw HTML are left out: they are not prose a citizen reads,
-and checking them for jargon would only raise false alarms.
+and checking them for jargon would only raise false alarms. Lines such as
+"Date: 4 February 2026" written one under another with no blank line between
+are one paragraph to Markdown; each becomes a block of its own, as in a text
+paper (see :mod:`.labels`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from plainspeak.loaders.assemble import new_block
+from plainspeak.loaders.labels import starts_block
 from plainspeak.paper import Block, BlockKind, SourceMap
 
 _INLINE_TEXT = ("text", "code_inline")
@@ -29,6 +33,7 @@ class _State:
     cell: int = 0
     heading: int = 0
     in_cell: bool = False
+    width: int = 0  # the longest source line, to tell a wrapped line from a short one
 
 
 # markdown-it silently drops content nested deeper than maxNesting; a high cap
@@ -44,13 +49,11 @@ def _parser() -> MarkdownIt:
 
 def markdown_blocks(text: str) -> list[Block]:
     """Body blocks of a Markdown paper, in order."""
-    state = _State()
+    state = _State(width=max((len(line.rstrip()) for line in text.splitlines()), default=0))
     blocks: list[Block] = []
     for token in _parser().parse(text):
         if token.type == "inline":
-            block = _block(token, state)
-            if block is not None:
-                blocks.append(block)
+            blocks.extend(_blocks(token, state))
         else:
             _track(token, state)
     return blocks
@@ -80,11 +83,11 @@ def _track(token: Token, state: _State) -> None:
         state.in_cell = False
 
 
-def _block(token: Token, state: _State) -> Block | None:
+def _blocks(token: Token, state: _State) -> list[Block]:
     text, starts = _inline_text(token)
     stripped = text.strip()
     if not stripped:
-        return None
+        return []
     shift = len(text) - len(text.lstrip())
     starts = tuple(max(0, start - shift) for start in starts)
     line = token.map[0] + 1 if token.map else None
@@ -98,9 +101,30 @@ def _block(token: Token, state: _State) -> Block | None:
     elif state.list_depth:
         block = new_block(BlockKind.LIST_ITEM, stripped, level=state.list_depth, line=line)
     else:
-        block = new_block(BlockKind.PARAGRAPH, stripped, line=line)
+        return _paragraphs(stripped, starts, line, state.width)
     block.source = SourceMap(locator=f"line/{line}", line_starts=starts)
-    return block
+    return [block]
+
+
+def _paragraphs(text: str, starts: tuple[int, ...], line: int | None, width: int) -> list[Block]:
+    """One paragraph, or one block per run of lines where a "Label: value" line starts one."""
+    ends = (*starts[1:], len(text))
+    lines = [text[start:end].strip() for start, end in zip(starts, ends)]
+    firsts = [0]
+    for index in range(1, len(lines)):
+        previous = lines[index - 1]
+        if starts_block(lines[index], first=lines[firsts[-1]], previous=previous,
+                        previous_full=len(previous) >= 0.8 * width):
+            firsts.append(index)
+    blocks = []
+    for first, after in zip(firsts, (*firsts[1:], len(lines))):
+        begin = starts[first]
+        piece = text[begin:ends[after - 1]].strip()
+        at = line + first if line is not None else None
+        block = new_block(BlockKind.PARAGRAPH, piece, line=at)
+        block.source = SourceMap(locator=f"line/{at}", line_starts=tuple(s - begin for s in starts[first:after]))
+        blocks.append(block)
+    return blocks
 
 
 def _inline_text(token: Token) -> tuple[str, tuple[int, ...]]:
