@@ -28,14 +28,39 @@ from plainspeak.loaders.pdf_blocks import body_blocks, furniture_blocks
 from plainspeak.loaders.pdf_layout import mark_furniture, reading_order
 from plainspeak.loaders.pdf_lines import Line, page_lines
 from plainspeak.loaders.pdf_notices import hidden_text_notice, no_text_notice, scattered_text_notice
+from plainspeak.loaders.pdf_repair import repaired
 from plainspeak.loaders.pdf_scatter import scattered_characters
 from plainspeak.loaders.sniff import pdf_header_offset
 from plainspeak.paper import Block, BlockKind, Paper
 
 
 def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
-    """Read a PDF into a Paper."""
-    document = _open(path, data[max(pdf_header_offset(data), 0):])
+    """Read a PDF into a Paper; a structure pdfminer cannot follow gets one repair (see :mod:`.pdf_repair`)."""
+    first: BaseException
+    try:
+        return _read(path, data, data, limits)
+    except MemoryError:
+        raise
+    except InputError as error:
+        if error.kind is not E107:  # a password or a limit: a repair would not change it
+            raise
+        first = error
+    except (Exception, RecursionError) as error:  # noqa: BLE001 - damaged input raises anything
+        first = error
+    fixed = repaired(data[max(pdf_header_offset(data), 0):], limits)
+    if fixed is None:
+        raise first from None
+    try:
+        return _read(path, fixed, data, limits)
+    except MemoryError:
+        raise
+    except (Exception, RecursionError):  # noqa: BLE001 - the first reason is the one to report
+        raise first from None
+
+
+def _read(path: Path, pdf: bytes, data: bytes, limits: Limits) -> Paper:
+    """A Paper from the PDF bytes ``pdf``; ``data`` is the file as it is, which the paper keeps."""
+    document = _open(path, pdf[max(pdf_header_offset(pdf), 0):])
     pages, hidden, scattered = _read_pages(path, document, limits)
     if not pages:
         raise InputError(E107, str(path), "it has no pages")
