@@ -18,11 +18,15 @@ from plainspeak.loaders import load  # noqa: E402
 TEXT = "The virement was agreed by the board."
 
 
-def looping_xref(tmp_path: Path) -> Path:
-    """A good PDF with an update appended whose cross-reference section names itself as the one before."""
+def _page() -> Page:
     page = Page()
     page.lines(72, 700, [TEXT])
-    data = build_pdf([page])
+    return page
+
+
+def looping_xref(tmp_path: Path) -> Path:
+    """A good PDF with an update appended whose cross-reference section names itself as the one before."""
+    data = build_pdf([_page()])
     root = re.search(rb"/Root (\d+ \d+ R)", data).group(1)
     size = re.search(rb"/Size (\d+)", data).group(1)
     at = str(len(data)).encode()
@@ -56,11 +60,32 @@ def test_the_command_reads_it_without_the_pdf_libraries_chatter(tmp_path: Path, 
     import subprocess
 
     path = looping_xref(tmp_path)
+    # pdfminer warns of a page with no MediaBox, in the reader process the paper is read in.
+    no_box = tmp_path / "no-box.pdf"
+    no_box.write_bytes(re.sub(rb"/MediaBox \[[^\]]*\]", lambda m: b" " * len(m.group(0)),
+                              build_pdf([_page()])))
     repo = Path(__file__).resolve().parents[1]
-    for args in (["check", "--no-cache", "--format", "json"], ["annotate", "--format", "pdf"]):
-        done = subprocess.run([sys.executable, "-m", "plainspeak", *args, "--model", blank_model, str(path)],
+    runs = [(["check", "--no-cache", "--format", "json"], path), (["annotate", "--format", "pdf"], path),
+            (["check", "--no-cache", "--isolated", "--format", "json"], no_box)]
+    for args, paper in runs:
+        done = subprocess.run([sys.executable, "-m", "plainspeak", *args, "--model", blank_model, str(paper)],
                               capture_output=True, text=True, timeout=120,
                               env={**os.environ, "PYTHONPATH": str(repo)})
         assert done.returncode in (0, 1), done.stderr
         assert done.stderr == ""
     assert (tmp_path / "looping.plainspeak.pdf").exists()
+
+
+def test_a_time_limit_in_the_repair_is_not_taken_for_damage(monkeypatch) -> None:
+    import pypdf
+
+    from plainspeak.deadline import TimeUp
+    from plainspeak.loaders.limits import DEFAULT_LIMITS
+    from plainspeak.loaders.pdf_repair import repaired
+
+    def out_of_time(*args, **kwargs):
+        raise TimeUp
+
+    monkeypatch.setattr(pypdf, "PdfReader", out_of_time)
+    with pytest.raises(TimeUp):
+        repaired(b"%PDF-1.7\n", DEFAULT_LIMITS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import logging
 import os
 import sys
 
@@ -55,19 +54,10 @@ def one_blas_thread() -> None:
         os.environ.setdefault(variable, "1")
 
 
-def quiet_parsers() -> None:
-    """Keep the PDF libraries' own warnings about a damaged file off the terminal.
-
-    pypdf and pdfminer.six log each oddity they work round ("Object 1 0
-    found"); plainspeak reports a paper it cannot read in one line of its own.
-    """
-    for name in ("pypdf", "pdfminer"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the command; turn any error into one clear line and a named exit code."""
     from plainspeak.errors import ExitCode, PlainspeakError
+    from plainspeak.loaders.quiet import quiet_parsers
 
     one_blas_thread()
     quiet_parsers()

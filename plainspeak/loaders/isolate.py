@@ -83,6 +83,9 @@ def _death(path: Path, exitcode: int | None) -> InputError:
 
 
 def _child(path: str, limits: Limits, sender: Connection) -> None:
+    from plainspeak.loaders.quiet import quiet_parsers
+
+    quiet_parsers()  # a fork-server child starts without the command's logging settings
     # The cap is for the paper's parse, not the parsers' code: import them first
     # (a no-op where the fork server preloaded them), as a capped import of a
     # compiled module fails as an ImportError, not a MemoryError.

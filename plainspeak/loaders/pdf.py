@@ -45,8 +45,9 @@ def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
         if error.kind is not E107:  # a password or a limit: a repair would not change it
             raise
         first = error
-    except (Exception, RecursionError) as error:  # noqa: BLE001 - damaged input raises anything
-        first = error
+    except Exception as error:  # noqa: BLE001 - damaged input raises anything, RecursionError too
+        # Without its traceback, so the failed parse's pages are freed before the second try.
+        first = error.with_traceback(None)
     fixed = repaired(data[max(pdf_header_offset(data), 0):], limits)
     if fixed is None:
         raise first from None
@@ -54,7 +55,11 @@ def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
         return _read(path, fixed, data, limits)
     except MemoryError:
         raise
-    except (Exception, RecursionError):  # noqa: BLE001 - the first reason is the one to report
+    except InputError as error:
+        if error.kind is not E107:  # the repaired copy is over a limit: say so
+            raise
+        raise first from None
+    except Exception:  # noqa: BLE001 - the first reason is the one to report
         raise first from None
 
 

@@ -5,13 +5,14 @@ pages kept where the format does not put them) stop pdfminer.six, while
 pypdf, reading leniently, still finds every page. :func:`repaired` has pypdf
 write those pages out as a new, well-formed file in memory, which pdfminer
 then reads as usual, so the text keeps its positions. The paper's own bytes
-are never changed; the copy exists only while the paper is read.
+are never changed; the copy exists only while the paper is read. pypdf's
+warnings about the damage it works round are kept off the terminal by
+:func:`plainspeak.loaders.quiet.quiet_parsers`.
 """
 
 from __future__ import annotations
 
 import io
-import logging
 
 from plainspeak.loaders.limits import Limits
 
@@ -20,9 +21,6 @@ def repaired(data: bytes, limits: Limits) -> bytes | None:
     """The pages of ``data`` in a new PDF, or None if pypdf cannot read them either."""
     from pypdf import PdfReader, PdfWriter
 
-    pypdf_log = logging.getLogger("pypdf")
-    level = pypdf_log.level
-    pypdf_log.setLevel(logging.CRITICAL)  # its warnings about the damage are ours to report
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted or not 0 < len(reader.pages) <= limits.max_pages:
@@ -32,10 +30,8 @@ def repaired(data: bytes, limits: Limits) -> bytes | None:
             writer.add_page(page)
         out = io.BytesIO()
         writer.write(out)
-    except (MemoryError, KeyboardInterrupt):
+    except MemoryError:
         raise
-    except BaseException:  # noqa: BLE001 - pypdf raises anything on damaged input, RecursionError too
-        return None
-    finally:
-        pypdf_log.setLevel(level)
+    except Exception:  # noqa: BLE001 - pypdf raises anything on damaged input, RecursionError too
+        return None  # a time limit, Ctrl-C and the like are BaseExceptions and go on up
     return out.getvalue()

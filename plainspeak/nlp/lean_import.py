@@ -50,7 +50,16 @@ def import_spacy() -> types.ModuleType:
                 del sys.modules[name]
     if getattr(spacy, "cli", None) is cli:
         del spacy.cli  # so ``import spacy.cli`` binds the real package
+    if not hasattr(spacy, "__getattr__"):
+        spacy.__getattr__ = _cli_when_asked  # type: ignore[attr-defined]
     return spacy
+
+
+def _cli_when_asked(name: str) -> types.ModuleType:
+    """``spacy.cli`` imported the first time code asks for it as an attribute of ``spacy``."""
+    if name == "cli":
+        return importlib.import_module(_CLI)
+    raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
 def _real_info(*args: Any, **kwargs: Any) -> Any:
