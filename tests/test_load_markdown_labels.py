@@ -46,3 +46,20 @@ def test_a_finding_in_a_label_line_points_at_that_line(tmp_path: Path, blank_mod
     result = plainspeak.check(str(paper_path), Settings(model=blank_model, isolate=False))
     [finding] = [f for f in result.findings if f.code == "PS101"]
     assert (finding.text, finding.location.line, finding.location.column) == ("virement", 2, 23)
+
+
+def test_a_wrapped_sentence_is_not_split_by_a_wide_table(tmp_path: Path) -> None:
+    # Widths are judged on paragraph lines: the table row must not make the prose lines look short.
+    row = "| " + " | ".join(["a long table cell text"] * 6) + " |"
+    text = (f"| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n{row}\n\n"
+            "The committee noted the risks set out in the paper, as listed at Appendix\n"
+            "B: Risk register, and agreed to review them in the spring of next year.\n")
+    assert blocks(tmp_path, text)[-1] == (
+        "paragraph", "The committee noted the risks set out in the paper, as listed at Appendix B: Risk "
+                     "register, and agreed to review them in the spring of next year.", 5)
+
+
+def test_lines_are_not_split_where_source_and_text_lines_differ(tmp_path: Path) -> None:
+    # A code span across a line break makes two source lines one line of text.
+    text = "Meeting: `Cabinet\nroom` two\nDate: 4 February 2026\n"
+    assert blocks(tmp_path, text) == [("paragraph", "Meeting: Cabinet room two Date: 4 February 2026", 1)]

@@ -33,7 +33,8 @@ class _State:
     cell: int = 0
     heading: int = 0
     in_cell: bool = False
-    width: int = 0  # the longest source line, to tell a wrapped line from a short one
+    width: int = 0  # the longest source line of a paragraph, to tell a wrapped line from a short one
+    source: tuple[str, ...] = ()  # the paper's lines as written
 
 
 # markdown-it silently drops content nested deeper than maxNesting; a high cap
@@ -49,9 +50,13 @@ def _parser() -> MarkdownIt:
 
 def markdown_blocks(text: str) -> list[Block]:
     """Body blocks of a Markdown paper, in order."""
-    state = _State(width=max((len(line.rstrip()) for line in text.splitlines()), default=0))
+    tokens = _parser().parse(text)
+    source = tuple(text.splitlines())
+    in_paragraphs = [source[line] for token in tokens if token.type == "paragraph_open" and token.map
+                     for line in range(*token.map)]
+    state = _State(width=max((len(line.rstrip()) for line in in_paragraphs), default=0), source=source)
     blocks: list[Block] = []
-    for token in _parser().parse(text):
+    for token in tokens:
         if token.type == "inline":
             blocks.extend(_blocks(token, state))
         else:
@@ -101,20 +106,27 @@ def _blocks(token: Token, state: _State) -> list[Block]:
     elif state.list_depth:
         block = new_block(BlockKind.LIST_ITEM, stripped, level=state.list_depth, line=line)
     else:
-        return _paragraphs(stripped, starts, line, state.width)
+        raw = state.source[token.map[0]:token.map[1]] if token.map else ()
+        return _paragraphs(stripped, starts, line, raw, state.width)
     block.source = SourceMap(locator=f"line/{line}", line_starts=starts)
     return [block]
 
 
-def _paragraphs(text: str, starts: tuple[int, ...], line: int | None, width: int) -> list[Block]:
-    """One paragraph, or one block per run of lines where a "Label: value" line starts one."""
+def _paragraphs(text: str, starts: tuple[int, ...], line: int | None, raw: tuple[str, ...],
+                width: int) -> list[Block]:
+    """One paragraph, or one block per run of lines where a "Label: value" line starts one.
+
+    ``raw`` holds the paragraph's source lines. Lines are only split where each
+    source line gave one line of text (an inline code span or HTML tag across a
+    line break does not), and whether a line ran to the full width is judged on
+    its source, as ``width`` is.
+    """
     ends = (*starts[1:], len(text))
     lines = [text[start:end].strip() for start, end in zip(starts, ends)]
     firsts = [0]
-    for index in range(1, len(lines)):
-        previous = lines[index - 1]
-        if starts_block(lines[index], first=lines[firsts[-1]], previous=previous,
-                        previous_full=len(previous) >= 0.8 * width):
+    for index in range(1, len(lines) if len(raw) == len(lines) else 1):
+        if starts_block(lines[index], first=lines[firsts[-1]], previous=lines[index - 1],
+                        previous_full=len(raw[index - 1].strip()) >= 0.8 * width):
             firsts.append(index)
     blocks = []
     for first, after in zip(firsts, (*firsts[1:], len(lines))):
