@@ -20,7 +20,6 @@ from plainspeak.paper import Notice, Paper
 from plainspeak.result import PaperResult
 from plainspeak.rules.base import Rule, all_rules
 from plainspeak.settings import Settings
-from plainspeak.terms.definitions import paper_definitions
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -162,6 +161,8 @@ def check_paper(
         title=paper.title,
         findings=findings,
     )
+    from plainspeak.terms.definitions import paper_definitions  # here: it imports spaCy
+
     result.definitions = list(paper_definitions(analysis))
     result.summary = summarise(analysis, result)
     return result

@@ -52,3 +52,15 @@ def test_a_spacy_laid_out_otherwise_is_imported_as_usual(tmp_path: Path) -> None
         tmp_path,
     )
     assert found == {"extra": 1, "info": "real", "file": str(package / "__init__.py")}
+
+
+def test_glossary_commands_do_not_import_spacy() -> None:
+    # They only read YAML; importing spaCy made `plainspeak explain` six times slower.
+    for command in (["explain", "virement"], ["glossary", "list"]):
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "plainspeak", *command],
+                              capture_output=True, text=True, timeout=120,
+                              env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+        assert done.returncode == 0, done.stderr
+        imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+        # spaCy is imported through importlib (see lean_import), so look for its first dependency too.
+        assert "plainspeak.glossary.load" in imported and not imported & {"spacy", "thinc"}, command

@@ -76,11 +76,9 @@ DATE = DateType()
 
 def glossaries_in_force(glossaries: Sequence[str], no_shipped: bool = False) -> GlossarySet:
     """The shipped glossaries (unless ``no_shipped``) with the named ones layered on top."""
-    from plainspeak.engine import load_glossaries
-    from plainspeak.settings import Settings
+    from plainspeak.glossary.load import load_glossary_set
 
-    settings = Settings(glossaries=list(glossaries), use_shipped_glossaries=not no_shipped)
-    return load_glossaries(settings)
+    return load_glossary_set(list(glossaries), shipped=not no_shipped)
 
 
 def request_store(path: str | None) -> RequestStore:
