@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 import time
-from typing import TYPE_CHECKING, Iterable
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from plainspeak.analysis import Analysis
 from plainspeak.errors import E114, E115, InputError, PlainspeakError
@@ -191,19 +192,19 @@ def check_path(path: str, settings: Settings, glossaries: GlossarySet | None = N
     over its time gets E115 and the batch goes on. In any other thread the
     parse and rules run unlimited, as the web page's do.
     """
-    limits = limits_from(settings)
     try:
-        return _check_in_time(path, settings, glossaries, limits)
+        return _check_in_time(path, settings, glossaries, settings.limits)
     except PlainspeakError as error:
         return PaperResult(path=path, error=error)
     except Exception as error:  # noqa: BLE001 - one paper's fault must not stop a batch
         if settings.debug:
             raise
-        return PaperResult(path=path, error=InputError(E114, path, f"{type(error).__name__}: {error}"[:160]))
+        from plainspeak.loaders import short_reason
+
+        return PaperResult(path=path, error=InputError(E114, path, short_reason(error)))
 
 
 def _check_in_time(path: str, settings: Settings, glossaries: GlossarySet | None, limits: "Limits") -> PaperResult:
-    from plainspeak.deadline import TimeUp, time_limit
     from plainspeak.loaders import load, load_isolated
     from plainspeak.loaders.isolate import needs_isolation
     from plainspeak.nlp.pipeline import build_pipeline
@@ -211,19 +212,24 @@ def _check_in_time(path: str, settings: Settings, glossaries: GlossarySet | None
     started = time.monotonic()
     isolate = settings.isolate and needs_isolation(path, limits)
     paper = load_isolated(path, limits) if isolate else None
-    used = time.monotonic() - started
     # Built for the run, not for this paper, and outside its time: a build cut
     # short would leave the process's shared model with half its components.
     glossaries = glossaries if glossaries is not None else load_glossaries(settings)
     nlp = build_pipeline(settings, glossaries)
+    with time_left(path, limits, time.monotonic() - started):
+        paper = paper if paper is not None else load(path, limits=limits)
+        return check_paper(paper, settings, glossaries, nlp)
+
+
+@contextmanager
+def time_left(path: str, limits: "Limits", used: float) -> Iterator[None]:
+    """What is left of the paper's ``timeout_s`` after ``used`` seconds; past it, E115."""
+    from plainspeak.deadline import TimeUp, time_limit
+
     try:
         with time_limit(limits.timeout_s - used):
-            paper = paper if paper is not None else load(path, limits=limits)
-            return check_paper(paper, settings, glossaries, nlp)
+            yield
     except TimeUp:
         raise InputError(E115, path, f"it took longer than {limits.timeout_s:g} s") from None
 
 
-def limits_from(settings: Settings) -> "Limits":
-    """The loader's limits, as the settings give them."""
-    return settings.limits

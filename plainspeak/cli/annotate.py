@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 import click
 
 from plainspeak.cli.options import run_options
-from plainspeak.errors import E107, E115, E403, ExitCode, InputError, OutputError, PlainspeakError
+from plainspeak.errors import E107, E403, ExitCode, InputError, OutputError, PlainspeakError
 
 if TYPE_CHECKING:
     from plainspeak.glossary.model import GlossarySet
@@ -66,13 +66,12 @@ def annotate_one(path: str, output_format: str | None, output: str | None, sever
                  settings: Settings, glossaries: GlossarySet, papers: Sequence[str]) -> str:
     """Load, check and annotate one paper; return the line to show."""
     from plainspeak.atomic import atomic_write
-    from plainspeak.deadline import TimeUp, time_limit
-    from plainspeak.engine import check_paper, limits_from
+    from plainspeak.engine import check_paper, time_left
     from plainspeak.loaders import load, load_isolated
     from plainspeak.nlp.pipeline import build_pipeline
     from plainspeak.writers import FORMATS, default_format, get_writer
 
-    limits = limits_from(settings)
+    limits = settings.limits
     nlp = build_pipeline(settings, glossaries)  # for the run, outside the paper's time
     started = time.monotonic()
     paper = load_isolated(path, limits) if settings.isolate else load(path, limits=limits)
@@ -81,12 +80,8 @@ def annotate_one(path: str, output_format: str | None, output: str | None, sever
     if accepted is not None and paper.format not in accepted:
         raise OutputError(E403, path, f"a {chosen.upper()} copy needs a {chosen.upper()} paper, "
                                       f"and this is {paper.format}")
-    try:
-        # Reading and checking share one limit, as in ``plainspeak check``.
-        with time_limit(limits.timeout_s - (time.monotonic() - started)):
-            result = check_paper(paper, settings, glossaries, nlp)
-    except TimeUp:
-        raise InputError(E115, path, f"it took longer than {limits.timeout_s:g} s") from None
+    with time_left(path, limits, time.monotonic() - started):  # reading and checking share one limit
+        result = check_paper(paper, settings, glossaries, nlp)
     source = Path(path).read_bytes() if chosen in ("docx", "pdf") else b""
     try:
         annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=appendix)

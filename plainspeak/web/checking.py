@@ -82,10 +82,10 @@ class Checker:
             Path(temp_name).unlink(missing_ok=True)
 
     def check_file(self, path: str, label: str) -> Checked:
-        from plainspeak.engine import check_paper, limits_from
+        from plainspeak.engine import check_paper
         from plainspeak.loaders import load, load_isolated
 
-        limits = limits_from(self.settings)
+        limits = self.settings.limits
         paper = load_isolated(path, limits) if self.isolate else load(path, limits=limits)
         source = Path(path).read_bytes()
         paper.path = label  # reports and copies name the paper, never the temporary file
