@@ -34,8 +34,9 @@ _SOON_S = 1e-6
 # because work that spends most of its time in finalisers loses most rings:
 # every 0.1 s it ran on for up to 16 s past its limit, every 1 ms for 0.25 s.
 _AGAIN_S = 0.001
-# Limits longer than this are no limit (setitimer overflows near 1e12 s).
-LONGEST_S = 1e6
+# Limits longer than this (about eleven days) are no limit: setitimer overflows
+# near 1e12 s. Config and the command line refuse longer ones.
+LONGEST_S = 1_000_000
 
 
 class TimeUp(BaseException):
