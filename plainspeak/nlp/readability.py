@@ -42,8 +42,8 @@ class ReadabilityComponent:
         self.matcher, self.verbs = build_matcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        hidden = hidden_verbs_in(doc, self.matcher, self.verbs)
         text = doc.text  # built once: spaCy rebuilds it on every access
+        hidden = hidden_verbs_in(doc, self.matcher, self.verbs, text)
         facts = doc_facts(doc, text)
         sentences = reader_sentences(doc, text)
         doc._.set(EXTENSION, [sentence_features(sent, self.gate, hidden, text, facts) for sent in sentences])

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.attrs import SENT_START
 
-from plainspeak.readability.docfacts import DocFacts, doc_facts
+from plainspeak.readability.docfacts import DocFacts
 from plainspeak.readability.figures import Figure
 from plainspeak.readability.hidden_verbs import HiddenVerb
 from plainspeak.readability.passive import Passive, passives_in
@@ -106,15 +106,14 @@ _MARKER_ONLY = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\(?[a-zA-Z]\)|\(?[ivxIVX]{1,4}\
 
 
 def sentence_features(sent: "Span", gate: Gate, hidden: list[HiddenVerb], doc_text: str,
-                      facts: DocFacts | None = None) -> SentenceFeatures:
+                      facts: DocFacts) -> SentenceFeatures:
     """The features of one sentence.
 
     ``hidden`` are the doc's hidden verbs, ``doc_text`` its text and
-    ``facts`` what :func:`doc_facts` found in the whole doc (worked out here
-    when not given). Syllables, grade, passives and hidden verbs are only
-    worked out for a sentence that is graded: nothing reads them otherwise.
+    ``facts`` what :func:`~plainspeak.readability.docfacts.doc_facts` found in the whole doc. Syllables,
+    grade, passives and hidden verbs are only worked out for a sentence that
+    is graded: nothing reads them otherwise.
     """
-    facts = facts if facts is not None else doc_facts(sent.doc, doc_text)
     words = word_spans(doc_text, sent.start_char, sent.end_char)
     if not words:
         return SentenceFeatures(sent.start_char, sent.end_char, 0, 0, 0.0, None, False)

@@ -67,10 +67,10 @@ def build_matcher(vocab: "Vocab") -> tuple["PhraseMatcher", dict[str, str]]:
     return matcher, verbs
 
 
-def hidden_verbs_in(doc: "Doc", matcher: "PhraseMatcher", verbs: dict[str, str]) -> list[HiddenVerb]:
-    """Every hidden verb in ``doc``, longest first where they overlap, in order."""
+def hidden_verbs_in(doc: "Doc", matcher: "PhraseMatcher", verbs: dict[str, str], text: str) -> list[HiddenVerb]:
+    """Every hidden verb in ``doc`` (whose text is ``text``), longest first where they overlap, in order."""
     spans = [(s, e, verbs[doc.vocab.strings[key]]) for key, s, e in matcher(doc)]
-    spans.extend(_the_noun_of(doc))
+    spans.extend(_the_noun_of(doc, text))
     spans.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     found, reach = [], 0
     for start, end, verb in spans:
@@ -80,10 +80,9 @@ def hidden_verbs_in(doc: "Doc", matcher: "PhraseMatcher", verbs: dict[str, str])
     return found
 
 
-def _the_noun_of(doc: "Doc") -> Iterator[tuple[int, int, str]]:
+def _the_noun_of(doc: "Doc", text: str) -> Iterator[tuple[int, int, str]]:
     """"the <noun> of", found in the text by one pattern rather than token by token."""
     table = nominalisations()
-    text = doc.text
     for match in _THE_NOUN_OF.finditer(text):
         verb = table.get(match.group(1).lower())
         if verb is None:

@@ -60,16 +60,15 @@ class Passive:
     particle: str = ""  # a preposition left at the end: "cared for", "relied on"
 
 
-def passives_in(sent: "Span", heads: "tuple[int, ...] | None" = None) -> list[Passive]:
+def passives_in(sent: "Span", heads: "tuple[int, ...]") -> list[Passive]:
     """Every passive verb group of the sentence, in order.
 
-    ``heads`` are the doc's words with a passive helper or subject, when the
-    caller has found them for the whole doc at once (a parsed doc only).
+    ``heads`` are the doc's words with a passive helper or subject, found for
+    the whole doc at once (:func:`plainspeak.readability.docfacts.doc_facts`);
+    they are read in a parsed doc only.
     """
     doc = sent.doc
     if doc.has_annotation("DEP"):
-        if heads is None:
-            heads = tuple(sorted({t.head.i for t in sent if t.dep_ in PASSIVE_AUX or t.dep_ in PASSIVE_SUBJ}))
         candidates = [doc[i] for i in heads if sent.start <= i < sent.end and _verbal(doc[i])]
     else:
         candidates = [t for t in sent if _after_be(t) is not None and _participle_like(t)]
