@@ -116,7 +116,6 @@ def test_a_sooner_outer_timer_is_left_to_ring(outer_alarm) -> None:
     assert outer_alarm.heard == [signal.SIGALRM]
 
 
-@needs_timer
 class _Finalised:
     """An object whose finaliser does a little work, so a ring often lands inside it."""
 
@@ -124,6 +123,7 @@ class _Finalised:
         sum(range(2_000))
 
 
+@needs_timer
 def test_a_ring_lost_in_a_finaliser_rings_again_quietly(capfd) -> None:
     began = time.monotonic()
     with pytest.raises(TimeUp):
@@ -135,6 +135,7 @@ def test_a_ring_lost_in_a_finaliser_rings_again_quietly(capfd) -> None:
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+@needs_timer
 def test_a_limit_too_long_for_the_timer_is_no_limit() -> None:
     with time_limit(1e12):
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
