@@ -195,16 +195,28 @@ def _spelled_from(text: str, clause_start: int, open_at: int, short: str, short_
     return Pair(short, long_text, short_start, short_start + len(short), long_start, long_end)
 
 
+# The short form before a bracket: the word, the two words ("WY ICB (...)") or
+# initials with full stops ("M.O.I. (...)"). Each starts where a word starts, so
+# a search of the last few characters finds what a search of the whole text
+# would (a search from the start, for every bracket, grew with a paragraph's
+# square); no short form comes near the window's length.
+_SHORT_BEFORE = (re.compile(r"(?<![\w&-])[\w&-]+$"), re.compile(r"(?<![\w&-])[\w&-]+ [\w&-]+$"),
+                 re.compile(r"(?<!\S)(?:[A-Za-z]\.){2,}$"))
+_CAPITALS_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,5}$")
+_SHORT_WINDOW = 80
+
+
 def _short_then_long(text: str, open_at: int, close_at: int) -> Pair | None:
     inside = text[open_at + 1 : close_at]
     long_text = inside.strip()
-    before = text[:open_at].rstrip()
+    end = open_at
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    window = max(0, end - _SHORT_WINDOW)
     if len(long_text.split()) < 2:
-        return _short_then_word(before, long_text, open_at + 1 + inside.find(long_text))
-    # The short form is the word before the bracket, or the two words: "WY ICB (...)",
-    # or initials with full stops: "M.O.I. (...)".
-    for match in (re.search(r"[\w&-]+$", before), re.search(r"[\w&-]+ [\w&-]+$", before),
-                  re.search(r"(?<!\S)(?:[A-Za-z]\.){2,}$", before)):
+        return _short_then_word(text, window, end, long_text, open_at + 1 + inside.find(long_text))
+    for pattern in _SHORT_BEFORE:
+        match = pattern.search(text, window, end)
         short = match.group(0) if match else ""
         if not short or not any(c.isupper() for c in short) or not is_short_form(short):
             continue
@@ -216,15 +228,18 @@ def _short_then_long(text: str, open_at: int, close_at: int) -> Pair | None:
     return None
 
 
-def _short_then_word(before: str, word: str, word_start: int) -> Pair | None:
+def _short_then_word(text: str, window: int, end: int, word: str, word_start: int) -> Pair | None:
     """ "IL (interleukin)": capitals before a bracket holding the one word they shorten.
 
-    The word is in lower case, starts with the first capital and holds the
-    others in order; one capital alone, or a word no longer than twice the
-    short form, is too weak a match.
+    The capitals end at ``end`` and are looked for from ``window``. The word
+    is in lower case, starts with the first capital and holds the others in
+    order; one capital alone, or a word no longer than twice the short form,
+    is too weak a match.
     """
-    match = re.search(r"(?<![\w-])[A-Z]{2,5}$", before)
-    if match is None or not re.fullmatch(r"[a-z]{6,}", word) or len(word) <= 2 * len(match.group(0)):
+    if not re.fullmatch(r"[a-z]{6,}", word):
+        return None
+    match = _CAPITALS_BEFORE.search(text, window, end)
+    if match is None or len(word) <= 2 * len(match.group(0)):
         return None
     if word[0] != match.group(0)[0].lower() or best_long_form(match.group(0), word) != word:
         return None
