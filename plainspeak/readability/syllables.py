@@ -11,24 +11,17 @@ textstat over every dictionary word.
 
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
 from typing import Callable
 
-from plainspeak.resources import data_file
+from plainspeak.resources import read_counted_words
 
 TABLE = "syllables.txt.gz"
 
 
 @lru_cache(maxsize=1)
 def _exceptions() -> dict[str, int]:
-    table: dict[str, int] = {}
-    with gzip.open(data_file(TABLE), "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith("#"):
-                count, *words = line.split()
-                table.update(dict.fromkeys(words, int(count)))
-    return table
+    return read_counted_words(TABLE)
 
 
 @lru_cache(maxsize=1)
