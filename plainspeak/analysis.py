@@ -101,7 +101,7 @@ class Analysis:
         return Finding(
             code=rule.code,
             name=rule.name,
-            severity=self.settings.severities.get(rule.code, severity or rule.severity),
+            severity=severity or rule.severity,  # a configured severity is applied by the engine
             message=message,
             start=start,
             end=end,

@@ -45,7 +45,7 @@ def notice_findings(analysis: Analysis, rule: type[Rule]) -> Iterable[Finding]:
         yield Finding(
             code=rule.code,
             name=rule.name,
-            severity=analysis.settings.severities.get(rule.code, rule.severity),
+            severity=rule.severity,  # a configured severity is applied by the engine
             message=notice.message,
             start=0,
             end=0,
