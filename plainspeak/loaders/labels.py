@@ -25,6 +25,11 @@ def is_label_line(text: str) -> bool:
     return ":" in text[:_LONGEST_LABEL] and _LABEL.match(text) is not None
 
 
+def ran_full(line: str, width: int) -> bool:
+    """The line ran to the paper's usual width (within a fifth), so the next may be its wrap."""
+    return len(line.strip()) >= 0.8 * width
+
+
 def starts_block(text: str, *, first: str, previous: str, previous_full: bool) -> bool:
     """A label line starts a block of its own, unless it carries on a sentence.
 

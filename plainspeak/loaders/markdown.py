@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from plainspeak.loaders.assemble import new_block
-from plainspeak.loaders.labels import starts_block
+from plainspeak.loaders.labels import ran_full, starts_block
 from plainspeak.paper import Block, BlockKind, SourceMap
 
 _INLINE_TEXT = ("text", "code_inline")
@@ -126,7 +126,7 @@ def _paragraphs(text: str, starts: tuple[int, ...], line: int | None, raw: tuple
     firsts = [0]
     for index in range(1, len(lines) if len(raw) == len(lines) else 1):
         if starts_block(lines[index], first=lines[firsts[-1]], previous=lines[index - 1],
-                        previous_full=len(raw[index - 1].strip()) >= 0.8 * width):
+                        previous_full=ran_full(raw[index - 1], width)):
             firsts.append(index)
     blocks = []
     for first, after in zip(firsts, (*firsts[1:], len(lines))):

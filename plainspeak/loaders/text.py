@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from plainspeak.loaders.assemble import new_block
-from plainspeak.loaders.labels import starts_block
+from plainspeak.loaders.labels import ran_full, starts_block
 from plainspeak.paper import Block, BlockKind, SourceMap
 
 _BULLET = re.compile(r"^([ \t]*)([•◦▪·‣●○■□–\-*+])[ \t]+(?=\S)")
@@ -75,7 +75,7 @@ def _label_starts(pending: _Pending, line: str, width: int) -> bool:
     """A "Label: value" line that does not look like the wrap of the line above."""
     previous = pending.lines[-1].strip()
     return starts_block(line.strip(), first=pending.lines[0].strip(), previous=previous,
-                        previous_full=len(previous) >= 0.8 * width)
+                        previous_full=ran_full(previous, width))
 
 
 def _within_list(lines: list[str], number: int) -> bool:
