@@ -131,7 +131,7 @@ def is_short_form(candidate: str) -> bool:
     return not (plain.isalpha() and plain.islower() and len(plain) > 4)
 
 
-def _first_part(inside: str) -> tuple[str, int]:
+def first_part(inside: str) -> tuple[str, int]:
     """The bracket text up to ``;`` or ``, `` (extra notes follow there), and its offset."""
     lead = len(inside) - len(inside.lstrip())
     part = re.split(r";|,\s", inside.strip(), maxsplit=1)[0].rstrip()
@@ -146,7 +146,7 @@ def _last_part(inside: str) -> tuple[str, int] | None:
 
 def _long_then_short(text: str, open_at: int, close_at: int) -> Pair | None:
     inside = text[open_at + 1 : close_at]
-    first = _first_part(inside)
+    first = first_part(inside)
     candidates = [first] if is_short_form(first[0]) else []
     last = _last_part(inside)
     # A short form after a code or a note, "(EC 1.1.1.9; GPx)": only an acronym-like one,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from plainspeak.nlp.abbreviation_shapes import span_pair, words_before
-from plainspeak.nlp.abbreviations import Pair
+from plainspeak.nlp.abbreviations import Pair, first_part
 from plainspeak.nlp.long_form_match import best_long_form
 from plainspeak.terms.wordlists import read_lines
 
@@ -31,7 +31,7 @@ def subscripted(text: str, open_at: int, close_at: int) -> Pair | None:
     order ("o" for outside may start "extracellular"). A subscript may also be
     a chemical symbol written as the word before: "Na+ current (INa)".
     """
-    short = re.split(r",\s|;", text[open_at + 1 : close_at], maxsplit=1)[0].strip()
+    short = first_part(text[open_at + 1 : close_at])[0]
     ion = _ION_SUBSCRIPT.fullmatch(short)
     if ion is not None:
         parts, base = _parts_before(text, open_at, 2)
@@ -47,7 +47,7 @@ def subscripted(text: str, open_at: int, close_at: int) -> Pair | None:
             continue
         if all(w.isalpha() and len(w) > 3 and _starts_subscript(w.lower(), letter)
                for (_, _, w), letter in zip(parts[:-1], sub)):
-            return span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short),
+            return span_pair(text, short, text.index(short, open_at + 1),
                               base + parts[0][0], base + parts[-1][1])
     return None
 
@@ -82,7 +82,7 @@ def concentration(text: str, open_at: int, close_at: int) -> Pair | None:
     written, or by its initials), and starts with the subscript's letter if any
     ("o" for outside may start "extracellular").
     """
-    short = re.split(r",\s|;", text[open_at + 1 : close_at], maxsplit=1)[0].strip()
+    short = first_part(text[open_at + 1 : close_at])[0]
     match = _CONCENTRATION.fullmatch(short)
     if match is None:
         return None
@@ -97,7 +97,7 @@ def concentration(text: str, open_at: int, close_at: int) -> Pair | None:
         middle = " ".join(w.group(0) for w in tail[(1 if sub else 0):-1])
         named = what.lower() in middle.lower().split() or best_long_form(what, middle) == middle
         if middle and named:
-            return span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short),
+            return span_pair(text, short, text.index(short, open_at + 1),
                               base + tail[0].start(), base + tail[-1].end())
     return None
 
@@ -111,7 +111,7 @@ def signed(text: str, open_at: int, close_at: int) -> Pair | None:
     The words before the sign's word must start with the rest of the short form,
     written as it is ("M protein-positive (M+)") or spelt by its letters.
     """
-    short = re.split(r",\s|;", text[open_at + 1 : close_at], maxsplit=1)[0].strip()
+    short = first_part(text[open_at + 1 : close_at])[0]
     if len(short) < 2 or short[-1] not in _SIGN_WORDS or not any(c.isupper() for c in short):
         return None
     core, sign_word = short[:-1], _SIGN_WORDS[short[-1]]
@@ -123,6 +123,6 @@ def signed(text: str, open_at: int, close_at: int) -> Pair | None:
     for n in range(1, len(words) + 1):
         rest = text[base + words[-n].start() : match.start()]
         if rest.split()[0] == core or best_long_form(core, rest) == rest:
-            return span_pair(text, short, open_at + 1 + text[open_at + 1:].index(short),
+            return span_pair(text, short, text.index(short, open_at + 1),
                               base + words[-n].start(), match.end())
     return None
