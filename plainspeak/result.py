@@ -15,7 +15,7 @@ class Definition:
 
     term: str
     definition: str  # the expansion for an acronym, else the explaining words
-    kind: str  # "acronym", "means", "bracket-gloss", "dash-gloss", "glossary-section", ...
+    kind: str  # "acronym", "means", "is-called", "bracket-gloss", "glossary-section", ...
     start: int  # offsets of the term where it is defined
     end: int
     location: dict[str, Any] = field(default_factory=dict)

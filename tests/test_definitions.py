@@ -13,7 +13,7 @@ def found(text: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("text, expected", [
     ("A virement means moving money between budgets.", [("virement", "means")]),
-    ("Spending more than planned is called an overspend.", [("overspend", "called")]),
+    ("Spending more than planned is called an overspend.", [("overspend", "is-called")]),
     ("By co-production we mean planning together as equals.", [("co-production", "means")]),
     ("Outturn – the amount actually spent by the year end.", [("Outturn", "dash-gloss")]),
     ("The precept (the part of council tax that pays for police) rose.", [("precept", "bracket-gloss")]),
@@ -24,6 +24,8 @@ def found(text: str) -> list[tuple[str, str]]:
      [("Section 12 support", "lead-in")]),
     ("Extra care housing: flats where people live on their own with care on site.",
      [("Extra care housing", "lead-in")]),
+    ("Care in the home. Care in the home means help given where a person lives.",
+     [("Care in the home", "lead-in"), ("Care in the home", "means")]),
 ])
 def test_cues(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
@@ -40,6 +42,8 @@ def test_cues(text: str, expected: list[tuple[str, str]]) -> None:
     "Demand. The number of people who need care keeps growing faster than planned.",
     "Decision required: The group is asked to note the forecast position.",
     "Care providers. Providers face rising staff costs this year and next.",
+    "Officers reviewed the virement. Officers agreed to move the money next month.",
+    "Councils set their budgets. Councils must also publish them every year.",
 ])
 def test_no_definition(text: str) -> None:
     assert found(text) == []

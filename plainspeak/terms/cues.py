@@ -191,7 +191,7 @@ def is_called(text: str) -> Found:
     for match in _IS_CALLED.finditer(text):
         explanation = text[clause_start(text, match.start()):match.start()].strip()
         if len(explanation.split()) >= 3:
-            yield match.group("term"), explanation, "called", match.start("term")
+            yield match.group("term"), explanation, "is-called", match.start("term")
 
 
 _THIS_MEANS = re.compile(r"(?<=\w)\.\s+(?:This|That)\s+means\s+")
@@ -234,6 +234,11 @@ def stands_for(text: str) -> Found:
 _LEAD_IN = re.compile(r"^(?P<term>[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,5})(?P<stop>[.:])\s+(?P<rest>\S)")
 _LEAD_IN_OPENERS = re.compile(r"(?:a|an|money|people|help|support|when|where|this is|these are|it is|it means)\s")
 _LEAD_IN_VERBS = word_set("be_verbs.txt") | word_set("auxiliary_verbs.txt")
+# A title's inner "the" or "their" follows a preposition ("Section 117 of the Act",
+# "Care in the home"); after any other word it starts a clause's object, so the
+# "title" is a sentence: "Officers reviewed the virement."
+_CLAUSE_MARKERS = word_set("determiners_and_pronouns.txt") | {"a", "an", "the"}
+_PHRASE_LINKS = word_set("small_words.txt") - _CLAUSE_MARKERS
 
 
 def lead_in(text: str) -> Found:
@@ -256,6 +261,9 @@ def lead_in(text: str) -> Found:
         return
     if words[0].lower() in _SMALL_WORDS or words[0].lower() in _PRONOUNS:
         return  # "The XQZ team met. The XQZ agreed ...": a sentence, not a title
+    if any(w.lower() in _CLAUSE_MARKERS and before.lower() not in _PHRASE_LINKS
+           for before, w in zip(words, words[1:])):
+        return  # "Officers reviewed the virement. Officers agreed ...": a sentence
     about = rest.split()[0].strip(",;:") == words[0]
     glossed = match.group("stop") == ":" and (_LEAD_IN_OPENERS.match(rest) or rest[0].islower())
     if about or glossed:

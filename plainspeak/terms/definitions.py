@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 # Kinds a reader can look up wherever they are: they are not judged on order.
 REFERENCE_KINDS = frozenset({"glossary-section", "footnote"})
 # Kinds that say plainly "this is what the word means" (not "X is a ...").
-EXPLICIT_KINDS = frozenset({"acronym", "means", "bracket-gloss", "dash-gloss", "called"}) | REFERENCE_KINDS
+EXPLICIT_KINDS = frozenset(
+    {"acronym", "means", "bracket-gloss", "dash-gloss", "called", "is-called"}
+) | REFERENCE_KINDS
 
 
 def paper_definitions(analysis: "Analysis") -> list[Definition]:
@@ -103,7 +105,9 @@ def _covers(defined: str, wanted: str) -> bool:
 def _keys(definition: Definition) -> set[str]:
     keys = {text_key(definition.term)}
     if definition.kind in ("acronym", "called"):
-        # Spelling out an acronym explains both: "Integrated Care Board (ICB)".
+        # Spelling out an acronym explains both: "Integrated Care Board (ICB)". Not
+        # "is-called": "Money kept for adult social care is called a reserve" explains
+        # "reserve" by a description, and the terms inside it stay unexplained.
         keys.add(text_key(definition.definition))
     return {k for k in keys if k}
 
