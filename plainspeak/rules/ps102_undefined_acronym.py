@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from bisect import bisect_right
+from itertools import accumulate
+from typing import Callable, Iterable
 
 from plainspeak.analysis import Analysis
 from plainspeak.findings import Finding, Severity
@@ -10,7 +12,7 @@ from plainspeak.glossary.model import Term
 from plainspeak.rules.base import Rule, register
 from plainspeak.terms.definitions import defined_terms
 from plainspeak.terms.policy import accepted, terms_for_acronym, widely_known
-from plainspeak.terms.uses import acronym_uses, first_reader_use, glossary_uses, use_counts
+from plainspeak.terms.uses import Use, acronym_uses, first_reader_use, glossary_uses, use_counts
 
 
 @register
@@ -48,13 +50,13 @@ class UndefinedAcronym(Rule):
         defined = defined_terms(analysis)
         uses = acronym_uses(analysis)
         counts = use_counts(uses)
-        # "S151 officer", "ASC precept": a glossary phrase holding the acronym is PS101's.
-        phrases = [(u.start, u.end) for u in glossary_uses(analysis, acronym_forms=False)]
-        for core, use in first_reader_use(analysis, uses).items():
+        # "S151 officer", "ASC precept": a glossary phrase holding the acronym is PS101's,
+        # so the acronym's own first use is its first use outside such phrases.
+        inside = _inside(glossary_uses(analysis, acronym_forms=False))
+        bare = [use for use in uses if not inside(use)]
+        for core, use in first_reader_use(analysis, bare).items():
             text = analysis.paper.text[use.start:use.end]
             if widely_known(analysis, core) or accepted(analysis, [core, text]):
-                continue
-            if any(s <= use.start and use.end <= e for s, e in phrases):
                 continue
             if not core[1:2].isalpha() and counts[core] < 2:
                 continue  # a one-off code such as "C1" may be a label; a repeated one names something
@@ -67,6 +69,19 @@ class UndefinedAcronym(Rule):
                 term=core, suggestion=_suggestion(known), severity=severity,
                 extra={"meanings": [_meaning(t) for t in known]} if len(known) > 1 else None,
             )
+
+
+def _inside(phrases: list[Use]) -> Callable[[Use], bool]:
+    """A test of whether a use lies wholly inside one of ``phrases``."""
+    spans = sorted((p.start, p.end) for p in phrases)
+    starts = [start for start, _ in spans]
+    furthest = list(accumulate((end for _, end in spans), max))
+
+    def test(use: Use) -> bool:
+        last = bisect_right(starts, use.start) - 1
+        return last >= 0 and furthest[last] >= use.end
+
+    return test
 
 
 def _meaning(term: Term) -> str:
