@@ -98,6 +98,12 @@ def test_symbol_with_a_subscript() -> None:
     assert pairs("The quality time (QT) rose.") == [("QT", "quality time")]
 
 
+def test_symbol_offsets_skip_a_space_inside_the_bracket() -> None:
+    for text in ("the Na current ( INa) fell", "the room temperature ( Tr) rose"):
+        (pair,) = find_pairs(text)
+        assert text[pair.short_start:pair.short_end] == pair.short
+
+
 def test_square_brackets_for_a_concentration() -> None:
     assert pairs("the blood Na+ concentration ([Na+]b) fell") == [("[Na+]b", "blood Na+ concentration")]
     assert pairs("the blood sodium concentration ([Na+]b) fell") == []

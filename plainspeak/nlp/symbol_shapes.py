@@ -31,13 +31,14 @@ def subscripted(text: str, open_at: int, close_at: int) -> Pair | None:
     order ("o" for outside may start "extracellular"). A subscript may also be
     a chemical symbol written as the word before: "Na+ current (INa)".
     """
-    short = first_part(text[open_at + 1 : close_at])[0]
+    short, lead = first_part(text[open_at + 1 : close_at])
+    short_start = open_at + 1 + lead
     ion = _ION_SUBSCRIPT.fullmatch(short)
     if ion is not None:
         parts, base = _parts_before(text, open_at, 2)
         if (len(parts) == 2 and re.sub(r"[\d+-]", "", parts[0][2]) == ion.group("ion")
                 and _symbol_for(ion.group("head"), parts[1][2])):
-            return span_pair(text, short, open_at + 1, base + parts[0][0], base + parts[1][1])
+            return span_pair(text, short, short_start, base + parts[0][0], base + parts[1][1])
     for match in _SUBSCRIPT.finditer(short):
         if match.span() != (0, len(short)):
             continue
@@ -47,8 +48,7 @@ def subscripted(text: str, open_at: int, close_at: int) -> Pair | None:
             continue
         if all(w.isalpha() and len(w) > 3 and _starts_subscript(w.lower(), letter)
                for (_, _, w), letter in zip(parts[:-1], sub)):
-            return span_pair(text, short, text.index(short, open_at + 1),
-                              base + parts[0][0], base + parts[-1][1])
+            return span_pair(text, short, short_start, base + parts[0][0], base + parts[-1][1])
     return None
 
 
