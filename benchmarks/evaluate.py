@@ -4,7 +4,8 @@ Usage: python benchmarks/evaluate.py [--model NAME_OR_PATH]
 
 1. the trained pipeline on the UD English EWT test set (UPOS, LAS, lemmas,
    sentences) — ``spacy evaluate`` on the test set that ``models/train.py
-   convert`` writes (converted first if it is not there);
+   convert`` writes (converted first if it is not there), once with the
+   treebank's own paragraphs as docs and once ten sentences to a doc;
 2. in-text definitions on Ab3P MED1250 (and SDU legal acronyms) —
    ``eval_definitions.py``;
 3. undefined terms, acronyms and false flags on ``../shared/corpus/dev`` —
@@ -27,16 +28,20 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 
 
-TEST_SET = REPO / "models" / "build" / "corpus" / "en_ewt-ud-test.spacy"
+CORPUS = REPO / "models" / "build" / "corpus"
+TEST_SET = CORPUS / "en_ewt-ud-test.spacy"  # one doc per paragraph
+TEST_SET_TEN = CORPUS / "en_ewt-ud-test-ten-sentences.spacy"
 
 
 def steps(model: str | None) -> list[tuple[str, list[str]]]:
     with_model = ["--model", model] if model else []
     pipeline = model or str(REPO / "models" / "en_plainspeak_ewt")
-    convert = [] if TEST_SET.is_file() else [
+    convert = [] if TEST_SET.is_file() and TEST_SET_TEN.is_file() else [
         ("Convert the EWT treebank", [str(REPO / "models" / "train.py"), "convert"])]
     return convert + [
-        ("Trained pipeline on the EWT test set", ["-m", "spacy", "evaluate", pipeline, str(TEST_SET)]),
+        ("Trained pipeline on the EWT test set, paragraphs as docs",
+         ["-m", "spacy", "evaluate", pipeline, str(TEST_SET)]),
+        ("The same, ten sentences to a doc", ["-m", "spacy", "evaluate", pipeline, str(TEST_SET_TEN)]),
         ("Definitions: Ab3P MED1250 and SDU legal", [str(HERE / "eval_definitions.py")]),
         ("Undefined terms on corpus/dev", [str(HERE / "eval_terms.py"), *with_model]),
         ("Hard passages on corpus/dev", [str(HERE / "eval_readability.py"), *with_model]),
