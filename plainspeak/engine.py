@@ -68,8 +68,9 @@ def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet, nlp: "Lan
 
 # The model pads every block of a batch to the batch's longest, so one long
 # block in a batch of 128 made the parse of a 300-page paper peak 130 MB above
-# what it keeps; batches of 16 cost no speed.
-PIPE_BATCH = 16
+# what it keeps. Batches of 32 peak no higher than 16 (337 MB against 338 on
+# that paper) and parse 6 % faster.
+PIPE_BATCH = 32
 
 # No real paragraph comes near this (it is some 30,000 words); past it the parser's
 # time and memory grow out of hand, so such a block is left out and reported.

@@ -129,7 +129,9 @@ class GlossaryMatcher:
         groups = key_groups(doc)
         passes = [shadow_keys(doc, groups=groups)]
         if doc.has_annotation("LEMMA"):
-            passes.append(shadow_keys(doc, use_lemma=True, groups=groups))
+            by_lemma = shadow_keys(doc, use_lemma=True, groups=groups)
+            if by_lemma != passes[0]:  # the same keys would find the same matches
+                passes.append(by_lemma)
         text = doc.text  # built once: spaCy joins every token's text on each access
         doc._.plainspeak_terms = [
             [s, e, key, looks_like_acronym(text[s:e])]

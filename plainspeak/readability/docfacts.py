@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from itertools import accumulate
-
+import numpy
 from spacy.attrs import DEP, HEAD, MORPH, TAG
 
 from plainspeak.readability.figures import Figure, figures_in
@@ -57,13 +56,18 @@ def _finite_upto(doc: "Doc") -> "list[int] | None":
     if not (has_morph or has_tag):
         return None
     strings = doc.vocab.strings
-    tags = frozenset(strings.add(tag) for tag in _FINITE_TAGS) if has_tag else frozenset()
-    rows = doc.to_array([TAG, MORPH]).tolist()
+    # The columns hold 64-bit string hashes: compared as arrays, never turned into
+    # Python numbers one by one.
+    columns = doc.to_array([TAG, MORPH])
+    finite = numpy.zeros(len(doc), dtype=bool)
+    if has_tag:
+        finite |= numpy.isin(columns[:, 0], [strings.add(tag) for tag in _FINITE_TAGS])
     if has_morph:
-        for value in {morph for _, morph in rows} - _FINITE_MORPH.keys():
+        analyses = numpy.unique(columns[:, 1])
+        for value in set(analyses.tolist()) - _FINITE_MORPH.keys():
             _FINITE_MORPH[value] = "VerbForm=Fin" in strings[value]
-    flags = [tag in tags or (has_morph and _FINITE_MORPH[morph]) for tag, morph in rows]
-    return [0, *accumulate(flags)]
+        finite |= numpy.isin(columns[:, 1], [v for v in analyses.tolist() if _FINITE_MORPH[v]])
+    return [0, *numpy.cumsum(finite).tolist()]
 
 
 # Morphology hash -> whether it marks a finite verb; the same few hundred
@@ -75,9 +79,11 @@ def _passive_heads(doc: "Doc") -> tuple[int, ...]:
     # Tree attributes are only safe to read on a parsed doc.
     if not doc.has_annotation("DEP"):
         return ()
-    labels = _passive_labels(doc.vocab.strings)
-    heads = doc.to_array([DEP, HEAD]).tolist()  # HEAD is the offset to the head
-    return tuple(sorted({i + offset for i, (dep, offset) in enumerate(heads) if dep in labels}))
+    columns = doc.to_array([DEP, HEAD])
+    passive = numpy.flatnonzero(numpy.isin(columns[:, 0], list(_passive_labels(doc.vocab.strings))))
+    # HEAD is the offset to the head, stored unsigned: read it back as signed.
+    heads = passive + columns[passive, 1].view(numpy.int64)
+    return tuple(sorted(set(heads.tolist())))
 
 
 def _passive_labels(strings: "StringStore") -> frozenset[int]:
