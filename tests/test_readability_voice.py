@@ -132,3 +132,41 @@ def test_suggestions_on_the_trained_pipeline(model_nlp, text: str, expected: lis
 ])
 def test_states_and_adjectives_are_not_passives(model_nlp, text: str) -> None:
     assert suggestions(model_nlp, text) == []
+
+
+def _parsed(rows: list[tuple[str, str, str, str, int, str]]):
+    """A doc with the given (word, tag, pos, dep, head, morph) rows, as a parser might leave it."""
+    from spacy.tokens import Doc
+
+    from tests.helpers import blank_nlp
+
+    words, tags, pos, deps, heads, morphs = (list(column) for column in zip(*rows))
+    return Doc(blank_nlp().vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads,
+               morphs=morphs, sent_starts=[True] + [False] * (len(rows) - 1))
+
+
+# "driven" hung as a case marker of "demand", the sentence's root: no passive in the parse.
+_MISPARSED = [
+    ("The", "DT", "DET", "det", 1, ""), ("overspend", "NN", "NOUN", "nsubj", 7, "Number=Sing"),
+    ("is", "VBZ", "AUX", "cop", 7, "Tense=Pres|VerbForm=Fin"),
+    ("driven", "VBN", "VERB", "case", 7, "Tense=Past|VerbForm=Part|Voice=Pass"),
+    ("mainly", "RB", "ADV", "advmod", 3, ""), ("by", "IN", "ADP", "mark", 6, ""),
+    ("rising", "VBG", "VERB", "amod", 7, "Tense=Pres|VerbForm=Part"),
+    ("demand", "NN", "NOUN", "ROOT", 7, "Number=Sing"), (".", ".", "PUNCT", "punct", 7, ""),
+]
+
+
+def test_a_passive_the_parse_missed_counts_when_it_names_who_acts() -> None:
+    from plainspeak.readability.passive import passives_in
+
+    doc = _parsed(_MISPARSED)
+    (found,) = passives_in(doc[:], heads=())
+    assert (doc.text[found.start:found.end], found.agent) == ("is driven", "rising demand")
+    # The same words with no "by ...": the parse's reading (no passive) stands.
+    without_actor = _parsed([
+        ("The", "DT", "DET", "det", 1, ""), ("overspend", "NN", "NOUN", "nsubj", 2, "Number=Sing"),
+        ("is", "VBZ", "AUX", "ROOT", 2, "Tense=Pres|VerbForm=Fin"),
+        ("driven", "VBN", "VERB", "xcomp", 2, "Tense=Past|VerbForm=Part|Voice=Pass"),
+        ("mainly", "RB", "ADV", "advmod", 3, ""), (".", ".", "PUNCT", "punct", 2, ""),
+    ])
+    assert passives_in(without_actor[:], heads=()) == []

@@ -70,6 +70,8 @@ def passives_in(sent: "Span", heads: "tuple[int, ...]") -> list[Passive]:
     doc = sent.doc
     if doc.has_annotation("DEP"):
         candidates = [doc[i] for i in heads if sent.start <= i < sent.end and _verbal(doc[i])]
+        candidates += [t for t in sent if _missed_with_actor(t, sent, candidates)]
+        candidates.sort(key=lambda t: t.i)
     else:
         candidates = [t for t in sent if _after_be(t) is not None and _participle_like(t)]
     found = []
@@ -78,6 +80,16 @@ def passives_in(sent: "Span", heads: "tuple[int, ...]") -> list[Passive]:
         if passive is not None:
             found.append(passive)
     return found
+
+
+def _missed_with_actor(token: "Token", sent: "Span", found: list) -> bool:
+    """A passive the parse hung wrongly, that says who acts: "is driven mainly by rising demand".
+
+    Only with a form of "be" just before, a tagged passive participle and a
+    "by ..." actor after it, so nothing weaker than the parse's own passives counts.
+    """
+    return (token.tag_ == "VBN" and token not in found and _verbal(token)
+            and _after_be(token) is not None and bool(_agent_by_tags(sent, token)[0]))
 
 
 def _verbal(token: "Token") -> bool:
@@ -205,7 +217,8 @@ def _agent_by_tags(sent: "Span", verb: "Token") -> tuple[str, bool]:
     """A "by ..." actor the parser hung elsewhere ("in March by Councillor Priya Shah").
 
     The first "by" after the verb with no other verb between, then the noun
-    phrase after it by part of speech: names, nouns and their "of ..." parts.
+    phrase after it by part of speech: names, nouns, the words that describe
+    them ("rising demand") and their "of ..." parts.
     """
     doc = sent.doc
     by = next((t for t in doc[verb.i + 1 : sent.end] if t.lower_ == "by" or t.pos_ in ("VERB", "AUX")), None)
@@ -213,7 +226,8 @@ def _agent_by_tags(sent: "Span", verb: "Token") -> tuple[str, bool]:
         return "", False
     words = []
     for token in doc[by.i + 1 : sent.end]:
-        if token.pos_ not in _NOMINAL and token.lower_ not in ("of", "for", "and"):
+        describing = token.dep_ == "amod"  # "by rising demand"
+        if token.pos_ not in _NOMINAL and token.lower_ not in ("of", "for", "and") and not describing:
             break
         words.append(token)
     while words and (words[-1].pos_ not in ("NOUN", "PROPN", "PRON")):
