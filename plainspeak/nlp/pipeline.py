@@ -17,7 +17,10 @@ from plainspeak.settings import Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
-COMPONENT_MODULES: tuple[str, ...] = ("plainspeak.nlp.readability", "plainspeak.nlp.glossary_matcher", "plainspeak.nlp.definitions", "plainspeak.nlp.candidates")
+COMPONENT_MODULES: tuple[str, ...] = (
+    "plainspeak.nlp.sentence_starts", "plainspeak.nlp.readability", "plainspeak.nlp.glossary_matcher",
+    "plainspeak.nlp.definitions", "plainspeak.nlp.candidates",
+)
 
 _BUILT: dict[tuple[str, int], "Language"] = {}
 
