@@ -72,6 +72,10 @@ CASES = [
     ("5 p.m.", ["5", "p.m."]),
     ("J. Smith", ["J.", "Smith"]),
     ("the U.S. office", ["the", "U.S.", "office"]),
+    # Council titles keep their full stops, as spaCy keeps "Dr.".
+    ("Cllr. Smith and Cllrs. Khan and Lee", ["Cllr.", "Smith", "and", "Cllrs.", "Khan", "and", "Lee"]),
+    ("Revd. Jones", ["Revd.", "Jones"]),
+    ("Cllr Smith", ["Cllr", "Smith"]),
 ]
 
 
@@ -84,6 +88,7 @@ def test_blank_pipeline_splits_money_differently_before_customising() -> None:
     # Guards the cases above against spaCy's defaults silently changing to match.
     assert texts(spacy.blank("en"), "£1.5bn") == ["£", "1.5bn"]
     assert texts(spacy.blank("en"), "A&E.") == ["A&E."]
+    assert texts(spacy.blank("en"), "Cllr. Smith") == ["Cllr", ".", "Smith"]
 
 
 def test_customising_twice_changes_nothing() -> None:
@@ -106,4 +111,5 @@ def test_rules_survive_serialisation(nlp: Language) -> None:
     restored = spacy.blank("en")
     restored.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
     assert texts(restored, "•£1.5bn in A&E.") == ["•", "£", "1.5", "bn", "in", "A&E", "."]
+    assert texts(restored, "Cllr. Smith") == ["Cllr.", "Smith"]
 

@@ -12,6 +12,7 @@ so the tagger and parser see the tokens they were trained on:
 - Bullet glyphs (• ▪ ◦ ‣ ● ■ and the Symbol-font bullets PDFs carry) split off
   the word they touch; en and em dashes are their own tokens between words.
 - ``co-production`` -> ``co - production``: spaCy's default, and EWT's.
+- ``Cllr.``, ``Cllrs.``, ``Revd.`` and ``Mx.`` stay whole, as spaCy keeps ``Dr.``.
 - A run of ``=``, ``_``, ``*``, ``+`` or ``#`` (a rule line, a signature blank), of
   ``!`` and ``?``, of ``$``, ``<`` or ``>`` is one token.
 """
@@ -22,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 # U+F0B7 and U+F0A7 are Word's Symbol/Wingdings bullets as PDF text extraction gives them.
 BULLET_GLYPHS = ("•", "▪", "◦", "‣", "●", "■", "□", "○", "➢", "➤", "\uf0b7", "\uf0a7")
@@ -44,6 +46,9 @@ _INFIXES = [
 ]
 # Single-letter "m." and "k." would glue a money multiplier to the sentence's full stop.
 _SPECIAL_CASES_TO_DROP = ("m.", "k.")
+# Titles of council papers that spaCy's English rules do not keep whole (it has "Dr.",
+# "Mr.", "Prof."): split, "Cllr. Smith" reads as a sentence "Cllr." and another.
+_TITLES_WITH_STOPS = ("Cllr.", "Cllrs.", "Revd.", "Mx.")
 
 
 def customise_tokenizer(nlp: Language) -> None:
@@ -66,6 +71,9 @@ def customise_tokenizer(nlp: Language) -> None:
         tokenizer.rules = {
             key: value for key, value in rules.items() if key not in _SPECIAL_CASES_TO_DROP
         }
+    for title in _TITLES_WITH_STOPS:
+        if title not in (tokenizer.rules or {}):
+            tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 def _extend(
