@@ -213,11 +213,12 @@ def _check_in_time(path: str, settings: Settings, glossaries: GlossarySet | None
     started = time.monotonic()
     isolate = settings.isolate and needs_isolation(path, limits)
     paper = load_isolated(path, limits) if isolate else None
+    used = time.monotonic() - started
     # Built for the run, not for this paper, and outside its time: a build cut
     # short would leave the process's shared model with half its components.
     glossaries = glossaries if glossaries is not None else load_glossaries(settings)
     nlp = build_pipeline(settings, glossaries)
-    with time_left(path, limits, time.monotonic() - started):
+    with time_left(path, limits, used):
         paper = paper if paper is not None else load(path, limits=limits)
         return check_paper(paper, settings, glossaries, nlp)
 

@@ -222,16 +222,33 @@ def test_the_time_spent_reading_is_taken_from_the_check(blank_model, slow_rules,
         time.sleep(1.0)
         return loaders.load(path, limits=limits)
 
-    monkeypatch.setattr("plainspeak.loaders.isolate.needs_isolation", lambda path, limits: True)
-    monkeypatch.setattr(loaders, "load_isolated", slow_reader)
     settings = settings_with_timeout(blank_model, 1.5)
     glossaries = engine.load_glossaries(settings)
-    engine.check_path(str(tmp_path / "good.md"), settings, glossaries)  # the pipeline, built once
+    warm = engine.check_path(str(tmp_path / "good.md"), settings, glossaries)  # the pipeline, built once
+    assert warm.error is None
+    monkeypatch.setattr("plainspeak.loaders.isolate.needs_isolation", lambda path, limits: True)
+    monkeypatch.setattr(loaders, "load_isolated", slow_reader)
     started = time.monotonic()
     result = engine.check_path(slow, settings, glossaries)
     took = time.monotonic() - started
     assert_timed_out(result, slow, "1.5")
     assert 1.4 < took < 2.2, f"the paper had {took:.2f} s, not 1.5 s in all"
+
+
+@needs_timer
+def test_building_the_pipeline_is_not_taken_from_the_paper(blank_model, tmp_path, monkeypatch) -> None:
+    from plainspeak.nlp import pipeline
+
+    _, good = write_papers(tmp_path)
+    real = pipeline.build_pipeline
+
+    def slow_build(settings, glossaries):
+        time.sleep(1.0)  # a first paper pays for the model's load
+        return real(settings, glossaries)
+
+    monkeypatch.setattr(pipeline, "build_pipeline", slow_build)
+    result = engine.check_path(good, settings_with_timeout(blank_model, 0.8))
+    assert result.error is None and "PS201" in [f.code for f in result.findings]
 
 
 @needs_timer
