@@ -175,3 +175,14 @@ def test_messages_are_sentences_that_do_not_repeat_their_suggestion(nlp) -> None
     assert _messages(nlp, mixed, "PS302") == [(
         "Sums of a million or more are written 2 ways in this paper: 2 with 'm', 'k' or 'bn', 1 in full figures.",
         "Write this one the way the paper writes most of them.")]
+
+
+def test_string_hashes_are_compared_exactly() -> None:
+    import numpy
+
+    from plainspeak.readability.docfacts import _hashes
+
+    column = numpy.array([2**63 + 5], dtype=numpy.uint64)
+    # As floats, 2**63 + 4 and 2**63 + 5 are one number.
+    assert not numpy.isin(column, _hashes([2**63 + 4, 5])).any()
+    assert numpy.isin(column, _hashes([2**63 + 5, 5])).all()

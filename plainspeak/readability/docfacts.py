@@ -19,6 +19,8 @@ from plainspeak.readability.figures import Figure, figures_in
 from plainspeak.readability.passive import PASSIVE_AUX, PASSIVE_SUBJ
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.strings import StringStore
     from spacy.tokens import Doc
 
@@ -61,12 +63,12 @@ def _finite_upto(doc: "Doc") -> "list[int] | None":
     columns = doc.to_array([TAG, MORPH])
     finite = numpy.zeros(len(doc), dtype=bool)
     if has_tag:
-        finite |= numpy.isin(columns[:, 0], [strings.add(tag) for tag in _FINITE_TAGS])
+        finite |= numpy.isin(columns[:, 0], _hashes(strings.add(tag) for tag in _FINITE_TAGS))
     if has_morph:
         analyses = numpy.unique(columns[:, 1])
         for value in set(analyses.tolist()) - _FINITE_MORPH.keys():
             _FINITE_MORPH[value] = "VerbForm=Fin" in strings[value]
-        finite |= numpy.isin(columns[:, 1], [v for v in analyses.tolist() if _FINITE_MORPH[v]])
+        finite |= numpy.isin(columns[:, 1], _hashes(v for v in analyses.tolist() if _FINITE_MORPH[v]))
     return [0, *numpy.cumsum(finite).tolist()]
 
 
@@ -80,10 +82,15 @@ def _passive_heads(doc: "Doc") -> tuple[int, ...]:
     if not doc.has_annotation("DEP"):
         return ()
     columns = doc.to_array([DEP, HEAD])
-    passive = numpy.flatnonzero(numpy.isin(columns[:, 0], list(_passive_labels(doc.vocab.strings))))
+    passive = numpy.flatnonzero(numpy.isin(columns[:, 0], _hashes(_passive_labels(doc.vocab.strings))))
     # HEAD is the offset to the head, stored unsigned: read it back as signed.
     heads = passive + columns[passive, 1].view(numpy.int64)
     return tuple(sorted(set(heads.tolist())))
+
+
+def _hashes(values: "Iterable[int]") -> "numpy.ndarray":
+    """String hashes as unsigned 64-bit numbers: a plain list of them would become floats."""
+    return numpy.fromiter(values, dtype=numpy.uint64)
 
 
 def _passive_labels(strings: "StringStore") -> frozenset[int]:
