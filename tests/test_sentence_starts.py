@@ -23,6 +23,7 @@ def starts(text: str) -> list[str]:
     (FRAGMENT, ["A"]),
     ("Spending fell by 3.2. Budgets rose. Why? Because demand grew!  Then it fell.",
      ["Budgets", "Why", "Because", "Then"]),
+    ("The motion was seconded by the Mayor. The Council agreed.", ["The"]),
 ])
 def test_a_stop_then_a_capital_starts_a_sentence(text: str, expected: list[str]) -> None:
     assert starts(text) == expected
@@ -44,7 +45,7 @@ def test_a_clause_before_a_colon_is_not_a_label() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Cllr. Smith agreed the plan.",  # a title, split from its stop by the tokenizer
+    "Cllr. Smith agreed the plan.",  # a title the tokenizer keeps whole with its stop
     "Dr. Jones and Mrs. Khan agreed.",  # abbreviations kept whole
     "The budget is set e.g. The Care Act applies.",
     "It rose to 4.2 in May. and then fell.",  # no capital after the stop

@@ -11,10 +11,10 @@ the parser runs, and spaCy's parser keeps the starts it is given.
 A short label that opens a block ends there too: "Purpose of report: To set
 out ..." is a label and a sentence.
 
-A title written with a stop ("Cllr. Smith") or a single letter ("J. Smith", if
-the tokenizer split it) is not an ending, and is left to the parser.
-Abbreviations the tokenizer keeps whole ("Dr.", "e.g.") never stand alone, so
-they need no list here.
+Titles and abbreviations written with a stop ("Dr.", "Cllr.", "J.", "e.g.")
+are single tokens (spaCy's rules and :mod:`plainspeak.nlp.tokenizer`), so
+their stop never stands alone and they need no list here; a whole word before
+the stop ("the Mayor. The Council agreed.") ends its sentence.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from plainspeak.terms.wordlists import word_set
+from plainspeak.readability.docfacts import FINITE_TAGS
+
 
 if TYPE_CHECKING:
     from plainspeak.glossary.model import GlossarySet
@@ -35,20 +36,18 @@ NAME = "plainspeak_sentence_starts"
 _STOP_THEN_CAPITAL = re.compile(r"[.!?](?=[ \t]+[A-Z])")
 _SETS_SENTENCES = ("parser", "senter")
 _LABEL_WORDS = 5
-_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
 def mark_sentence_starts(doc: Doc) -> Doc:
     """Mark the word after each stop-then-capital, or after an opening label, as a sentence start."""
-    titles = word_set("name_titles.txt")
     for match in _STOP_THEN_CAPITAL.finditer(doc.text):
         stop = doc.char_span(match.start(), match.end())
         if stop is None or len(stop) != 1 or stop.end >= len(doc) or stop.start == 0:
             continue  # part of a longer token ("Dr.", "U.K.") or at an edge
-        before, after = doc[stop.start - 1], doc[stop.end]
+        after = doc[stop.end]
         if after.is_space:
             after = doc[after.i + 1] if after.i + 1 < len(doc) else after
-        if after.text[:1].isupper() and not (before.text in titles or _initial(before.text)):
+        if after.text[:1].isupper():
             after.is_sent_start = True
     label = _leading_label_end(doc)
     if label is not None:
@@ -65,13 +64,9 @@ def _leading_label_end(doc: Doc) -> int | None:
     colon = next((t.i for t in doc[:_LABEL_WORDS + 1] if t.text == ":"), None)
     if colon is None or colon == 0 or colon + 1 >= len(doc) or not doc[colon + 1].text[:1].isupper():
         return None
-    if any(t.tag_ in _FINITE_TAGS for t in doc[:colon]):
+    if any(t.tag_ in FINITE_TAGS for t in doc[:colon]):
         return None
     return colon + 1
-
-
-def _initial(word: str) -> bool:
-    return len(word) == 1 and word.isupper()
 
 
 @Language.component(NAME)

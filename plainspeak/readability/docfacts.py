@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc
 
-_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")  # Penn tags of finite verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ def _finite_upto(doc: "Doc") -> "list[int] | None":
     columns = doc.to_array([TAG, MORPH])
     finite = numpy.zeros(len(doc), dtype=bool)
     if has_tag:
-        finite |= numpy.isin(columns[:, 0], _hashes(strings.add(tag) for tag in _FINITE_TAGS))
+        finite |= numpy.isin(columns[:, 0], _hashes(strings.add(tag) for tag in FINITE_TAGS))
     if has_morph:
         analyses = numpy.unique(columns[:, 1])
         for value in set(analyses.tolist()) - _FINITE_MORPH.keys():
