@@ -67,7 +67,7 @@ def single_letter(text: str, open_at: int, close_at: int) -> Pair | None:
 def words_before(text: str, open_at: int, limit: int) -> tuple[list[re.Match[str]], int]:
     """The last ``limit`` words of the clause that ends at the bracket, and the clause's offset."""
     start = _clause_start(text, open_at)
-    return list(re.finditer(r"\S+", text[:open_at].rstrip()[start:]))[-limit:], start
+    return list(re.finditer(r"\S+", text[start:open_at].rstrip()))[-limit:], start
 
 
 def span_pair(text: str, short: str, short_start: int, start: int, end: int) -> Pair:

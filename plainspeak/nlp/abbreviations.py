@@ -168,9 +168,11 @@ def _spelled_before(text: str, open_at: int, short: str, short_start: int) -> Pa
     one: "reverse transcription - polymerase chain reaction (RT-PCR)". When
     the clause alone spells nothing, the words before the dash may join in.
     """
-    pair = _spelled_from(text, _clause_start(text, open_at), open_at, short, short_start)
-    if pair is None:
-        across = _spelled_from(text, _clause_start(text, open_at, dashes=False), open_at, short, short_start)
+    start = _clause_start(text, open_at)
+    pair = _spelled_from(text, start, open_at, short, short_start)
+    wider = _clause_start(text, open_at, dashes=False) if pair is None else start
+    if wider != start:  # only a spaced dash in between gives the words before it a chance
+        across = _spelled_from(text, wider, open_at, short, short_start)
         dash = _SPACED_DASH.search(across.long) if across is not None else None
         # After the dash the name goes on; "the", "we", "this" start a new clause.
         if dash is not None and not CLAUSE_OPENER.match(across.long[dash.end():]):
