@@ -26,7 +26,11 @@ def _any_word(name: str) -> str:
 
 
 CLAUSE_OPENER = re.compile(rf"(?:{_any_word('clause_openers.txt')})\b", re.IGNORECASE)
-_LEADING_SMALL = re.compile(rf"^(?:{_any_word('long_form_non_starters.txt')})\s", re.IGNORECASE)
+# A long form never starts on a small word ("by penicilloylated ...", "of the heart
+# rate (HR)"), except "a", "an", "as" and "its", which may start a name ("As Low As
+# Reasonably Practicable (ALARP)").
+_NON_STARTERS = sorted(word_set("small_words.txt") - {"a", "an", "as", "its"})
+_LEADING_SMALL = re.compile(rf"^(?:{'|'.join(map(re.escape, _NON_STARTERS))})\s", re.IGNORECASE)
 _VERB = re.compile(rf"\b(?:{_any_word('clause_verbs.txt')})\b", re.IGNORECASE)
 
 
