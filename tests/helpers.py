@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from functools import lru_cache
+from pathlib import Path
 from typing import Mapping
 
 import click
@@ -15,6 +19,20 @@ from plainspeak.paper import Block, BlockKind, Paper, Place
 LONG = ("The committee noted that the revised arrangements for the allocation of the additional "
         "funding across the four localities would be considered at the next meeting of the board "
         "once the detailed proposals had been received from each of the partner organisations involved.")
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_plainspeak(*args: object, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """``python -m plainspeak ARGS`` as a real process importing this checkout, output captured.
+
+    Outside GitHub Actions' setting, so the report format is the one asked for.
+    """
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("GITHUB_ACTIONS", None)
+    return subprocess.run([sys.executable, "-m", "plainspeak", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def paper_from_text(text: str, path: str = "case.txt") -> Paper:

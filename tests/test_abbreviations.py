@@ -99,9 +99,9 @@ def test_symbol_with_a_subscript() -> None:
 
 
 def test_symbol_offsets_skip_a_space_inside_the_bracket() -> None:
-    for text in ("the Na current ( INa) fell", "the room temperature ( Tr) rose"):
+    for text, short in (("the Na current ( INa) fell", "INa"), ("the room temperature ( Tr) rose", "Tr")):
         (pair,) = find_pairs(text)
-        assert text[pair.short_start:pair.short_end] == pair.short
+        assert (pair.short, pair.short_start, pair.short_end) == (short, text.index(short), text.index(short) + len(short))
 
 
 def test_square_brackets_for_a_concentration() -> None:

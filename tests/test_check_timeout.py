@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from dataclasses import replace
@@ -26,9 +23,8 @@ from plainspeak.deadline import TimeUp, time_limit
 from plainspeak.loaders.limits import Limits
 from plainspeak.runner.batch import run_batch
 from plainspeak.settings import Settings
-from tests.helpers import LONG
+from tests.helpers import LONG, run_plainspeak
 
-ROOT = Path(__file__).resolve().parents[1]
 E115_LINE = ("checking the paper took too long (it took longer than {limit} s) [E115]"
              " - split it into smaller papers, or raise the limit with --timeout")
 GOOD_TEXT = f"# Budget\n\nThe group met in the hall.\n\n{LONG}\n"
@@ -283,12 +279,9 @@ def test_the_command_gives_one_line_and_exit_3_for_a_paper_over_its_time(jobs, b
     papers.mkdir()
     one_letter_words(papers / "a-letters.txt", 1_000_000)  # read in place: all its time is the check's
     (papers / "b-good.md").write_text(GOOD_TEXT, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("GITHUB_ACTIONS", None)
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "plainspeak", "check", "--model", blank_model, "--isolated",
-                           "--no-cache", "--format", "json", "--timeout", "0.5", "--jobs", jobs, "papers"],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    done = run_plainspeak("check", "--model", blank_model, "--isolated", "--no-cache", "--format", "json",
+                          "--timeout", "0.5", "--jobs", jobs, "papers", cwd=tmp_path, timeout=120)
     took = time.monotonic() - started
     assert "Traceback" not in done.stdout + done.stderr
     assert done.returncode == 3

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from plainspeak.rules import all_rules
-from tests.helpers import LONG
+from tests.helpers import LONG, run_plainspeak
 
 ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = ROOT.parent / "shared" / "data" / "sarif-schema-2.1.0.json"
@@ -33,10 +31,7 @@ def project(tmp_path: Path, blank_model: str) -> Path:
 
 
 def plainspeak(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([sys.executable, "-m", "plainspeak", "check", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return run_plainspeak("check", *args, cwd=cwd)
 
 
 LONG_LINE_PREFIX = "papers/budget.md:5:1: PS201 long-sentence - Long sentence: 42 words (over 30"

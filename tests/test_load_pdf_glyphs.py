@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import subprocess
 import sys
 import time
 from array import array
@@ -19,8 +17,8 @@ from make_pdf import A4, Page, build_pdf  # noqa: E402
 from plainspeak.loaders import load  # noqa: E402
 from plainspeak.loaders.pdf_lines import Line  # noqa: E402
 from plainspeak.loaders.pdf_scatter import scattered_characters  # noqa: E402
+from tests.helpers import run_plainspeak  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
 GLYPHS = 20_000
 SCATTERED_MESSAGE = (
     "page 2 holds 20,000 characters scattered in no readable order, so it was left out; "
@@ -90,12 +88,8 @@ def test_scattered_page_is_left_out_and_the_others_are_read(map_paper):
 def test_scattered_page_through_the_command(map_paper, blank_model):
     timeout = 20.0  # a third of the default limit; pdfminer alone needs a few seconds here
     began = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "plainspeak", "check", "--model", blank_model, "--format", "json",
-         "--no-cache", "--isolated", "--jobs", "1", "--timeout", str(timeout), map_paper.name],
-        cwd=map_paper.parent, env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True, text=True, timeout=120,
-    )
+    done = run_plainspeak("check", "--model", blank_model, "--format", "json", "--no-cache", "--isolated",
+                          "--jobs", "1", "--timeout", timeout, map_paper.name, cwd=map_paper.parent, timeout=120)
     seconds = time.perf_counter() - began
     assert "Traceback" not in done.stdout + done.stderr
     assert done.returncode in (0, 1), done.stderr

@@ -14,6 +14,7 @@ from make_pdf import Page, build_pdf  # noqa: E402
 
 from plainspeak.errors import InputError  # noqa: E402
 from plainspeak.loaders import load  # noqa: E402
+from tests.helpers import run_plainspeak  # noqa: E402
 
 TEXT = "The virement was agreed by the board."
 
@@ -56,21 +57,15 @@ def test_a_pdf_nothing_can_read_keeps_its_first_reason(tmp_path: Path) -> None:
 
 
 def test_the_command_reads_it_without_the_pdf_libraries_chatter(tmp_path: Path, blank_model: str) -> None:
-    import os
-    import subprocess
-
     path = looping_xref(tmp_path)
     # pdfminer warns of a page with no MediaBox, in the reader process the paper is read in.
     no_box = tmp_path / "no-box.pdf"
     no_box.write_bytes(re.sub(rb"/MediaBox \[[^\]]*\]", lambda m: b" " * len(m.group(0)),
                               build_pdf([_page()])))
-    repo = Path(__file__).resolve().parents[1]
     runs = [(["check", "--no-cache", "--format", "json"], path), (["annotate", "--format", "pdf"], path),
             (["check", "--no-cache", "--isolated", "--format", "json"], no_box)]
     for args, paper in runs:
-        done = subprocess.run([sys.executable, "-m", "plainspeak", *args, "--model", blank_model, str(paper)],
-                              capture_output=True, text=True, timeout=120,
-                              env={**os.environ, "PYTHONPATH": str(repo)})
+        done = run_plainspeak(*args, "--model", blank_model, paper, timeout=120)
         assert done.returncode in (0, 1), done.stderr
         assert done.stderr == ""
     assert (tmp_path / "looping.plainspeak.pdf").exists()
