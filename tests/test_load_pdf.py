@@ -8,19 +8,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
-from make_pdf import Page, build_pdf  # noqa: E402
+from make_pdf import Page, build_pdf, write_pdf  # noqa: E402
 
 from plainspeak.errors import InputError  # noqa: E402
 from plainspeak.loaders import load  # noqa: E402
 from plainspeak.paper import BlockKind, Place  # noqa: E402
 
 P, H, L = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM
-
-
-def write(tmp_path: Path, pages: list[Page], name: str = "paper.pdf", **kwargs) -> Path:
-    path = tmp_path / name
-    path.write_bytes(build_pdf(pages, **kwargs))
-    return path
 
 
 def kinds_and_texts(path: Path) -> list[tuple]:
@@ -32,7 +26,7 @@ def test_heading_paragraphs_and_places(tmp_path):
     page.text(72, 760, "Budget report", size=18)
     page.lines(72, 720, ["The board met in March and agreed the", "plan for the coming year."])
     page.lines(72, 680, ["A second paragraph starts after a gap."])
-    paper = load(write(tmp_path, [page]))
+    paper = load(write_pdf(tmp_path, [page]))
     assert [(b.kind, b.text, b.level, b.place) for b in paper.blocks] == [
         (H, "Budget report", 1, Place(1, page=1, line=1)),
         (P, "The board met in March and agreed the plan for the coming year.", 0, Place(2, page=1, line=2)),
@@ -50,7 +44,7 @@ def test_heading_paragraphs_and_places(tmp_path):
 def test_character_boxes_follow_the_text(tmp_path):
     page = Page()
     page.lines(72, 700, ["one two", "three"])
-    block = load(write(tmp_path, [page])).blocks[0]
+    block = load(write_pdf(tmp_path, [page])).blocks[0]
     assert block.text == "one two three"
     assert len(block.source.boxes) == 4 * len(block.text)
     x0, y0, x1, y1 = block.source.box(0)
@@ -66,7 +60,7 @@ def test_two_columns_read_left_then_right(tmp_path):
     right = [f"right column line {n} with some words" for n in range(1, 5)] + ["ends too."]
     page.lines(72, 740, left)
     page.lines(320, 740, right)
-    texts = [b.text for b in load(write(tmp_path, [page])).blocks]
+    texts = [b.text for b in load(write_pdf(tmp_path, [page])).blocks]
     assert texts == [
         "Two column report title across the whole page width here",
         " ".join(left),
@@ -77,7 +71,7 @@ def test_two_columns_read_left_then_right(tmp_path):
 def test_hyphenated_line_ends(tmp_path):
     page = Page()
     page.lines(72, 700, ["the imple-", "mentation of co-", "production plans"])
-    assert kinds_and_texts(write(tmp_path, [page])) == [
+    assert kinds_and_texts(write_pdf(tmp_path, [page])) == [
         (P, "the implementation of co-production plans", 0),
     ]
 
@@ -90,7 +84,7 @@ def test_running_header_footer_and_page_numbers(tmp_path):
         page.lines(72, 700, [f"Body text of page {number} ends here."])
         page.text(290, 30, str(number))
         pages.append(page)
-    paper = load(write(tmp_path, pages))
+    paper = load(write_pdf(tmp_path, pages))
     assert [(b.text, b.place) for b in paper.blocks] == [
         (f"Body text of page {n} ends here.", Place(n, page=n, line=2)) for n in range(1, 4)
     ]
@@ -105,7 +99,7 @@ def test_paragraph_continues_across_a_page_break(tmp_path):
     first, second = Page(), Page()
     first.lines(72, 100, ["The committee asked for the"])
     second.lines(72, 700, ["figures to be checked again."])
-    blocks = load(write(tmp_path, [first, second])).blocks
+    blocks = load(write_pdf(tmp_path, [first, second])).blocks
     assert [(b.text, b.place.page) for b in blocks] == [
         ("The committee asked for the figures to be checked again.", 1),
     ]
@@ -114,7 +108,7 @@ def test_paragraph_continues_across_a_page_break(tmp_path):
 def test_ligatures_become_letters(tmp_path):
     page = Page()
     page.text(72, 700, "The \ufb01nal of\ufb01ce \ufb02oor and e\ufb00ort")
-    block = load(write(tmp_path, [page])).blocks[0]
+    block = load(write_pdf(tmp_path, [page])).blocks[0]
     assert block.text == "The final office floor and effort"
     assert len(block.source.boxes) == 4 * len(block.text)
 
@@ -123,7 +117,7 @@ def test_bullets_become_list_items(tmp_path):
     page = Page()
     page.lines(72, 700, ["Actions agreed:"])
     page.lines(72, 680, ["\u2022 review the budget", "\u2022 report back in May"])
-    assert kinds_and_texts(write(tmp_path, [page])) == [
+    assert kinds_and_texts(write_pdf(tmp_path, [page])) == [
         (P, "Actions agreed:", 0), (L, "review the budget", 1), (L, "report back in May", 1),
     ]
 
@@ -132,7 +126,7 @@ def test_bold_line_is_a_heading(tmp_path):
     page = Page()
     page.text(72, 740, "Background", bold=True)
     page.lines(72, 720, ["The service began in 2019."])
-    assert kinds_and_texts(write(tmp_path, [page])) == [
+    assert kinds_and_texts(write_pdf(tmp_path, [page])) == [
         (H, "Background", 1), (P, "The service began in 2019.", 0),
     ]
 
@@ -141,7 +135,7 @@ def test_page_without_text_layer_gets_ps901(tmp_path):
     text_page, scan = Page(), Page()
     text_page.lines(72, 700, ["Some text."])
     scan.image(0, 0, 595, 842)
-    paper = load(write(tmp_path, [text_page, scan]))
+    paper = load(write_pdf(tmp_path, [text_page, scan]))
     assert [b.text for b in paper.blocks] == ["Some text."]
     assert [(n.code, n.name, n.page) for n in paper.notices] == [("PS901", "no-text-layer", 2)]
     assert "OCR" in paper.notices[0].message
@@ -150,7 +144,7 @@ def test_page_without_text_layer_gets_ps901(tmp_path):
 def test_wholly_scanned_paper_is_a_notice_not_an_error(tmp_path):
     scan = Page()
     scan.image(0, 0, 595, 842)
-    paper = load(write(tmp_path, [scan, Page()]))
+    paper = load(write_pdf(tmp_path, [scan, Page()]))
     assert paper.blocks == [] and paper.text == ""
     assert [(n.code, n.page) for n in paper.notices] == [("PS901", 1)]
     assert paper.notices[0].message.startswith("the paper has no text layer")
@@ -160,7 +154,7 @@ def test_cid_garbage_is_left_out_with_ps902(tmp_path):
     page = Page()
     page.lines(72, 700, ["Readable words here."])
     page.hidden_text(72, 650, [36, 37, 38, 39])
-    paper = load(write(tmp_path, [page]))
+    paper = load(write_pdf(tmp_path, [page]))
     assert [b.text for b in paper.blocks] == ["Readable words here."]
     assert "(cid:" not in paper.text
     assert [(n.code, n.name, n.page) for n in paper.notices] == [("PS902", "unreadable-text", 1)]
@@ -169,14 +163,14 @@ def test_cid_garbage_is_left_out_with_ps902(tmp_path):
 def test_title_falls_back_to_document_information(tmp_path):
     page = Page()
     page.lines(72, 700, ["Only body text."])
-    assert load(write(tmp_path, [page], title="Annual report")).title == "Annual report"
+    assert load(write_pdf(tmp_path, [page], title="Annual report")).title == "Annual report"
 
 
 def test_encrypted_pdf_is_e106(tmp_path):
     pypdf = pytest.importorskip("pypdf")
     page = Page()
     page.lines(72, 700, ["Secret text."])
-    plain = write(tmp_path, [page])
+    plain = write_pdf(tmp_path, [page])
     writer = pypdf.PdfWriter(clone_from=str(plain))
     writer.encrypt(user_password="letmein", owner_password="owner")
     locked = tmp_path / "locked.pdf"
@@ -213,7 +207,7 @@ def test_leading_junk_before_header_is_accepted(tmp_path):
 def test_pdf_named_docx_is_e111(tmp_path):
     page = Page()
     page.lines(72, 700, ["Text."])
-    path = write(tmp_path, [page], name="paper.docx")
+    path = write_pdf(tmp_path, [page], name="paper.docx")
     with pytest.raises(InputError) as caught:
         load(path)
     assert caught.value.kind.code == "E111"
@@ -223,7 +217,7 @@ def test_pdf_named_docx_is_e111(tmp_path):
 def test_pdf_without_extension_is_read_by_content(tmp_path):
     page = Page()
     page.lines(72, 700, ["Text."])
-    assert [b.text for b in load(write(tmp_path, [page], name="reproducer.fuzz")).blocks] == ["Text."]
+    assert [b.text for b in load(write_pdf(tmp_path, [page], name="reproducer.fuzz")).blocks] == ["Text."]
 
 
 @pytest.mark.slow
@@ -232,7 +226,7 @@ def test_page_of_scattered_glyphs_is_fast(tmp_path):
 
     page = Page()
     page.scatter(30_000)
-    path = write(tmp_path, [page])
+    path = write_pdf(tmp_path, [page])
     began = time.perf_counter()
     paper = load(path)
     assert time.perf_counter() - began < 30
@@ -248,7 +242,7 @@ def test_title_over_two_lines_numbered_headings_and_bold_figures(tmp_path):
                          "It will meet again in June."])
     page.text(72, 640, "1,960", bold=True)
     page.lines(72, 610, ["1. note the forecast", "2. agree the plan"])
-    paper = load(write(tmp_path, [page]))
+    paper = load(write_pdf(tmp_path, [page]))
     assert [(b.kind, b.text, b.level) for b in paper.blocks] == [
         (H, "Brackenford Council", 3),
         (H, "Adult Social Care Budget: Forecast and Savings Proposals", 1),

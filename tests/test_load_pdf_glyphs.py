@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
-from make_pdf import A4, Page, build_pdf  # noqa: E402
+from make_pdf import A4, Page, write_pdf  # noqa: E402
 
 from plainspeak.loaders import load  # noqa: E402
 from plainspeak.loaders.pdf_lines import Line  # noqa: E402
@@ -50,12 +50,6 @@ def words_read(path: Path, pages: int) -> list[str]:
     return sorted(" ".join(block.text for block in [*paper.blocks, *paper.furniture]).split())
 
 
-def write(tmp_path: Path, pages: list[Page], name: str = "paper.pdf") -> Path:
-    path = tmp_path / name
-    path.write_bytes(build_pdf(pages))
-    return path
-
-
 @pytest.fixture(scope="module")
 def map_paper(tmp_path_factory) -> Path:
     """Three pages: text, then 20,000 one-point glyphs scattered like a map's lettering, then text."""
@@ -64,7 +58,7 @@ def map_paper(tmp_path_factory) -> Path:
     first.lines(72, 730, ["The map on the next page shows the new wards."])
     drawing.scatter(GLYPHS)
     last.lines(72, 730, ["The boundary review ends in May."])
-    return write(tmp_path_factory.mktemp("glyphs"), [first, drawing, last], "wards.pdf")
+    return write_pdf(tmp_path_factory.mktemp("glyphs"), [first, drawing, last], "wards.pdf")
 
 
 # --- The scattered page -------------------------------------------------------
@@ -106,7 +100,7 @@ def test_several_scattered_pages_are_one_notice(tmp_path):
     pages[0].scatter(8_500, seed=1)
     pages[1].lines(72, 700, ["Only this page is text."])
     pages[2].scatter(9_000, seed=2)
-    paper = load(write(tmp_path, pages))
+    paper = load(write_pdf(tmp_path, pages))
     assert [block.text for block in paper.blocks] == ["Only this page is text."]
     assert [(n.code, n.page, n.message) for n in paper.notices] == [(
         "PS904", 1,
@@ -143,7 +137,7 @@ def test_dense_prose_page_is_read_in_full(tmp_path):
     page = Page()
     lines = prose(138, 200)  # 5-point type from top to bottom: about 27,000 characters
     page.lines(20, 820, lines, size=5, leading=5.8)
-    assert words_read(write(tmp_path, [page]), 1) == sorted(" ".join(lines).split())
+    assert words_read(write_pdf(tmp_path, [page]), 1) == sorted(" ".join(lines).split())
 
 
 def test_two_column_page_is_read_in_full(tmp_path):
@@ -151,7 +145,7 @@ def test_two_column_page_is_read_in_full(tmp_path):
     left, right = prose(134, 100), prose(134, 100, offset=5)
     page.lines(20, 820, left, size=5, leading=6)
     page.lines(305, 820, right, size=5, leading=6)
-    assert words_read(write(tmp_path, [page]), 1) == sorted(" ".join(left + right).split())
+    assert words_read(write_pdf(tmp_path, [page]), 1) == sorted(" ".join(left + right).split())
 
 
 def test_table_heavy_pages_are_read_in_full(tmp_path):
@@ -167,7 +161,7 @@ def test_table_heavy_pages_are_read_in_full(tmp_path):
                 page.text(20 + 46 * column, 810 - 8 * row, cell, size=6)
                 placed.append(cell)
     placed += "Appendix B: performance by ward".split() * 2
-    assert words_read(write(tmp_path, pages), 2) == sorted(placed)
+    assert words_read(write_pdf(tmp_path, pages), 2) == sorted(placed)
 
 
 @pytest.mark.slow
@@ -182,4 +176,4 @@ def test_single_letters_packed_wall_to_wall_in_5_point_type_are_read(tmp_path):
             page.text(20 + 13 * column, 820 - 5.75 * row, letter, size=5)
             placed.append(letter)
     assert len(placed) > 5_900
-    assert words_read(write(tmp_path, [page]), 1) == sorted(placed)
+    assert words_read(write_pdf(tmp_path, [page]), 1) == sorted(placed)
