@@ -27,7 +27,8 @@ from plainspeak.config_values import (
     words,
 )
 from plainspeak.errors import E202, ConfigError
-from plainspeak.loaders.limits import MAX_TIMEOUT_S, Limits
+from plainspeak.deadline import LONGEST_S
+from plainspeak.loaders.limits import Limits
 from plainspeak.settings import Settings
 
 if sys.version_info >= (3, 11):
@@ -142,8 +143,8 @@ def _limits(settings: Settings, run: RunOptions, value: Any, at: Where) -> None:
         number = typed(raw, (int, float), at.key(key), "a number")
         if isinstance(number, bool) or number <= 0:
             raise at.key(key).error("expected a number above zero")
-        if attribute == "timeout_s" and number > MAX_TIMEOUT_S:
-            raise at.key(key).error(f"expected at most {MAX_TIMEOUT_S:,} seconds")
+        if attribute == "timeout_s" and number > LONGEST_S:
+            raise at.key(key).error(f"expected at most {LONGEST_S:,} seconds")
         settings.limits = replace(settings.limits, **{attribute: kind(number)})
 
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 import click
 
-from plainspeak.loaders.limits import DEFAULT_LIMITS, MAX_TIMEOUT_S
+from plainspeak.deadline import LONGEST_S
+from plainspeak.loaders.limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
     from plainspeak.glossary.model import GlossarySet
@@ -39,7 +40,7 @@ _RUN_OPTIONS = (
     model_option,
     click.option("--select", multiple=True, help="Turn on a rule by code or name (repeatable)."),
     click.option("--ignore", multiple=True, help="Turn off a rule by code or name (repeatable)."),
-    click.option("--timeout", type=click.FloatRange(0, MAX_TIMEOUT_S, min_open=True), default=None,
+    click.option("--timeout", type=click.FloatRange(0, LONGEST_S, min_open=True), default=None,
                  help=f"Seconds allowed to read and check one paper (default {DEFAULT_LIMITS.timeout_s:g})."),
     click.option("--config", "config_file", type=click.Path(dir_okay=False),
                  help="Read settings from this file instead of looking for one."),

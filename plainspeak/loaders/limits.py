@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from plainspeak.deadline import LONGEST_S
-
 MB = 1024 * 1024
-# The longest time limit a paper may be given (about eleven days): system
-# timers and waits overflow far beyond it, and no paper needs more.
-MAX_TIMEOUT_S = LONGEST_S
 
 
 @dataclass(frozen=True, slots=True)
