@@ -38,15 +38,18 @@ def clause_start(text: str, before: int) -> int:
     window = max(0, before - 300)
     while 0 < window < before and not text[window - 1].isalnum():
         window += 1
+    found = _last_break_end(text, window, before)
+    if found is None:
+        found = _last_break_end(text, 0, window)  # the text before the window, only once
+    return found or 0
+
+
+def _last_break_end(text: str, start: int, end: int) -> int | None:
+    """Where the last clause break in ``text[start:end]`` ends, if there is one."""
     last = None
-    for last in _CLAUSE_BREAK.finditer(text, window, before):
+    for last in _CLAUSE_BREAK.finditer(text, start, end):
         pass
-    if last is not None:
-        return last.end()
-    start = 0
-    for match in _CLAUSE_BREAK.finditer(text, 0, before):
-        start = match.end()
-    return start
+    return last.end() if last is not None else None
 
 
 def subject_before(text: str, at: int) -> tuple[str, int] | None:
