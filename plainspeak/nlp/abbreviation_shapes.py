@@ -118,7 +118,7 @@ def uncounted_digits(text: str, open_at: int, close_at: int) -> Pair | None:
     the last words before the bracket, or, all in order, one word that begins
     with the first of them.
     """
-    short = first_part(text[open_at + 1 : close_at])[0]
+    short, lead = first_part(text[open_at + 1 : close_at])
     if not _UNCOUNTED.fullmatch(short) or not any(c.isdigit() for c in short) or not balanced(short):
         return None
     letters = [c.lower() for c in short if c.isalpha()]
@@ -129,7 +129,7 @@ def uncounted_digits(text: str, open_at: int, close_at: int) -> Pair | None:
         if words[-1] is named[-1] and all(
                 w.group(0).isalpha() and len(w.group(0)) > 2 and w.group(0)[0].lower() == c
                 for w, c in zip(named, letters)):
-            return span_pair(text, short, text.index(short, open_at + 1),
+            return span_pair(text, short, open_at + 1 + lead,
                               base + named[0].start(), base + named[-1].end())
     if not words:
         return None
@@ -146,7 +146,7 @@ def uncounted_digits(text: str, open_at: int, close_at: int) -> Pair | None:
     # A locant written apart from its Greek letter belongs too: "17 beta-oestradiol".
     if kept != head and len(words) > 1 and re.fullmatch(r"\d{1,2}", words[-2].group(0)):
         start = base + words[-2].start()
-    return span_pair(text, short, text.index(short, open_at + 1), start, end)
+    return span_pair(text, short, open_at + 1 + lead, start, end)
 
 
 def one_word_and_head(text: str, open_at: int, close_at: int) -> Pair | None:
@@ -156,7 +156,7 @@ def one_word_and_head(text: str, open_at: int, close_at: int) -> Pair | None:
     order and the first at its start, and the plain lower-case word after it
     names what the thing is ("cells", "ions", "index").
     """
-    short = first_part(text[open_at + 1 : close_at])[0]
+    short, lead = first_part(text[open_at + 1 : close_at])
     if not (short.isalpha() and short.isupper() and len(short) >= 3):
         return None
     words, base = words_before(text, open_at, 2)
@@ -168,7 +168,7 @@ def one_word_and_head(text: str, open_at: int, close_at: int) -> Pair | None:
     # A past tense after the word makes a clause, not a name: "commissioners agreed".
     if noun in _SMALL or noun.endswith("ed") or not letters_in_order(list(short.lower()), word):
         return None
-    return span_pair(text, short, text.index(short, open_at + 1),
+    return span_pair(text, short, open_at + 1 + lead,
                       base + words[0].start(), base + words[1].end())
 
 

@@ -82,7 +82,7 @@ def concentration(text: str, open_at: int, close_at: int) -> Pair | None:
     written, or by its initials), and starts with the subscript's letter if any
     ("o" for outside may start "extracellular").
     """
-    short = first_part(text[open_at + 1 : close_at])[0]
+    short, lead = first_part(text[open_at + 1 : close_at])
     match = _CONCENTRATION.fullmatch(short)
     if match is None:
         return None
@@ -97,7 +97,7 @@ def concentration(text: str, open_at: int, close_at: int) -> Pair | None:
         middle = " ".join(w.group(0) for w in tail[(1 if sub else 0):-1])
         named = what.lower() in middle.lower().split() or best_long_form(what, middle) == middle
         if middle and named:
-            return span_pair(text, short, text.index(short, open_at + 1),
+            return span_pair(text, short, open_at + 1 + lead,
                               base + tail[0].start(), base + tail[-1].end())
     return None
 
@@ -111,7 +111,7 @@ def signed(text: str, open_at: int, close_at: int) -> Pair | None:
     The words before the sign's word must start with the rest of the short form,
     written as it is ("M protein-positive (M+)") or spelt by its letters.
     """
-    short = first_part(text[open_at + 1 : close_at])[0]
+    short, lead = first_part(text[open_at + 1 : close_at])
     if len(short) < 2 or short[-1] not in _SIGN_WORDS or not any(c.isupper() for c in short):
         return None
     core, sign_word = short[:-1], _SIGN_WORDS[short[-1]]
@@ -123,6 +123,6 @@ def signed(text: str, open_at: int, close_at: int) -> Pair | None:
     for n in range(1, len(words) + 1):
         rest = text[base + words[-n].start() : match.start()]
         if rest.split()[0] == core or best_long_form(core, rest) == rest:
-            return span_pair(text, short, text.index(short, open_at + 1),
+            return span_pair(text, short, open_at + 1 + lead,
                               base + words[-n].start(), match.end())
     return None
