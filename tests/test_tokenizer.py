@@ -50,7 +50,7 @@ CASES = [
     ("• Risks", ["•", "Risks"]),
     ("•Risks", ["•", "Risks"]),
     ("▪Actions", ["▪", "Actions"]),
-    ("◦ sub-point", ["◦", "sub", "-", "point"]),
+    ("◦ sub-point", ["◦", "sub-point"]),
     ("\uf0b7Finance", ["\uf0b7", "Finance"]),
     ("– next item", ["–", "next", "item"]),
     # Dashes.
@@ -66,8 +66,28 @@ CASES = [
     ("Really?!", ["Really", "?!"]),
     ("No!!!", ["No", "!!!"]),
     ("Why? Because.", ["Why", "?", "Because", "."]),
-    # Hyphenated words split as in spaCy and UD English EWT.
-    ("co-production", ["co", "-", "production"]),
+    # A prefix that does not stand alone keeps its word, as UD English EWT does;
+    # other hyphens split as in spaCy and EWT.
+    ("co-production", ["co-production"]),
+    ("E-mail the non-recurrent pre-2020 sums", ["E-mail", "the", "non-recurrent", "pre-2020", "sums"]),
+    ("(co-production)", ["(", "co-production", ")"]),
+    ("self-funders and long-term plans", ["self", "-", "funders", "and", "long", "-", "term", "plans"]),
+    ("co-op-run", ["co", "-", "op", "-", "run"]),
+    ("the 2019-20 budget", ["the", "2019", "-", "20", "budget"]),
+    # Telephone numbers and day-month-year dates stay whole.
+    ("call 0113 222-3344.", ["call", "0113", "222-3344", "."]),
+    ("1-800-555-0199", ["1-800-555-0199"]),
+    ("on 01-Feb-25 and 3-mar-2025", ["on", "01-Feb-25", "and", "3-mar-2025"]),
+    ("10-Foo-25", ["10", "-", "Foo-25"]),
+    # Punctuation, times, days and years as EWT has them.
+    ("and/or", ["and", "/", "or"]),
+    ("Really.?", ["Really", ".?"]),
+    ("Wait...?", ["Wait", "...", "?"]),
+    ("at 10AM", ["at", "10", "AM"]),
+    ("Wed. 3 May", ["Wed.", "3", "May"]),
+    ("We'd go", ["We", "'d", "go"]),
+    ("in '68 and '24,", ["in", "'68", "and", "'24", ","]),
+    ("'680'", ["'", "680", "'"]),
     # Ordinary abbreviations keep their full stops.
     ("5 p.m.", ["5", "p.m."]),
     ("J. Smith", ["J.", "Smith"]),
