@@ -6,6 +6,7 @@ import spacy
 
 from plainspeak.glossary.model import GlossarySet, PlainAlternative, Term
 from plainspeak.nlp import glossary_matcher
+from plainspeak.nlp.tokenizer import customise_tokenizer
 from plainspeak.settings import Settings
 
 GLOSSARY = GlossarySet(
@@ -20,8 +21,10 @@ GLOSSARY = GlossarySet(
 )
 
 
-def matched(text: str) -> list[tuple[str, str, bool]]:
+def matched(text: str, meeting_tokens: bool = False) -> list[tuple[str, str, bool]]:
     nlp = spacy.blank("en")
+    if meeting_tokens:
+        customise_tokenizer(nlp)  # keeps "co-production" one token
     glossary_matcher.add_to(nlp, Settings(), GLOSSARY)
     doc = nlp(text)
     return [(doc.text[s:e], key, acronym) for s, e, key, acronym in doc._.plainspeak_terms]
@@ -39,6 +42,12 @@ def test_longest_match_wins() -> None:
 def test_hyphen_space_and_joined() -> None:
     assert [m[0] for m in matched("co-production, co production and coproduction")] == [
         "co-production", "co production", "coproduction"]
+
+
+def test_hyphenated_single_token_matches_its_spaced_and_joined_forms() -> None:
+    text = "co-production, co production, Coproduction and co-productions"
+    assert [m[0] for m in matched(text, meeting_tokens=True)] == [
+        "co-production", "co production", "Coproduction", "co-productions"]
 
 
 def test_american_spelling() -> None:

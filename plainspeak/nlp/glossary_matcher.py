@@ -41,7 +41,7 @@ def key_groups(doc: Doc) -> list[tuple[int, int, list[str]]]:
     groups: list[tuple[int, int, list[str]]] = []
     i = 0
     while i < len(doc):
-        first, parts = i, [doc[i].text]
+        first, parts = i, _hyphen_parts(doc[i].text)
         while (i + 2 < len(doc) and doc[i + 1].text in _HYPHENS and not doc[i].whitespace_
                and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha and doc[i].is_alpha):
             parts.append(doc[i + 2].text)
@@ -49,6 +49,14 @@ def key_groups(doc: Doc) -> list[tuple[int, int, list[str]]]:
         groups.append((first, i, parts))
         i += 1
     return groups
+
+
+def _hyphen_parts(text: str) -> list[str]:
+    """The words of one token the tokenizer kept hyphenated ("co-production"), or the token."""
+    if "-" not in text:
+        return [text]
+    parts = text.split("-")
+    return parts if all(part.isalpha() for part in parts) else [text]
 
 
 def shadow_keys(doc: Doc, use_lemma: bool = False, exact: bool = False,
@@ -62,7 +70,7 @@ def shadow_keys(doc: Doc, use_lemma: bool = False, exact: bool = False,
     for first, last, parts in key_groups(doc) if groups is None else groups:
         if exact:
             keys.append("".join(parts).lower())
-        elif use_lemma and first == last and doc[first].lemma_ and not looks_like_acronym(parts[0]):
+        elif use_lemma and len(parts) == 1 and doc[first].lemma_ and not looks_like_acronym(parts[0]):
             keys.append(word_key(doc[first].lemma_))
         else:
             keys.append(word_key("".join(parts)))
@@ -173,7 +181,9 @@ def inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     one body. A lower-case match, or one at the start of a sentence, stands alone.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not all(t.text[:1].isupper() for t in span if t.is_alpha):
+    # Words with letters: "co-production" is one token but not ``is_alpha``.
+    words = [t for t in span if any(c.isalpha() for c in t.text)] if span is not None else []
+    if not words or not all(t.text[:1].isupper() for t in words):
         return False
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text.lower() in _NAME_JOINERS and span.start > 1:
