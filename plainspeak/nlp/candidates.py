@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from plainspeak.glossary.model import GlossarySet
+from plainspeak.nlp.tokenizer import bound_prefix_length
 from plainspeak.settings import Settings
 from plainspeak.terms.normalise import acronym_core, looks_like_acronym, singular
 from plainspeak.terms.wordlists import word_set
@@ -55,9 +56,12 @@ def zipf(word: str) -> float:
     return max(word_zipf(word), word_zipf(singular(word)))
 
 
-def is_acronym_token(token: Token) -> bool:
-    """Shaped like an acronym and not something else that is written in capitals."""
-    text = _NUMBER_SUFFIX.sub("", token.text)
+def is_acronym_token(token: Token, word: str | None = None) -> bool:
+    """Shaped like an acronym and not something else that is written in capitals.
+
+    ``word`` is the part of the token to judge, when it is not the whole token.
+    """
+    text = _NUMBER_SUFFIX.sub("", token.text if word is None else word)
     if not looks_like_acronym(text) or _ROMAN.match(text) or _PERIOD.match(text):
         return False
     if sum(c.isdigit() for c in text) >= 4:
@@ -93,9 +97,10 @@ def shouting(doc: Doc, token: Token) -> bool:
     return len(capitals) >= 3 and not any(t.is_lower for t in window)
 
 
-def is_code_token(token: Token) -> bool:
+def is_code_token(token: Token, word: str | None = None) -> bool:
     """A letter-and-number code used as a name ("C1 activity"), not a label ("Table A1")."""
-    if not _CODE.match(token.text) or _PERIOD.match(token.text):
+    text = token.text if word is None else word
+    if not _CODE.match(text) or _PERIOD.match(text):
         return False
     before = token.nbor(-1).text.lower().rstrip(".") if token.i > 0 else ""
     following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
@@ -105,9 +110,12 @@ def is_code_token(token: Token) -> bool:
 def acronyms(doc: Doc) -> list[list]:
     found = []
     for token in doc:
-        if (is_acronym_token(token) or is_code_token(token)) and not shouting(doc, token):
-            core = acronym_core(_NUMBER_SUFFIX.sub("", token.text))
-            found.append([token.idx, token.idx + len(token), core])
+        # "Non-NHS" is one token; the acronym in it is "NHS".
+        cut = bound_prefix_length(token.text)
+        word = token.text[cut:]
+        if (is_acronym_token(token, word) or is_code_token(token, word)) and not shouting(doc, token):
+            core = acronym_core(_NUMBER_SUFFIX.sub("", word))
+            found.append([token.idx + cut, token.idx + len(token), core])
     return found
 
 
