@@ -91,6 +91,12 @@ def convert() -> None:
                     docs.add(doc)
             docs.to_disk(corpus_file(split, grouping))
             print(f"{split}, {grouping}: {len(docs)} docs")
+    # The shipped pipeline trains on train and dev together (see train()).
+    both = DocBin(store_user_data=False)
+    for split in ("train", "dev"):
+        both.merge(DocBin().from_disk(corpus_file(split)))
+    both.to_disk(corpus_file("train-dev"))
+    print(f"train-dev, paragraphs: {len(both)} docs")
 
 
 def paragraphs(conllu: str) -> list[tuple[str, int]]:
@@ -111,12 +117,16 @@ def train(overrides: dict[str, object], output: Path = RUN,
           config_path: Path = MODELS / "config.cfg") -> None:
     """Train with the meeting-paper tokenizer in place, so it is saved with the model.
 
+    The shipped pipeline learns from train and dev together, 12 % more text than
+    train alone; the dev scores printed while it trains then show only how well it
+    fits. ``--set paths.train=models/build/corpus/en_ewt-ud-train.spacy`` trains on
+    train alone, for dev scores that mean something when comparing settings.
     The matrix products go through numpy's BLAS, as plainspeak runs the pipeline.
     """
     config = load_config(
         config_path,
         overrides={
-            "paths.train": str(corpus_file("train")),
+            "paths.train": str(corpus_file("train-dev")),
             "paths.dev": str(corpus_file("dev")),
             **overrides,
         },
