@@ -56,12 +56,10 @@ def zipf(word: str) -> float:
     return max(word_zipf(word), word_zipf(singular(word)))
 
 
-def is_acronym_token(token: Token, word: str | None = None) -> bool:
-    """Shaped like an acronym and not something else that is written in capitals.
-
-    ``word`` is the part of the token to judge, when it is not the whole token.
-    """
-    text = _NUMBER_SUFFIX.sub("", token.text if word is None else word)
+def is_acronym_token(token: Token, word: str) -> bool:
+    """``word``, the token or the part of it after a prefix, is shaped like an acronym
+    and is not something else that is written in capitals."""
+    text = _NUMBER_SUFFIX.sub("", word)
     if not looks_like_acronym(text) or _ROMAN.match(text) or _PERIOD.match(text):
         return False
     if sum(c.isdigit() for c in text) >= 4:
@@ -97,10 +95,10 @@ def shouting(doc: Doc, token: Token) -> bool:
     return len(capitals) >= 3 and not any(t.is_lower for t in window)
 
 
-def is_code_token(token: Token, word: str | None = None) -> bool:
-    """A letter-and-number code used as a name ("C1 activity"), not a label ("Table A1")."""
-    text = token.text if word is None else word
-    if not _CODE.match(text) or _PERIOD.match(text):
+def is_code_token(token: Token, word: str) -> bool:
+    """``word`` (as above) is a letter-and-number code used as a name ("C1 activity"),
+    not a label ("Table A1")."""
+    if not _CODE.match(word) or _PERIOD.match(word):
         return False
     before = token.nbor(-1).text.lower().rstrip(".") if token.i > 0 else ""
     following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
