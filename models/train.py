@@ -81,6 +81,7 @@ def corpus_file(split: str, grouping: str = "paragraphs") -> Path:
 def convert() -> None:
     """Convert the CoNLL-U splits both ways; multiword tokens keep their UD words ("do n't")."""
     CORPUS.mkdir(parents=True, exist_ok=True)
+    both = DocBin(store_user_data=False)  # the shipped pipeline trains on train and dev together
     for split in SPLITS:
         conllu = (TREEBANK / f"en_ewt-ud-{split}.conllu").read_text(encoding="utf-8")
         for grouping in GROUPINGS:
@@ -91,10 +92,8 @@ def convert() -> None:
                     docs.add(doc)
             docs.to_disk(corpus_file(split, grouping))
             print(f"{split}, {grouping}: {len(docs)} docs")
-    # The shipped pipeline trains on train and dev together (see train()).
-    both = DocBin(store_user_data=False)
-    for split in ("train", "dev"):
-        both.merge(DocBin().from_disk(corpus_file(split)))
+            if grouping == "paragraphs" and split in ("train", "dev"):
+                both.merge(docs)
     both.to_disk(corpus_file("train-dev"))
     print(f"train-dev, paragraphs: {len(both)} docs")
 
