@@ -26,11 +26,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(REPO / "models"))
 
+from train import corpus_file  # noqa: E402 - the converted files are named in one place
 
-CORPUS = REPO / "models" / "build" / "corpus"
-TEST_SET = CORPUS / "en_ewt-ud-test.spacy"  # one doc per paragraph
-TEST_SET_TEN = CORPUS / "en_ewt-ud-test-ten-sentences.spacy"
+TEST_SET = corpus_file("test")  # one doc per paragraph
+TEST_SET_TEN = corpus_file("test", "ten-sentences")
 
 
 def steps(model: str | None) -> list[tuple[str, list[str]]]:
