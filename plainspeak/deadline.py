@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
+from types import FrameType
 from typing import Iterator
 
 # setitimer takes 0 as "disarm": an outer timer whose time passed while this
@@ -52,6 +53,13 @@ def can_limit() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+# Code a ring must not interrupt: this module's (the limit being lifted, the quiet
+# hook) and contextlib's ``__exit__`` on the way to it. Raised there, a TimeUp stops
+# the handler and timer being given back, and the timer goes on ringing every
+# _AGAIN_S wherever the process goes next; a ring let pass comes again that soon.
+_LIFTING = frozenset({__name__, "contextlib"})
+
+
 class _Alarm:
     """The SIGALRM handler while a limit holds; quiet once the limit is being lifted."""
 
@@ -61,8 +69,8 @@ class _Alarm:
         self.live = True
         self.rang = False
 
-    def __call__(self, signum: int, frame: object) -> None:
-        if self.live:
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        if self.live and (frame is None or frame.f_globals.get("__name__") not in _LIFTING):
             self.rang = True
             raise TimeUp
 

@@ -132,6 +132,28 @@ def test_a_ring_lost_in_a_finaliser_rings_again_quietly(capfd) -> None:
 
 
 @needs_timer
+def test_a_ring_in_the_code_that_lifts_the_limit_is_let_pass() -> None:
+    import contextlib
+    import sys
+
+    frames, heard = [], []
+    with pytest.raises(TimeUp):  # the ring heard in the test's own code, at the limit's end
+        with time_limit(30):
+            ring = signal.getsignal(signal.SIGALRM)
+            with contextlib.ExitStack() as stack:  # its callback runs from contextlib's own code
+                stack.callback(lambda: frames.append(sys._getframe(1)))
+            for frame in (frames[0], sys._getframe()):
+                try:
+                    ring(signal.SIGALRM, frame)
+                    heard.append("let pass")
+                except TimeUp:
+                    heard.append("TimeUp")
+    assert frames[0].f_globals["__name__"] == "contextlib"
+    assert heard == ["let pass", "TimeUp"]  # raised in contextlib, the limit could not be lifted
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@needs_timer
 def test_a_limit_too_long_for_the_timer_is_no_limit() -> None:
     with time_limit(1e12):
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
