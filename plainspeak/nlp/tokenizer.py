@@ -16,8 +16,17 @@ so the tagger and parser see the tokens they were trained on:
   as spaCy splits them (``self - funders``, ``long - term``, ``2019 - 20``).
 - A telephone number (``0113 222-3344`` ends ``222-3344``, ``1-800-555-0199``) and a
   date written ``01-Feb-25`` stay whole; a range of figures (``2019-20``) splits.
+- A hyphen between a letter and a figure splits (``F - 102``, ``COVID - 19``), and so
+  does a minus sign (``- 5 %``), a hyphen left hanging (``pre - and``) and a double
+  hyphen or dash run into a word (``politics -- the``). A range of sums splits as each
+  sum does: ``£4.2m–£5m`` -> ``£ 4.2 m – £ 5 m``.
+- Brackets, ``;``, ``?`` and ``!`` run into a word split off (``member ( s )``), and
+  ``):`` is two tokens, not spaCy's emoticon.
 - ``and/or`` splits as ``and / or``; a full stop run into ``?`` or ``!`` (``.?``)
-  is one token; ``10AM`` splits as ``10 AM``, as ``10am`` already does.
+  is one token; ``6:00pm`` and ``10AM`` split as ``6:00 pm`` and ``10 AM``, and a unit
+  of two letters or more comes off a figure (``24 hrs``; ``3rd`` and ``1990s`` stay).
+- ``approx.``, ``para.``, ``incl.``, ``Ft.`` and a few more abbreviations that stand
+  before a figure or a name keep their full stops; ``wanna`` splits as ``wan na``.
 - Days of the week abbreviated with a stop (``Wed.``, ``Thurs.``) stay whole, and so
   does a year cut to ``'68``.
 - ``Cllr.``, ``Cllrs.``, ``Revd.`` and ``Mx.`` stay whole, as spaCy keeps ``Dr.``.
@@ -31,7 +40,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from spacy.language import Language
-from spacy.symbols import ORTH
+from spacy.symbols import NORM, ORTH
 
 # U+F0B7 and U+F0A7 are Word's Symbol/Wingdings bullets as PDF text extraction gives them.
 BULLET_GLYPHS = ("•", "▪", "◦", "‣", "●", "■", "□", "○", "➢", "➤", "\uf0b7", "\uf0a7")
@@ -45,21 +54,50 @@ _PREFIXES = [
     *(re.escape(glyph) for glyph in BULLET_GLYPHS),
     # A year cut to two figures keeps its apostrophe: "'68".
     r"'[0-9]{2}(?![0-9A-Za-z])",
+    # A minus sign before a sum or figure ("-£2.3m", "-5%"); a dash run into a word.
+    r"-(?=[$£€0-9])",
+    r"-+(?=[A-Za-z])",
 ]
 _SUFFIXES = [
     _CHARACTER_RUN,
     # A full stop run into a question or exclamation mark: "Really.?"
     r"(?<!\.)\.[!?]+",
-    # A time before an upper-case AM or PM ("10AM"); spaCy splits only "10am".
-    r"(?<=[0-9])(?:AM|PM)",
+    # A time before "am" or "pm" ("6:00pm", "10AM"); spaCy's own rules split only "10am".
+    r"(?<=[0-9])(?:[ap]m|AM|PM)",
     # Money multipliers after a figure: "£1.5bn", "£500k" ("m" is already a spaCy unit).
     r"(?<=[0-9])(?:bn|Bn|BN|k)",
     # Full stop after an ampersand abbreviation at a sentence end: "A&E.", "R&D.".
     r"(?<=[A-Z]&[A-Z])\.",
+    # A plus sign after a figure or a grade: "20+", "A+".
+    r"(?<=[A-Za-z0-9])\+",
+    # A hyphen left hanging: "pre- and post-2020".
+    r"(?<=[A-Za-z0-9])-+",
+    # A range of sums, "£4.2m–£5m" or "£4m-5m": peeled from the end, one piece at a
+    # time, so each side splits as a single sum does. Only near the start of what is
+    # left ("not after 24 characters"): spaCy searches the whole rest for each piece,
+    # and a long chain of ranges would cost time in the square of its length.
+    r"(?<![\s\S]{24})(?:(?<=[0-9][kmKM][-–—])|(?<=[0-9]bn[-–—]))[0-9](?:[0-9.,]*[0-9])?",
+    r"(?<![\s\S]{24})(?<=[-–—][$£€])[0-9](?:[0-9.,]*[0-9])?",
+    r"(?<![\s\S]{24})(?<=[A-Za-z0-9][-–—])[$£€]",
+    r"(?<=[A-Za-z0-9])[–—]",
+    # A unit of two letters or more after a figure ("24hrs", "75watt"), but not an
+    # ordinal or a decade, nor the tail of a code such as "NCRC4me".
+    r"(?:(?<=^[0-9])|(?<=[0-9][0-9])|(?<=[.,][0-9]))(?!(?:st|nd|rd|th|s)$)[a-z]{2,}",
 ]
 _INFIXES = [
     # A slash between a letter and a figure: "Q3/Q4" already splits, "Q3/4" should too.
     r"(?<=[A-Za-z][0-9])/(?=[0-9])",
+    # A hyphen between a letter and a figure: "F-102", "COVID-19".
+    r"(?<=[A-Za-z])-(?=[0-9])",
+    # Brackets and stops run into words: "member(s)", "funding;staffing".
+    r"(?<=[A-Za-z0-9])[()\[\];?!](?=[A-Za-z0-9])",
+    # A dash or double hyphen between words: "politics--the", "warming—90".
+    r"(?<=[A-Za-z0-9\"])(?:—|-{2,})(?=[A-Za-z0-9\"])",
+    r"(?<=[A-Za-z])–(?=[A-Za-z0-9])",
+    # A name run into its address: 'Ann"<ann@example.org' (see _NOT_IN_URL).
+    r'(?<=[A-Za-z0-9])"(?=<)|(?<=[A-Za-z0-9]")<',
+    # Nothing, between a figure and the "am" of a range of times: "9am-12pm".
+    r"(?<=[0-9])(?=(?:[ap]m|AM|PM)-[0-9])",
 ]
 # Prefixes that do not stand alone as words: EWT keeps "co-workers", "non-human" whole.
 _BOUND_PREFIX = (r"(?i:anti|co|counter|cross|e|ex|extra|inter|intra|macro|micro|mid|mini|mis|multi|neo|non"
@@ -75,14 +113,28 @@ _WHOLE_TOKENS = [
     # A date written day-month-year: 01-Feb-25, 1-feb-2025.
     r"[0-9]{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)-(?:[0-9]{2}|[0-9]{4})",
 ]
+# spaCy's address pattern takes 'Ann"<ann@example.org' whole, the name as the user part;
+# an address never holds a quote or "<", so where either comes first it is not one.
+_NOT_IN_URL = r'(?![^"<]*["<])'
 # Single-letter "m." and "k." would glue a money multiplier to the sentence's full stop.
 # EWT splits "and/or" into three tokens, so the model was trained on that.
-_SPECIAL_CASES_TO_DROP = ("m.", "k.", "and/or")
+_SPECIAL_CASES_TO_DROP = ("m.", "k.", "and/or", "):")
 # Titles of council papers that spaCy's English rules do not keep whole (it has "Dr.",
 # "Mr.", "Prof."): split, "Cllr. Smith" reads as a sentence "Cllr." and another.
 _TITLES_WITH_STOPS = ("Cllr.", "Cllrs.", "Revd.", "Mx.")
 # Days of the week: split, "Wed." even reads as "We" and "d.".
 _DAYS_WITH_STOPS = ("Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thur.", "Thurs.", "Fri.", "Sat.", "Sun.")
+# Abbreviations that stand before a figure or a name and almost never end a sentence;
+# split, "Ft. Worth" or "para. 3" would read as a sentence end.
+_ABBREVIATIONS_WITH_STOPS = (
+    "Ft.", "Lt.", "Sgt.", "Capt.", "Blvd.", "approx.", "Approx.", "incl.", "excl.",
+    "para.", "paras.", "Para.", "Paras.", "viz.", "cf.", "Fig.", "Tel.", "tel.",
+)
+# Run-together forms EWT splits, as spaCy already splits "gonna" and "gotta".
+_CONTRACTIONS = {
+    "wanna": [{ORTH: "wan", NORM: "want"}, {ORTH: "na", NORM: "to"}],
+    "Wanna": [{ORTH: "Wan", NORM: "want"}, {ORTH: "na", NORM: "to"}],
+}
 
 
 def customise_tokenizer(nlp: Language) -> None:
@@ -101,14 +153,22 @@ def customise_tokenizer(nlp: Language) -> None:
         extended = _extend(current, pieces, shape)
         if extended.pattern != _pattern_text(current):
             setattr(tokenizer, attribute, getattr(extended, method))
+    url = _pattern_text(tokenizer.url_match)
+    if url and _NOT_IN_URL not in url:
+        flags = re.match(r"\(\?[a-zA-Z]+\)", url)  # inline flags must stay first
+        at = flags.end() if flags else 0
+        tokenizer.url_match = re.compile(url[:at] + _NOT_IN_URL + url[at:]).match
     rules = tokenizer.rules or {}
     if any(key in rules for key in _SPECIAL_CASES_TO_DROP):
         tokenizer.rules = {
             key: value for key, value in rules.items() if key not in _SPECIAL_CASES_TO_DROP
         }
-    for title in (*_TITLES_WITH_STOPS, *_DAYS_WITH_STOPS):
-        if title not in (tokenizer.rules or {}):
-            tokenizer.add_special_case(title, [{ORTH: title}])
+    for word in (*_TITLES_WITH_STOPS, *_DAYS_WITH_STOPS, *_ABBREVIATIONS_WITH_STOPS):
+        if word not in (tokenizer.rules or {}):
+            tokenizer.add_special_case(word, [{ORTH: word}])
+    for word, pieces in _CONTRACTIONS.items():
+        if word not in (tokenizer.rules or {}):
+            tokenizer.add_special_case(word, pieces)
 
 
 def bound_prefix_length(text: str) -> int:
