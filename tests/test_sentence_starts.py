@@ -79,7 +79,7 @@ def test_the_trained_parser_keeps_the_start() -> None:
         "A grade on the national pay scale for most NHS staff, from Band 1 to Band 9.",
         "A higher band means more skill, responsibility and pay.",
     ]
-    label = "Risks: Demand may grow faster than expected."
-    assert [s.text for s in nlp(label).sents] == ["Risks:", "Demand may grow faster than expected."]
+    label = "Background: The council agreed the plan in May."
+    assert [s.text for s in nlp(label).sents] == ["Background:", "The council agreed the plan in May."]
     with nlp.select_pipes(disable=[NAME]):
         assert len(list(nlp(label).sents)) == 1  # what the parser does on its own
