@@ -115,6 +115,11 @@ CASES = [
     ("24hrs on the 3rd in the 1990s", ["24", "hrs", "on", "the", "3rd", "in", "the", "1990s"]),
     ("NCRC4me", ["NCRC4me"]),
     ("wanna", ["wan", "na"]),
+    ("20+ years and an A+", ["20", "+", "years", "and", "an", "A", "+"]),
+    # A name run into its address; addresses and links themselves stay whole.
+    ('Ann"<ann@example.org>', ["Ann", '"', "<", "ann@example.org", ">"]),
+    ("mail ann@example.org or see https://example.org/a?b=1.",
+     ["mail", "ann@example.org", "or", "see", "https://example.org/a?b=1", "."]),
     # Ordinary abbreviations keep their full stops.
     ("Ft. Worth", ["Ft.", "Worth"]),
     ("approx. £2m (see para. 3)", ["approx.", "£", "2", "m", "(", "see", "para.", "3", ")"]),
@@ -152,6 +157,7 @@ def test_customising_twice_changes_nothing() -> None:
     assert twice.tokenizer.suffix_search.__self__.pattern == (
         once.tokenizer.suffix_search.__self__.pattern
     )
+    assert twice.tokenizer.url_match.__self__.pattern == once.tokenizer.url_match.__self__.pattern
     assert texts(twice, "£4.2m.") == ["£", "4.2", "m", "."]
 
 
@@ -161,4 +167,5 @@ def test_rules_survive_serialisation(nlp: Language) -> None:
     restored.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
     assert texts(restored, "•£1.5bn in A&E.") == ["•", "£", "1.5", "bn", "in", "A&E", "."]
     assert texts(restored, "Cllr. Smith") == ["Cllr.", "Smith"]
+    assert texts(restored, 'Ann"<ann@example.org>') == ["Ann", '"', "<", "ann@example.org", ">"]
 
