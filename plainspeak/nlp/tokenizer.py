@@ -30,8 +30,8 @@ so the tagger and parser see the tokens they were trained on:
 - Days of the week abbreviated with a stop (``Wed.``, ``Thurs.``) stay whole, and so
   does a year cut to ``'68``.
 - ``Cllr.``, ``Cllrs.``, ``Revd.`` and ``Mx.`` stay whole, as spaCy keeps ``Dr.``.
-- A run of ``=``, ``_``, ``*``, ``+`` or ``#`` (a rule line, a signature blank), of
-  ``!`` and ``?``, of ``$``, ``<`` or ``>`` is one token.
+- A run of ``=``, ``_``, ``*``, ``+``, ``#`` or dashes (a rule line, a signature
+  blank), of ``!`` and ``?``, of ``$``, ``<`` or ``>`` is one token.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ BULLET_GLYPHS = ("•", "▪", "◦", "‣", "●", "■", "□", "○", "➢", 
 
 # A rule line ("=====", "_____" for a signature) or emphatic punctuation ("!!!", "?!")
 # is one token, not one per character; EWT tokenizes such runs the same way.
-_CHARACTER_RUN = r"(?:={2,}|_{2,}|\*{2,}|\+{2,}|#{2,}|[!?]{2,}|\${2,}|<{2,}|>{2,})"
+_CHARACTER_RUN = r"(?:={2,}|_{2,}|\*{2,}|\+{2,}|#{2,}|[!?]{2,}|\${2,}|<{2,}|>{2,}|—{2,}|–{2,})"
 
 _PREFIXES = [
     _CHARACTER_RUN,
