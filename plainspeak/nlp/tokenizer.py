@@ -58,6 +58,10 @@ _PREFIXES = [
     r"-(?=[$£€0-9])",
     r"-+(?=[A-Za-z])",
 ]
+# Pieces of the range rules below: not after the 24th character, and a figure that
+# ends in a digit (so the full stop of "£4m-5m." stays apart).
+_NEAR_START = r"(?<![\s\S]{24})"
+_FIGURE = r"[0-9](?:[0-9.,]*[0-9])?"
 _SUFFIXES = [
     _CHARACTER_RUN,
     # A full stop run into a question or exclamation mark: "Really.?"
@@ -76,9 +80,9 @@ _SUFFIXES = [
     # time, so each side splits as a single sum does. Only near the start of what is
     # left ("not after 24 characters"): spaCy searches the whole rest for each piece,
     # and a long chain of ranges would cost time in the square of its length.
-    r"(?<![\s\S]{24})(?:(?<=[0-9][kmKM][-–—])|(?<=[0-9]bn[-–—]))[0-9](?:[0-9.,]*[0-9])?",
-    r"(?<![\s\S]{24})(?<=[-–—][$£€])[0-9](?:[0-9.,]*[0-9])?",
-    r"(?<![\s\S]{24})(?<=[A-Za-z0-9][-–—])[$£€]",
+    _NEAR_START + r"(?:(?<=[0-9][kmKM][-–—])|(?<=[0-9]bn[-–—]))" + _FIGURE,
+    _NEAR_START + r"(?<=[-–—][$£€])" + _FIGURE,
+    _NEAR_START + r"(?<=[A-Za-z0-9][-–—])[$£€]",
     r"(?<=[A-Za-z0-9])[–—]",
     # A unit of two letters or more after a figure ("24hrs", "75watt"), but not an
     # ordinal or a decade, nor the tail of a code such as "NCRC4me".
@@ -130,8 +134,11 @@ _ABBREVIATIONS_WITH_STOPS = (
     "Ft.", "Lt.", "Sgt.", "Capt.", "Blvd.", "approx.", "Approx.", "incl.", "excl.",
     "para.", "paras.", "Para.", "Paras.", "viz.", "cf.", "Fig.", "Tel.", "tel.",
 )
-# Run-together forms EWT splits, as spaCy already splits "gonna" and "gotta".
-_CONTRACTIONS = {
+# Special cases to add: the words above kept whole, and run-together forms EWT splits
+# (as spaCy already splits "gonna" and "gotta").
+_SPECIAL_CASES_TO_ADD = {
+    **{word: [{ORTH: word}]
+       for word in (*_TITLES_WITH_STOPS, *_DAYS_WITH_STOPS, *_ABBREVIATIONS_WITH_STOPS)},
     "wanna": [{ORTH: "wan", NORM: "want"}, {ORTH: "na", NORM: "to"}],
     "Wanna": [{ORTH: "Wan", NORM: "want"}, {ORTH: "na", NORM: "to"}],
 }
@@ -163,10 +170,7 @@ def customise_tokenizer(nlp: Language) -> None:
         tokenizer.rules = {
             key: value for key, value in rules.items() if key not in _SPECIAL_CASES_TO_DROP
         }
-    for word in (*_TITLES_WITH_STOPS, *_DAYS_WITH_STOPS, *_ABBREVIATIONS_WITH_STOPS):
-        if word not in (tokenizer.rules or {}):
-            tokenizer.add_special_case(word, [{ORTH: word}])
-    for word, pieces in _CONTRACTIONS.items():
+    for word, pieces in _SPECIAL_CASES_TO_ADD.items():
         if word not in (tokenizer.rules or {}):
             tokenizer.add_special_case(word, pieces)
 
