@@ -88,7 +88,7 @@ def convert() -> None:
     for split in SPLITS:
         conllu = (TREEBANK / f"en_ewt-ud-{split}.conllu").read_text(encoding="utf-8")
         # Only the test set is scored both ways; training and its dev scores use paragraphs.
-        for grouping in GROUPINGS if split == "test" else GROUPINGS[:1]:
+        for grouping in GROUPINGS if split == "test" else ("paragraphs",):
             chunks = paragraphs(conllu) if grouping == "paragraphs" else [(conllu, SENTENCES_PER_DOC)]
             docs = DocBin(store_user_data=False)
             for chunk, sentences in chunks:
