@@ -66,6 +66,8 @@ def is_acronym_token(token: Token, word: str) -> bool:
         return False  # a reference number ("PRN01625"), read by nobody as a word
     if acronym_core(text).upper() in word_set("not_acronyms.txt"):
         return False
+    if _hyphen_compound(token).upper() in word_set("not_acronyms.txt"):
+        return False  # "OP" of "CO-OP": a word written in capitals
     following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
     return not (_POSTCODE_OUT.match(text) and _POSTCODE_IN.match(following)) and not _maker_of(token)
 
@@ -178,6 +180,19 @@ def compounds(doc: Doc) -> list[list]:
 
 def _after_title(token: Token) -> bool:
     return token.i > 0 and token.nbor(-1).text.rstrip(".") in word_set("name_titles.txt")
+
+
+def _hyphen_compound(token: Token) -> str:
+    """The whole of "CO-OP" for either part; the token's own text if it has no hyphen joins."""
+    doc = token.doc
+    start = end = token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ \
+            and not doc[end + 1].whitespace_:
+        end += 2
+    return doc[start:end + 1].text
 
 
 def _in_hyphenated(token: Token) -> bool:
