@@ -16,6 +16,7 @@ Results are plain data on the Doc:
 
 from __future__ import annotations
 
+import re
 from itertools import product
 from typing import Iterable
 
@@ -30,6 +31,7 @@ from plainspeak.terms.normalise import looks_like_acronym, word_key
 NAME = "plainspeak_glossary"
 MAX_VARIANTS = 8
 _HYPHENS = {"-", "‐", "‑"}
+_HYPHEN_SPLIT = re.compile("[" + "".join(sorted(_HYPHENS)) + "]")
 
 for _ext in ("plainspeak_terms", "plainspeak_alternatives"):
     if not Doc.has_extension(_ext):
@@ -52,10 +54,14 @@ def key_groups(doc: Doc) -> list[tuple[int, int, list[str]]]:
 
 
 def _hyphen_parts(text: str) -> list[str]:
-    """The words of one token the tokenizer kept hyphenated ("co-production"), or the token."""
-    if "-" not in text:
+    """The words of one token the tokenizer kept hyphenated ("co-production"), or the token.
+
+    Any of :data:`_HYPHENS` joins them: Word writes a non-breaking hyphen (U+2011)
+    where the writer asked for one, and the term is the same.
+    """
+    if not _HYPHENS.intersection(text):
         return [text]
-    parts = text.split("-")
+    parts = _HYPHEN_SPLIT.split(text)
     return parts if all(part.isalpha() for part in parts) else [text]
 
 

@@ -72,5 +72,5 @@ _WORD = re.compile(r"[A-Za-z0-9&']+")
 
 def text_key(text: str) -> str:
     """The key of a phrase given as text: hyphens joined, punctuation dropped."""
-    joined = re.sub(r"(?<=\w)[-‐](?=\w)", "", text)
+    joined = re.sub(r"(?<=\w)[-‐‑](?=\w)", "", text)
     return phrase_key(_WORD.findall(joined))
