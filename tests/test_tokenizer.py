@@ -117,6 +117,12 @@ CASES = [
     ("24hrs on the 3rd in the 1990s", ["24", "hrs", "on", "the", "3rd", "in", "the", "1990s"]),
     ("NCRC4me", ["NCRC4me"]),
     ("wanna", ["wan", "na"]),
+    # Contractions in capitals split as in lower case; "ID" and "ILL" are not "I'd", "I'll".
+    ("WE DON'T, CANT AND WON’T", ["WE", "DO", "N'T", ",", "CA", "NT", "AND", "WO", "N’T"]),
+    ("ID ILL ITS", ["ID", "ILL", "ITS"]),
+    # "etc." is whole before a comma or bracket, and gives up its stop at a sentence end.
+    ("pens, etc., and (ink etc.)", ["pens", ",", "etc.", ",", "and", "(", "ink", "etc.", ")"]),
+    ("pens etc. Then", ["pens", "etc", ".", "Then"]),
     ("20+ years and an A+", ["20", "+", "years", "and", "an", "A", "+"]),
     # A name run into its address; addresses and links themselves stay whole.
     ('Ann"<ann@example.org>', ["Ann", '"', "<", "ann@example.org", ">"]),

@@ -141,7 +141,16 @@ _SPECIAL_CASES_TO_ADD = {
        for word in (*_TITLES_WITH_STOPS, *_DAYS_WITH_STOPS, *_ABBREVIATIONS_WITH_STOPS)},
     "wanna": [{ORTH: "wan", NORM: "want"}, {ORTH: "na", NORM: "to"}],
     "Wanna": [{ORTH: "Wan", NORM: "want"}, {ORTH: "na", NORM: "to"}],
+    # "etc." before a comma or bracket stays whole, as EWT keeps it (9 times in 10 in
+    # train); before a space it is split, as it most often ends the sentence there.
+    "etc.,": [{ORTH: "etc."}, {ORTH: ","}],
+    "etc.)": [{ORTH: "etc."}, {ORTH: ")"}],
 }
+# A contraction spaCy splits ("don't", "cant"), when written in capitals: "DON'T" and
+# "CANT" split as EWT splits them ("DO N'T", "CA NT"). Only forms with one apostrophe or
+# ending "nt" are copied: "ID" and "ILL" are words or acronyms, not "I'd" and "I'll",
+# and a double contraction ("COULDN'T'VE") is too rare to cost load time.
+_CONTRACTION = re.compile(r"[a-z]+['’][a-z]+|[a-z]+nt")
 
 
 def customise_tokenizer(nlp: Language) -> None:
@@ -170,9 +179,19 @@ def customise_tokenizer(nlp: Language) -> None:
         tokenizer.rules = {
             key: value for key, value in rules.items() if key not in _SPECIAL_CASES_TO_DROP
         }
-    for word, pieces in _SPECIAL_CASES_TO_ADD.items():
-        if word not in (tokenizer.rules or {}):
+    rules = tokenizer.rules or {}
+    for word, pieces in {**_SPECIAL_CASES_TO_ADD, **_in_capitals(rules)}.items():
+        if word not in rules:
             tokenizer.add_special_case(word, pieces)
+
+
+def _in_capitals(rules: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The capitals form of each contraction in ``rules`` that splits (see _CONTRACTION)."""
+    return {
+        word.upper(): [{**piece, ORTH: piece[ORTH].upper()} for piece in pieces]
+        for word, pieces in rules.items()
+        if len(pieces) > 1 and _CONTRACTION.fullmatch(word)
+    }
 
 
 def bound_prefix_length(text: str) -> int:
