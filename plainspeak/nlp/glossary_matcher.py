@@ -26,12 +26,12 @@ from spacy.tokens import Doc, Token
 
 from plainspeak.glossary.model import GlossarySet
 from plainspeak.settings import Settings
-from plainspeak.terms.normalise import looks_like_acronym, word_key
+from plainspeak.terms.normalise import HYPHENS, looks_like_acronym, word_key
 
 NAME = "plainspeak_glossary"
 MAX_VARIANTS = 8
-_HYPHENS = {"-", "‐", "‑"}
-_HYPHEN_SPLIT = re.compile("[" + "".join(sorted(_HYPHENS)) + "]")
+_HYPHENS = frozenset(HYPHENS)
+_HYPHEN_SPLIT = re.compile(f"[{HYPHENS}]")
 
 for _ext in ("plainspeak_terms", "plainspeak_alternatives"):
     if not Doc.has_extension(_ext):
@@ -56,8 +56,8 @@ def key_groups(doc: Doc) -> list[tuple[int, int, list[str]]]:
 def _hyphen_parts(text: str) -> list[str]:
     """The words of one token the tokenizer kept hyphenated ("co-production"), or the token.
 
-    Any of :data:`_HYPHENS` joins them: Word writes a non-breaking hyphen (U+2011)
-    where the writer asked for one, and the term is the same.
+    Any of :data:`~plainspeak.terms.normalise.HYPHENS` joins them: Word writes a
+    non-breaking hyphen (U+2011) where the writer asked for one, and the term is the same.
     """
     if not _HYPHENS.intersection(text):
         return [text]

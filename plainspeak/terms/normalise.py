@@ -68,9 +68,12 @@ def phrase_key(words: list[str]) -> str:
 
 
 _WORD = re.compile(r"[A-Za-z0-9&']+")
+# The characters that join the parts of a word ("co-production"): the hyphen-minus,
+# U+2010, and the non-breaking hyphen U+2011 that Word writes where asked to.
+HYPHENS = "-\u2010\u2011"
+_JOINING_HYPHEN = re.compile(rf"(?<=\w)[{HYPHENS}](?=\w)")
 
 
 def text_key(text: str) -> str:
     """The key of a phrase given as text: hyphens joined, punctuation dropped."""
-    joined = re.sub(r"(?<=\w)[-‐‑](?=\w)", "", text)
-    return phrase_key(_WORD.findall(joined))
+    return phrase_key(_WORD.findall(_JOINING_HYPHEN.sub("", text)))
