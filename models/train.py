@@ -144,10 +144,7 @@ def train(overrides: dict[str, object], output: Path = RUN,
 
 def package(source: Path) -> None:
     """Copy the best model to models/ with the project's meta and tokenizer rules."""
-    # top_k only steers prediction, so it is taken from today's config even for a
-    # model trained before it changed.
-    top_k = load_config(MODELS / "config.cfg")["components"]["trainable_lemmatizer"]["top_k"]
-    nlp = spacy.load(source, config={"components": {"trainable_lemmatizer": {"top_k": top_k}}})
+    nlp = spacy.load(source)
     # Rebuild the tokenizer from spaCy's English defaults plus the current rules, so
     # the shipped rules are exactly today's even if they changed after training.
     nlp.tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
