@@ -182,25 +182,30 @@ def _after_title(token: Token) -> bool:
     return token.i > 0 and token.nbor(-1).text.rstrip(".") in word_set("name_titles.txt")
 
 
+def _hyphen_before(doc: Doc, i: int) -> bool:
+    """``doc[i]`` follows a hyphen with no space between ("-recurrent")."""
+    return i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+
+
+def _hyphen_after(doc: Doc, i: int) -> bool:
+    """``doc[i]`` runs into a hyphen ("non-")."""
+    return i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
+
+
 def _hyphen_compound(token: Token) -> str:
     """The whole of "CO-OP" for either part; the token's own text if it has no hyphen joins."""
     doc = token.doc
     start = end = token.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
-            and not doc[start - 1].whitespace_:
+    while start >= 2 and _hyphen_before(doc, start) and _hyphen_after(doc, start - 2):
         start -= 2
-    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ \
-            and not doc[end + 1].whitespace_:
+    while end + 2 < len(doc) and _hyphen_after(doc, end) and _hyphen_before(doc, end + 2):
         end += 2
     return doc[start:end + 1].text
 
 
 def _in_hyphenated(token: Token) -> bool:
     """Part of "non-recurrent" or "co-production": judged as a whole elsewhere."""
-    doc = token.doc
-    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
-    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
-    return before or after
+    return _hyphen_before(token.doc, token.i) or _hyphen_after(token.doc, token.i)
 
 
 class CandidateFinder:
