@@ -51,7 +51,7 @@ def test_hyphenated_single_token_matches_its_spaced_and_joined_forms() -> None:
 
 
 def test_unicode_hyphens_match_like_the_ascii_one() -> None:
-    # Word writes U+2011 for a non-breaking hyphen; some tools write U+2010.
+    # PDF text and plain text can carry U+2011 (non-breaking) or U+2010 hyphens.
     text = "co\u2011production, co\u2010production and co\u2011productions"
     for meeting_tokens in (False, True):
         assert [m[0] for m in matched(text, meeting_tokens)] == [

@@ -56,8 +56,8 @@ def key_groups(doc: Doc) -> list[tuple[int, int, list[str]]]:
 def _hyphen_parts(text: str) -> list[str]:
     """The words of one token the tokenizer kept hyphenated ("co-production"), or the token.
 
-    Any of :data:`~plainspeak.terms.normalise.HYPHENS` joins them: Word writes a
-    non-breaking hyphen (U+2011) where the writer asked for one, and the term is the same.
+    Any of :data:`~plainspeak.terms.normalise.HYPHENS` joins them: a PDF or a text
+    file may carry U+2010 or the non-breaking U+2011, and the term is the same.
     """
     if not _HYPHENS.intersection(text):
         return [text]

@@ -69,7 +69,8 @@ def phrase_key(words: list[str]) -> str:
 
 _WORD = re.compile(r"[A-Za-z0-9&']+")
 # The characters that join the parts of a word ("co-production"): the hyphen-minus,
-# U+2010, and the non-breaking hyphen U+2011 that Word writes where asked to.
+# U+2010, and the non-breaking hyphen U+2011 as PDFs and plain text carry it (the
+# DOCX loader already reads Word's non-breaking hyphen element as "-").
 HYPHENS = "-\u2010\u2011"
 _JOINING_HYPHEN = re.compile(rf"(?<=\w)[{HYPHENS}](?=\w)")
 
