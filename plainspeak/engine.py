@@ -78,10 +78,16 @@ MAX_BLOCK_CHARS = 200_000
 
 
 def checkable_text(paper: Paper, index: int) -> str:
-    """A block's text, or "" for a block too long to parse (with a PS903 notice)."""
+    """A block's text, or "" for a block too long to parse (with a PS903 notice).
+
+    Runs of characters too long to be words are blanked (see
+    :func:`plainspeak.nlp.tokenizer.blank_long_runs`).
+    """
+    from plainspeak.nlp.tokenizer import blank_long_runs
+
     block = paper.blocks[index]
     if len(block.text) <= MAX_BLOCK_CHARS:
-        return block.text
+        return blank_long_runs(block.text)
     paper.notices.append(Notice(
         "PS903", "block-too-long",
         f"Paragraph {block.place.paragraph} has {len(block.text):,} characters with no "

@@ -194,6 +194,26 @@ def _in_capitals(rules: dict[str, list[dict]]) -> dict[str, list[dict]]:
     }
 
 
+# spaCy strips a word's leading and trailing punctuation one piece at a time,
+# searching the whole of what is left each time, so its time grows with the
+# square of a run's length: 8,000 brackets in a row took 33 s. No word, and few
+# web addresses, are longer than this; a longer run of characters with no space
+# is junk (a flood of brackets, an inline picture's code) and is not read.
+LONGEST_WORD_CHARS = 200
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_WORD_CHARS + 1))
+
+
+def blank_long_runs(text: str) -> str:
+    """``text`` with each run of more than LONGEST_WORD_CHARS non-space characters blanked.
+
+    Each such character becomes a space, so every offset into the text still
+    points at the same place in the paper.
+    """
+    if len(text) <= LONGEST_WORD_CHARS or not _LONG_RUN.search(text):
+        return text
+    return _LONG_RUN.sub(lambda run: " " * len(run.group()), text)
+
+
 def bound_prefix_length(text: str) -> int:
     """The length of a kept prefix and its hyphen ("Non-" of "Non-NHS"), or 0."""
     match = _BOUND_PREFIX_START.match(text)
