@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plainspeak.nlp.long_form_match import CLAUSE_OPENER, best_long_form
+from plainspeak.nlp.long_form_match import CLAUSE_OPENER, LONGEST_LOOK_BACK, best_long_form
 from plainspeak.terms.wordlists import word_set
 
 MAX_SHORT_CHARS = 12
@@ -181,18 +181,19 @@ def _spelled_before(text: str, open_at: int, short: str, short_start: int) -> Pa
 
 
 def _spelled_from(text: str, clause_start: int, open_at: int, short: str, short_start: int) -> Pair | None:
-    window = text[clause_start:open_at].rstrip()
+    begin = max(clause_start, open_at - LONGEST_LOOK_BACK)
+    window = text[begin:open_at].rstrip()
     words = list(_WORD.finditer(window))
     letters = sum(c.isalnum() for c in short)
     limit = min(letters + 5, letters * 2)
     words = words[-limit:] if limit < len(words) else words
     if not words:
         return None
-    start = clause_start + words[0].start()
-    long_text = best_long_form(short, text[start : clause_start + len(window)], numbers=True)
+    start = begin + words[0].start()
+    long_text = best_long_form(short, text[start : begin + len(window)], numbers=True)
     if long_text is None:
         return None
-    long_end = clause_start + len(window)
+    long_end = begin + len(window)
     long_start = long_end - len(long_text)
     return Pair(short, long_text, short_start, short_start + len(short), long_start, long_end)
 

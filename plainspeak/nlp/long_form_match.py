@@ -14,6 +14,11 @@ import re
 from plainspeak.terms.wordlists import read_lines, word_set
 
 MIN_SCORE = 1
+# How far back from a bracket or a cue the words of a long form or term are
+# read. No long form comes near it, and in text with no clause break at all (a
+# flattened table, a flood of brackets) reading back to the paragraph's start
+# for every bracket or cue made the time grow with the paragraph's square.
+LONGEST_LOOK_BACK = 2_000
 _GREEK = word_set("greek_letters.txt")
 # "non-" stays with a long form's first word too, when the short form has an N for it.
 _PREFIX_WORDS = _GREEK | {"non"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-from plainspeak.nlp.long_form_match import best_long_form
+from plainspeak.nlp.long_form_match import LONGEST_LOOK_BACK, best_long_form
 from plainspeak.terms.normalise import looks_like_acronym
 from plainspeak.terms.wordlists import word_set
 
@@ -34,14 +34,18 @@ def clause_start(text: str, before: int) -> int:
     letter or digit (no break holds one, so none can straddle that point and
     the search finds the breaks a whole-text search would): scanning from the
     start for every cue made a long paragraph's cost grow with its square.
+    Without a break, the clause is taken to start LONGEST_LOOK_BACK
+    characters back (or at the paragraph's start, if that is nearer).
     """
     window = max(0, before - 300)
     while 0 < window < before and not text[window - 1].isalnum():
         window += 1
     found = _last_break_end(text, window, before)
     if found is None:
-        found = _last_break_end(text, 0, window)  # the text before the window, only once
-    return found or 0
+        floor = max(0, before - LONGEST_LOOK_BACK)
+        found = _last_break_end(text, floor, window) if floor < window else None  # once, and bounded
+        return floor if found is None else found
+    return found
 
 
 def _last_break_end(text: str, start: int, end: int) -> int | None:
@@ -91,8 +95,11 @@ def noun_phrase_before(text: str, at: int, limit: int = 4) -> tuple[str, int] | 
 # the short-form code keeps out on purpose (see determiners_and_pronouns.txt).
 _SMALL_WORDS = word_set("small_words.txt") | word_set("be_verbs.txt") | word_set("determiners_and_pronouns.txt")
 
+# A pattern that opens with white space starts only where the white space does,
+# ``(?<!\s)``: tried at every position of a long run of spaces, each try ran to
+# the run's end, so the search time grew with the run's square.
 _MEANS = re.compile(
-    r"\s+(?:means|refers to|refer to|is defined as|are defined as|stands for|"
+    r"(?<!\s)\s+(?:means|refers to|refer to|is defined as|are defined as|stands for|"
     r"is short for|is used to describe|describes|is known as|is the name for)\s+",
 )
 
@@ -114,7 +121,7 @@ def by_we_mean(text: str) -> Found:
         yield match.group("term"), _rest_of_sentence(text, match.end()), "means", match.start("term")
 
 
-_IS_A = re.compile(r"\s+(?:is|are)\s+(?=(?:a|an|the|when|where|money|people|something|someone)\s)")
+_IS_A = re.compile(r"(?<!\s)\s+(?:is|are)\s+(?=(?:a|an|the|when|where|money|people|something|someone)\s)")
 # "X is the largest part of the budget" ranks X; it does not say what X is.
 _RANKING = re.compile(r"(?:a|an|the)\s+(?:\w+est|most|least|main|only|first|last|next|same|one)\b", re.I)
 
@@ -129,14 +136,14 @@ def is_a_cue(text: str) -> Found:
             yield subject[0], _rest_of_sentence(text, match.end()), "is", subject[1]
 
 
-_DASH = re.compile(r"\s*[–—]\s*|\s+-\s+")
+_DASH = re.compile(r"(?:(?<!\s)\s+|)[–—]\s*|(?<!\s)\s+-\s+")
+_DASH_GLOSS_OPENER = re.compile(r"(?:a|an|the|which|where|when|meaning|this is|money|people)\s", re.I)
 
 
 def dash_gloss(text: str) -> Found:
     """ "X – a ..." : a short term opening its clause, a dash, then an explanation. """
     for match in _DASH.finditer(text):
-        after = text[match.end():]
-        if not re.match(r"(?:a|an|the|which|where|when|meaning|this is|money|people)\s", after, re.I):
+        if not _DASH_GLOSS_OPENER.match(text, match.end()):
             continue
         subject = subject_before(text, match.start())
         if subject is None or len(subject[0].split()) > 4:
@@ -167,7 +174,7 @@ def bracket_gloss(text: str) -> Found:  # noqa: C901 - two shapes of one cue
 
 
 _CALLED = re.compile(
-    r",?\s+(?:also called|also known as|known as|or|called)\s+(?:the\s+)?(?P<short>" + _ACRONYM + r")\b"
+    r",?(?<!\s)\s+(?:also called|also known as|known as|or|called)\s+(?:the\s+)?(?P<short>" + _ACRONYM + r")\b"
 )
 
 
@@ -273,9 +280,18 @@ def lead_in(text: str) -> Found:
         yield term, _rest_of_sentence(rest, 0), "lead-in", 0
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# An explanation is read to the end of its sentence, but no further than this:
+# the longest in the definition sets and real papers measured is under 500
+# characters, and in text with no sentence end, reading to the paragraph's end
+# for every cue made the time grow with the paragraph's square.
+LONGEST_DEFINITION = 1_000
+
+
 def _rest_of_sentence(text: str, start: int) -> str:
-    end = re.search(r"[.!?](?:\s|$)|\n", text[start:])
-    return text[start:start + end.start()] if end else text[start:]
+    """From ``start`` to the sentence's end, or LONGEST_DEFINITION characters if that is sooner."""
+    end = _SENTENCE_END.search(text, start, start + LONGEST_DEFINITION)
+    return text[start:end.start()] if end else text[start:start + LONGEST_DEFINITION]
 
 
 FINDERS: tuple[Callable[[str], Found], ...] = (
