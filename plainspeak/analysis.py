@@ -8,6 +8,7 @@ which fills in the place a person can go to. Work that several rules share
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
@@ -80,9 +81,13 @@ class Analysis:
         doc = self.docs[index] if index < len(self.docs) else None
         if doc is not None:
             char = offset - block.start
-            for sent in doc.sents:
-                if sent.start_char <= char < max(sent.end_char, sent.start_char + 1):
-                    return sent.text
+            text, starts, ends = self.memo(f"sentences:{index}", lambda: _sentence_bounds(doc))
+            # The last sentence starting at or before ``char``, and its text cut from the
+            # doc's: a walk from the first sentence, and spaCy joining a sentence's words,
+            # for every finding grew with findings times words in a long block.
+            at = bisect_right(starts, char) - 1
+            if at >= 0 and char < max(ends[at], starts[at] + 1):
+                return text[starts[at]:ends[at]]
         return block.text
 
     def finding(
@@ -112,3 +117,9 @@ class Analysis:
             context=self.context_of(start),
             extra=extra or {},
         )
+
+
+def _sentence_bounds(doc: "Doc") -> tuple[str, list[int], list[int]]:
+    """The doc's text and where each of its sentences starts and ends in it."""
+    sents = list(doc.sents)
+    return doc.text, [sent.start_char for sent in sents], [sent.end_char for sent in sents]

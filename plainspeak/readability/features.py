@@ -75,11 +75,15 @@ def reader_sentences(doc: "Doc", text: str) -> list["Span"]:
     starts in lower case.
     """
     spans: list["Span"] = []
+    wordless = False  # the last span has no letter or digit
     for sent in _sentences(doc):
-        if spans and _continues(spans[-1], sent, text):
+        words = any(ch.isalnum() for ch in text[sent.start_char : sent.end_char])
+        if spans and (wordless or _continues(spans[-1], sent, text)):
             spans[-1] = doc[spans[-1].start : sent.end]
+            wordless = wordless and not words
         else:
             spans.append(sent)
+            wordless = not words
     return spans
 
 
@@ -92,9 +96,16 @@ def _sentences(doc: "Doc") -> list["Span"]:
     return [doc[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
+# Only the end of the sentence before is read: a list marker or a sentence's last
+# mark is a few characters, and reading the whole of a span that grows with each
+# sentence joined to it made a paragraph's time grow with its square.
+_TAIL_CHARS = 200
+
+
 def _continues(previous: "Span", sent: "Span", text: str) -> bool:
-    before = text[previous.start_char : previous.end_char].strip()
-    if not before or _MARKER_ONLY.match(before) or not any(ch.isalnum() for ch in before):
+    """Whether ``sent`` belongs to ``previous``, a span with a letter or digit in it."""
+    before = text[max(previous.start_char, previous.end_char - _TAIL_CHARS) : previous.end_char].strip()
+    if not before or _MARKER_ONLY.match(before):
         return True
     if text[sent.start_char : sent.start_char + 1].islower():
         return True

@@ -73,7 +73,8 @@ def passives_in(sent: "Span", heads: "tuple[int, ...]") -> list[Passive]:
         candidates += [t for t in sent if _missed_with_actor(t, sent, candidates)]
         candidates.sort(key=lambda t: t.i)
     else:
-        candidates = [t for t in sent if _after_be(t) is not None and _participle_like(t)]
+        tagged = doc.has_annotation("TAG")  # once: spaCy reads every token to say no
+        candidates = [t for t in sent if _after_be(t) is not None and _participle_like(t, tagged)]
     found = []
     for verb in candidates:
         passive = _describe(sent, verb)
@@ -103,10 +104,10 @@ def _participle_shaped(word: str) -> bool:
     return word.endswith("ed") or word in participle_bases()
 
 
-def _participle_like(token: "Token") -> bool:
+def _participle_like(token: "Token", tagged: bool) -> bool:
     if "Pass" in token.morph.get("Voice") or token.tag_ == "VBN":
         return True
-    if token.doc.has_annotation("TAG"):
+    if tagged:
         return False
     lower = token.lower_
     return lower in participle_bases() or (lower.endswith("ed") and len(lower) > 4 and not lower.endswith("eed"))
