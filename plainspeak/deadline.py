@@ -6,13 +6,15 @@ work has got to. Python runs a signal handler between bytecodes, not inside
 a C or Cython loop; spaCy's loops return to Python between documents, so a
 parse over many blocks stops at the next block, and a rule stops at once.
 
-The limit is kept only where a signal can keep it: in the main thread of a
-process on a platform with ``setitimer``. Elsewhere (a web server's request
-threads, Windows) the work runs without it, as it did before. The handler
-and timer found on entry are always given back on exit, with the time used
-taken off that timer. A timer already set to ring before this limit would is
-left alone: it ends the work sooner than this limit could, and its owner
-should hear it, not us.
+A signal can keep the limit only in the main thread of a process on a
+platform with ``setitimer``. Elsewhere (a web server's request threads,
+Windows) the limit is kept by the work itself: it calls :func:`check_time`
+between steps (between blocks of the parse, between rules), which raises
+:class:`TimeUp` once the time is up; work that never calls it runs on. The
+handler and timer found on entry are always given back on exit, with the
+time used taken off that timer. A timer already set to ring before this
+limit would is left alone: it ends the work sooner than this limit could,
+and its owner should hear it, not us.
 """
 
 from __future__ import annotations
@@ -48,6 +50,18 @@ class TimeUp(BaseException):
     """
 
 
+# Where no timer can keep a limit: when this thread's limit runs out (a
+# time.monotonic() reading), or absent.
+_checked = threading.local()
+
+
+def check_time() -> None:
+    """Raise :class:`TimeUp` if this thread's limit, kept without a timer, has run out."""
+    deadline = getattr(_checked, "deadline", None)
+    if deadline is not None and time.monotonic() >= deadline:
+        raise TimeUp
+
+
 def can_limit() -> bool:
     """True where a timer signal can interrupt work: the main thread, with ``setitimer``."""
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
@@ -80,14 +94,19 @@ def time_limit(seconds: float) -> Iterator[None]:
     """Raise :class:`TimeUp` in the body once ``seconds`` have passed.
 
     ``seconds`` of zero or less raises at once. Without a usable timer (see
-    :func:`can_limit`), for an infinite limit, or under a timer that rings
-    sooner, the body runs unlimited by this.
+    :func:`can_limit`) the limit is kept at each :func:`check_time`. For an
+    infinite limit, or under a timer that rings sooner, the body runs
+    unlimited by this.
     """
-    if not math.isfinite(seconds) or seconds > LONGEST_S or not can_limit():
+    if not math.isfinite(seconds) or seconds > LONGEST_S:
         yield
         return
     if seconds <= 0:
         raise TimeUp
+    if not can_limit():
+        with _checked_limit(seconds):
+            yield
+        return
     outer_left, outer_interval = signal.getitimer(signal.ITIMER_REAL)
     # A handler set from C reads as None and cannot be put back from Python.
     if 0 < outer_left <= seconds or signal.getsignal(signal.SIGALRM) is None:
@@ -114,6 +133,18 @@ def time_limit(seconds: float) -> Iterator[None]:
         # It rang, but the work caught TimeUp (or the handler's raise was lost
         # inside a __del__) and went on: the time was still up.
         raise TimeUp
+
+
+@contextmanager
+def _checked_limit(seconds: float) -> Iterator[None]:
+    """This thread's limit for :func:`check_time`; an outer limit that ends sooner stands."""
+    outer = getattr(_checked, "deadline", None)
+    deadline = time.monotonic() + seconds
+    _checked.deadline = deadline if outer is None else min(outer, deadline)
+    try:
+        yield
+    finally:
+        _checked.deadline = outer
 
 
 def _quiet_about_time_up(hook):  # type: ignore[no-untyped-def]

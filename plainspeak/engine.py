@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from plainspeak.analysis import Analysis
+from plainspeak.deadline import check_time
 from plainspeak.errors import E114, E115, InputError, PlainspeakError
 from plainspeak.findings import Finding
 from plainspeak.glossary.model import GlossarySet
@@ -62,7 +63,10 @@ def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet, nlp: "Lan
     # spaCy's Cython loops come back to Python between documents (and the
     # model's layers between batches), so a parse over many blocks can be
     # stopped there; no block is longer than MAX_BLOCK_CHARS, which bounds the wait.
-    docs = [_without_tensor(doc) for doc in nlp.pipe(texts, batch_size=PIPE_BATCH)]
+    docs = []
+    for doc in nlp.pipe(texts, batch_size=PIPE_BATCH):
+        check_time()  # where no timer can stop the parse (a web request's thread)
+        docs.append(_without_tensor(doc))
     return Analysis(paper=paper, docs=docs, glossaries=glossaries, settings=settings)
 
 
@@ -121,6 +125,7 @@ OVERLAP_PREFERENCE: dict[frozenset[str], str] = {
 def run_rules(analysis: Analysis, rules: Iterable[type[Rule]]) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
+        check_time()
         findings.extend(rule().check(analysis))
     findings.sort(key=lambda f: (f.start, f.code, f.end))
     return drop_overlaps(findings)
@@ -194,10 +199,11 @@ def check_path(path: str, settings: Settings, glossaries: GlossarySet | None = N
     The whole paper, reading, parse and rules, gets ``settings.limits.timeout_s``
     in all. A reader process keeps its own limit; the time it took is taken
     off what the parse and rules are then given, which is kept by an interval
-    timer (:mod:`plainspeak.deadline`): where this runs in a process's main
-    thread, the CLI with ``--jobs 1`` and every worker of the pool, a paper
-    over its time gets E115 and the batch goes on. In any other thread the
-    parse and rules run unlimited, as the web page's do.
+    timer (:mod:`plainspeak.deadline`) where this runs in a process's main
+    thread (the CLI with ``--jobs 1`` and every worker of the pool): a paper
+    over its time gets E115 and the batch goes on. In any other thread (the
+    web page's) the parse and rules check the time between blocks and between
+    rules instead.
     """
     try:
         return _check_in_time(path, settings, glossaries, settings.limits)

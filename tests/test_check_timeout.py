@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import plainspeak.engine as engine
-from plainspeak.deadline import TimeUp, time_limit
+from plainspeak.deadline import TimeUp, check_time, time_limit
 from plainspeak.loaders.limits import Limits
 from plainspeak.runner.batch import run_batch
 from plainspeak.settings import Settings
@@ -159,24 +159,77 @@ def test_a_limit_too_long_for_the_timer_is_no_limit() -> None:
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-def test_outside_the_main_thread_the_work_runs_unlimited() -> None:
-    before = signal.getsignal(signal.SIGALRM)
+def in_a_thread(work) -> list[str]:  # noqa: ANN001
+    """What ``work`` did in a thread of its own: "finished" or the name of what it raised."""
     outcome: list[str] = []
 
-    def work() -> None:
+    def run() -> None:
         try:
-            with time_limit(0.01):
-                time.sleep(0.1)
+            work()
             outcome.append("finished")
         except BaseException as error:  # noqa: BLE001 - the test reports whatever happened
             outcome.append(type(error).__name__)
 
-    thread = threading.Thread(target=work)
+    thread = threading.Thread(target=run)
     thread.start()
-    thread.join(10)
-    assert outcome == ["finished"]
+    thread.join(30)
+    return outcome
+
+
+def test_outside_the_main_thread_work_that_never_checks_the_time_runs_on() -> None:
+    before = signal.getsignal(signal.SIGALRM)
+
+    def work() -> None:
+        with time_limit(0.01):
+            time.sleep(0.1)
+
+    assert in_a_thread(work) == ["finished"]
     assert signal.getsignal(signal.SIGALRM) is before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_outside_the_main_thread_the_limit_holds_where_the_work_checks_the_time() -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    steps: list[int] = []
+
+    def work() -> None:
+        check_time()  # no limit yet: nothing to keep
+        with time_limit(0.2):
+            for step in range(1000):
+                check_time()
+                steps.append(step)
+                time.sleep(0.01)
+
+    started = time.monotonic()
+    assert in_a_thread(work) == ["TimeUp"]
+    assert 0.2 <= time.monotonic() - started < 5
+    assert 5 < len(steps) < 100
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_outside_the_main_thread_a_sooner_outer_limit_stands_and_each_ends_with_its_block() -> None:
+    seen: list[str] = []
+
+    def work() -> None:
+        with time_limit(0.1):
+            with time_limit(30):  # the outer limit ends sooner, so it is the one kept
+                time.sleep(0.15)
+                try:
+                    check_time()
+                    seen.append("inner: on time")
+                except TimeUp:
+                    seen.append("inner: time up")
+            seen.append("outer: left without a check")
+        with time_limit(30):
+            check_time()  # the spent limit went with its block
+            seen.append("next: on time")
+        with pytest.raises(TimeUp):
+            with time_limit(0):  # no time at all: up at once
+                seen.append("ran")
+
+    assert in_a_thread(work) == ["finished"]
+    assert seen == ["inner: time up", "outer: left without a check", "next: on time"]
 
 
 # A paper that reads in time and is slow to check.

@@ -6,11 +6,14 @@ import io
 import json
 import os
 import re
+import threading
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from docx import Document
+from spacy.language import Language
 
 from plainspeak.requests_store import RequestStore
 from plainspeak.web import create_app
@@ -295,6 +298,43 @@ def test_an_isolated_check_refuses_and_cleans_up_too(tmp_path: Path) -> None:
     assert upload(client, b"\x00\x01\x02" * 100, "odd.txt").status_code == 415
     assert upload(client, docx_bytes(), "fine.docx").status_code == 303
     assert _leftovers(app) == []
+
+
+@Language.component("plainspeak_test_slow_step")
+def slow_step(doc):  # noqa: ANN001, ANN201 - a spaCy component
+    time.sleep(0.02)  # a paragraph's parse on a slow machine
+    return doc
+
+
+def slow_pipeline(settings, glossaries):  # noqa: ANN001, ANN201 - the engine's types
+    nlp = blank_pipeline(settings, glossaries)
+    nlp.add_pipe("plainspeak_test_slow_step", first=True)
+    return nlp
+
+
+def upload_in_a_thread(client, data: bytes, name: str):  # noqa: ANN001, ANN201
+    """As a served page checks a paper: in a request thread, where no timer signal reaches."""
+    responses = []
+    thread = threading.Thread(target=lambda: responses.append(upload(client, data, name)))
+    thread.start()
+    thread.join(60)
+    return responses[0]
+
+
+def test_a_paper_over_its_time_gets_a_could_not_check_page_and_the_page_goes_on(tmp_path: Path) -> None:
+    app = make_app(tmp_path, ISOLATE=False, PIPELINE=slow_pipeline, TIMEOUT=0.5)
+    client = app.test_client()
+    paragraphs = "\n\n".join(f"Paragraph {i} of the plan." for i in range(200))  # 4 s of parse
+    started = time.monotonic()
+    response = upload_in_a_thread(client, paragraphs.encode(), "long.txt")
+    took = time.monotonic() - started
+    assert response.status_code == 422
+    text = text_of(response)
+    assert "We could not check this paper: checking the paper took too long." in text
+    assert "You can split a long paper into parts." in text and "--timeout" not in text
+    assert took < 3
+    assert _leftovers(app) == []
+    assert upload_in_a_thread(client, b"The plan.", "short.txt").status_code == 303
 
 
 def test_kept_uploads_get_a_name_chosen_here(tmp_path: Path) -> None:
@@ -604,7 +644,7 @@ def test_serve_starts_on_a_free_port_and_answers(tmp_path: Path) -> None:
     env = dict(os.environ, PLAINSPEAK_STAFF_TOKEN=TOKEN, PLAINSPEAK_STORE=str(tmp_path / "r.sqlite3"),
                PYTHONPATH=os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")])))
     model = ["--model", "blank:en"] if not (Path(__file__).parents[1] / "models/en_plainspeak_ewt").is_dir() else []
-    server = subprocess.Popen([sys.executable, "-m", "plainspeak", "serve", "--port", "0", *model],
+    server = subprocess.Popen([sys.executable, "-m", "plainspeak", "serve", "--port", "0", "--timeout", "30", *model],
                               stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
     try:
         lines = [server.stderr.readline(), server.stderr.readline()]

@@ -33,6 +33,10 @@ store_option = click.option(
     "--store", type=click.Path(dir_okay=False),
     help="The requests database (default: $PLAINSPEAK_STORE, else in your data folder).")
 
+timeout_option = click.option(
+    "--timeout", type=click.FloatRange(0, LONGEST_S, min_open=True), default=None,
+    help=f"Seconds allowed to read and check one paper (default {DEFAULT_LIMITS.timeout_s:g}).")
+
 # The settings ``check`` and ``annotate`` both take, in the order --help lists them.
 _RUN_OPTIONS = (
     glossary_option,
@@ -40,8 +44,7 @@ _RUN_OPTIONS = (
     model_option,
     click.option("--select", multiple=True, help="Turn on a rule by code or name (repeatable)."),
     click.option("--ignore", multiple=True, help="Turn off a rule by code or name (repeatable)."),
-    click.option("--timeout", type=click.FloatRange(0, LONGEST_S, min_open=True), default=None,
-                 help=f"Seconds allowed to read and check one paper (default {DEFAULT_LIMITS.timeout_s:g})."),
+    timeout_option,
     click.option("--config", "config_file", type=click.Path(dir_okay=False),
                  help="Read settings from this file instead of looking for one."),
 )

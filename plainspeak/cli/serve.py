@@ -7,7 +7,7 @@ from typing import Sequence
 
 import click
 
-from plainspeak.cli.options import glossary_option, model_option, no_shipped_option, store_option
+from plainspeak.cli.options import glossary_option, model_option, no_shipped_option, store_option, timeout_option
 
 LOOPBACK_NAMES = {"localhost"}
 
@@ -25,11 +25,12 @@ LOOPBACK_NAMES = {"localhost"}
               help="Keep a copy of every uploaded paper in this folder (default: keep nothing).")
 @click.option("--max-upload-mb", default=20.0, show_default=True, type=click.FloatRange(0.1, 200),
               help="The largest paper people can upload.")
+@timeout_option
 @glossary_option
 @no_shipped_option
 @model_option
 def serve(host: str, port: int, store: str | None, staff_token: str | None, keep_uploads: str | None,
-          max_upload_mb: float, glossaries: Sequence[str], no_shipped_glossaries: bool,
+          max_upload_mb: float, timeout: float | None, glossaries: Sequence[str], no_shipped_glossaries: bool,
           model: str | None) -> int:
     """Start the web page: check a paper, look a word up, ask for an explanation."""
     from werkzeug.serving import make_server
@@ -39,7 +40,7 @@ def serve(host: str, port: int, store: str | None, staff_token: str | None, keep
     app = create_app({
         "STORE_PATH": store, "STAFF_TOKEN": staff_token or None, "KEEP_UPLOADS": keep_uploads,
         "MAX_UPLOAD_MB": max_upload_mb, "GLOSSARIES": list(glossaries),
-        "SHIPPED_GLOSSARIES": not no_shipped_glossaries, "MODEL": model,
+        "SHIPPED_GLOSSARIES": not no_shipped_glossaries, "MODEL": model, "TIMEOUT": timeout,
     })
     # Load the language model now, so the first person to check a paper does not wait for it.
     click.echo("plainspeak: loading the language model...", err=True)

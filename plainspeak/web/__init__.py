@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
     "MODEL": None,
     "PIPELINE": None,  # tests: a callable (settings, glossaries) -> spaCy pipeline
     "ISOLATE": True,  # read each paper in a child process with time and memory caps
+    "TIMEOUT": None,  # seconds to read and check one paper; None: the limits' default (60)
     "ASKS_PER_MINUTE": 30,
     "UPLOADS_PER_MINUTE": 10,
     "SIGN_INS_PER_MINUTE": 10,

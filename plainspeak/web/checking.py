@@ -14,6 +14,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -82,15 +83,25 @@ class Checker:
             Path(temp_name).unlink(missing_ok=True)
 
     def check_file(self, path: str, label: str) -> Checked:
-        from plainspeak.engine import check_paper
+        """Read and check the paper at ``path`` in the limits' time, or raise its InputError (E115 past it).
+
+        The time spent reading is taken from the check's; waiting for another
+        check to finish, and building the pipeline, are not counted.
+        """
+        from plainspeak.engine import check_paper, time_left
         from plainspeak.loaders import load, load_isolated
 
         limits = self.settings.limits
+        started = time.monotonic()
         paper = load_isolated(path, limits) if self.isolate else load(path, limits=limits)
+        used = time.monotonic() - started
         source = Path(path).read_bytes()
         paper.path = label  # reports and copies name the paper, never the temporary file
         with self._lock:
-            result = check_paper(paper, self.settings, self.glossaries, self.nlp())
+            nlp = self.nlp()
+            # A request's thread has no timer: the parse and rules check the time between steps.
+            with time_left(label, limits, used):
+                result = check_paper(paper, self.settings, self.glossaries, nlp)
         result.path = label
         return Checked(paper, result, source)
 

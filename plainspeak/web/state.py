@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from flask import current_app
@@ -29,6 +29,8 @@ class WebState:
 
         settings = Settings(model=config["MODEL"], glossaries=list(config["GLOSSARIES"]),
                             use_shipped_glossaries=bool(config["SHIPPED_GLOSSARIES"]))
+        if config.get("TIMEOUT") is not None:
+            settings.limits = replace(settings.limits, timeout_s=float(config["TIMEOUT"]))
         glossaries = load_glossaries(settings)
         checker = Checker(settings, glossaries, upload_dir=config["UPLOAD_DIR"],
                           keep_dir=config["KEEP_UPLOADS"], isolate=bool(config["ISOLATE"]),
