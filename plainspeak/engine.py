@@ -96,7 +96,7 @@ def checkable_text(paper: Paper, index: int) -> str:
         "PS903", "block-too-long",
         f"Paragraph {block.place.paragraph} has {len(block.text):,} characters with no "
         "paragraph break, too many to check; it was left out.",
-        page=block.place.page,
+        page=block.place.page, paragraph=block.place.paragraph, line=block.line_at(0),
     ))
     return ""
 

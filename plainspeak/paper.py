@@ -145,12 +145,14 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """Something about the file as a whole: a PS9xx input finding."""
+    """Something about the file as a whole, or one part of it: a PS9xx input finding."""
 
     code: str
     name: str
     message: str
     page: int | None = None
+    paragraph: int = 0  # 0: the file as a whole
+    line: int | None = None
 
 
 @dataclass(slots=True)

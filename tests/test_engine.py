@@ -41,6 +41,7 @@ def test_a_block_too_long_to_parse_is_left_out_and_reported() -> None:
     result = check_paper(paper, settings, glossaries, nlp=add_components(blank_nlp(), settings, glossaries))
     too_long = [f for f in result.findings if f.code == "PS903"]
     assert len(too_long) == 1 and too_long[0].message.startswith("Paragraph 3 has ")
+    assert (too_long[0].location.paragraph, too_long[0].location.line) == (3, 5)  # where it starts
     assert [f.text for f in result.findings if f.code == "PS102"] == ["ICB"]
 
 

@@ -50,6 +50,6 @@ def notice_findings(analysis: Analysis, rule: type[Rule]) -> Iterable[Finding]:
             start=0,
             end=0,
             text="",
-            location=Location(paragraph=0, page=notice.page),
+            location=Location(paragraph=notice.paragraph, page=notice.page, line=notice.line),
             context=f"page {notice.page}",
         )
