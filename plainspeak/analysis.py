@@ -81,13 +81,14 @@ class Analysis:
         doc = self.docs[index] if index < len(self.docs) else None
         if doc is not None:
             char = offset - block.start
-            text, starts, ends = self.memo(f"sentences:{index}", lambda: _sentence_bounds(doc))
-            # The last sentence starting at or before ``char``, and its text cut from the
-            # doc's: a walk from the first sentence, and spaCy joining a sentence's words,
-            # for every finding grew with findings times words in a long block.
+            texts, starts, ends = self.memo(f"sentences:{index}", lambda: _sentences(doc))
+            # The last sentence starting at or before ``char``: a walk from the first
+            # sentence, and spaCy joining a sentence's words, for every finding grew
+            # with findings times words in a long block. The same string comes back
+            # for each finding in a sentence, so its fingerprint is worked out once.
             at = bisect_right(starts, char) - 1
             if at >= 0 and char < max(ends[at], starts[at] + 1):
-                return text[starts[at]:ends[at]]
+                return texts[at]
         return block.text
 
     def finding(
@@ -119,7 +120,8 @@ class Analysis:
         )
 
 
-def _sentence_bounds(doc: "Doc") -> tuple[str, list[int], list[int]]:
-    """The doc's text and where each of its sentences starts and ends in it."""
-    sents = list(doc.sents)
-    return doc.text, [sent.start_char for sent in sents], [sent.end_char for sent in sents]
+def _sentences(doc: "Doc") -> tuple[list[str], list[int], list[int]]:
+    """The text of each of the doc's sentences, and where each starts and ends."""
+    text = doc.text
+    bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    return [text[a:b] for a, b in bounds], [a for a, _ in bounds], [b for _, b in bounds]

@@ -6,6 +6,7 @@ import enum
 import hashlib
 import re
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any
 
 SCHEMA_VERSION = "1.0"
@@ -106,6 +107,11 @@ def fingerprint(code: str, subject: str, context: str) -> str:
     with spacing and case folded, but not the place, so a paragraph moved to
     another page keeps its fingerprint and an edited sentence gets a new one.
     """
-    norm = lambda s: _SPACE.sub(" ", s).strip().casefold()  # noqa: E731
-    digest = hashlib.sha256(f"{code}\x1f{norm(subject)}\x1f{norm(context)}".encode("utf-8"))
+    digest = hashlib.sha256(f"{code}\x1f{_folded(subject)}\x1f{_folded(context)}".encode("utf-8"))
     return digest.hexdigest()[:20]
+
+
+@lru_cache(maxsize=64)
+def _folded(text: str) -> str:
+    """Spacing and case folded; a sentence with many findings is folded once."""
+    return _SPACE.sub(" ", text).strip().casefold()

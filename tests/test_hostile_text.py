@@ -5,10 +5,12 @@ tokenizer strips them one at a time), a run of spaces (patterns that open with
 white space), bracketed acronyms and "is a" with no clause break (reading back
 to the paragraph's start for every bracket or cue), sentences with no words
 (each joined to a span that grows), dashed explanations (the rest of the
-paragraph read for each, and the sentence found again for each finding). The
-time each took grew with the square of the flood's length: each paragraph here
-took from half a minute to several minutes. The guard allows many times what
-the check takes now; a paper that needs more gets E115, not a result.
+paragraph read for each, and the sentence found again for each finding),
+hidden verbs in one sentence (the sentence folded again for each finding's
+fingerprint). The time each took grew with the square of the flood's length:
+each paragraph here took from half a minute to several minutes. The guard
+allows many times what the check takes now; a paper that needs more gets E115,
+not a result.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ FLOODS = {
     "'is a' with no clause break": "The " + "x is a " * 16_000 + "end.",
     "sentences with no words": "The plan. " + "£ . " * 20_000,
     "spaced dashes": "The " + "x – a " * 10_000 + "end.",
+    "hidden verbs in one sentence": "The " + "provision of care and the " * 7_500 + "end.",
 }
 
 
