@@ -200,7 +200,7 @@ def _in_capitals(rules: dict[str, list[dict]]) -> dict[str, list[dict]]:
 # web addresses, are longer than this; a longer run of characters with no space
 # is junk (a flood of brackets, an inline picture's code) and is not read.
 LONGEST_WORD_CHARS = 200
-_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_WORD_CHARS + 1))
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (LONGEST_WORD_CHARS + 1))  # tried at a run's start only
 
 
 def blank_long_runs(text: str) -> str:

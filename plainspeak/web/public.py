@@ -56,7 +56,7 @@ def _refused(error: PlainspeakError) -> ResponseReturnValue:
     status = refusal_status(error)
     detail = f"We could not check this paper: {error.kind.problem}."
     advice = error.kind.advice[:1].upper() + error.kind.advice[1:] + "."
-    if error.kind.code in ("E108", "E109", "E115"):  # the command line's advice names --timeout
+    if error.kind.code in ("E108", "E109", "E115"):  # their own advice is for a config file or --timeout
         advice = "Check it is the right file. You can split a long paper into parts."
     return problem_page(status, detail, advice)
 
