@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 import docx
 import pytest
@@ -180,3 +181,55 @@ def test_alignment_rebuilds_a_missing_run_map():
     # Collapsed spaces in the block still map back to the node's characters.
     runs = align("a b", ["a  b"])
     assert position(runs, 2, end=False) == (0, 3)
+
+
+def _paper_with_comment(tmp_path, text: str, comment_ids: list[int]):
+    """A one-paragraph DOCX whose word "Budget" already carries comments with these ids, and its Paper."""
+    from plainspeak.loaders import load
+
+    document = docx.Document()
+    document.add_paragraph(text)
+    runs = document.paragraphs[0].runs
+    for comment_id in comment_ids:
+        comment = document.add_comment(runs, text="Check this", author="Ruth")
+        comment._comment_elm.id = comment_id  # as another tool may number them
+    path = tmp_path / "commented.docx"
+    document.save(path)
+    return path, load(path)
+
+
+def test_new_comments_take_ids_past_the_papers_own_and_keep_them(tmp_path):
+    path, paper = _paper_with_comment(tmp_path, "The virement and the precept were agreed.", [0, 7])
+    result = result_for(paper, [term_finding(paper, "virement"), term_finding(paper, "precept")])
+    out = docx_writer.write(path.read_bytes(), paper, result, glossary())
+    comments = list(docx.Document(io.BytesIO(out.data)).comments)
+    assert [(c.comment_id, c.author) for c in comments] == [(0, "Ruth"), (7, "Ruth"), (8, "plainspeak"),
+                                                            (9, "plainspeak")]
+    anchored = _anchored(out.data)
+    assert (anchored["8"], anchored["9"]) == ("virement", "precept")
+
+
+def test_comment_ids_past_the_32_bit_limit_fall_back_to_the_free_ones():
+    assert [next(ids) for ids in [docx_writer._free_ids({5})] for _ in range(2)] == [6, 7]
+    ids = docx_writer._free_ids({0, 2, 2**31 - 1})
+    assert [next(ids) for _ in range(3)] == [1, 3, 4]
+
+
+def test_thousands_of_comments_in_one_paragraph_are_written_in_time(tmp_path):
+    """Choosing each id from every comment before it, and finding each note's run by a walk
+    of the paragraph's pieces, made 4,000 comments take half a minute."""
+    from plainspeak.deadline import TimeUp, time_limit
+
+    path, paper = _paper_with_comment(tmp_path, "The " + "virement and the " * 6_000 + "end.", [])
+    first = term_finding(paper, "virement")
+    starts = [first.start + nth * len("virement and the ") for nth in range(6_000)]
+    result = result_for(paper, [replace(first, start=start, end=start + len("virement"), fingerprint="")
+                                for start in starts])
+    try:
+        with time_limit(20):
+            out = docx_writer.write(path.read_bytes(), paper, result, glossary())
+    except TimeUp:
+        pytest.fail("writing 6,000 comments took more than 20 s")
+    assert out.placed == 6_000 and out.unplaced == []
+    anchored = _anchored(out.data)
+    assert len(anchored) == 6_000 and set(anchored.values()) == {"virement"}

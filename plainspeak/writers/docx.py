@@ -9,12 +9,15 @@ end. Every paragraph's text stays exactly as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-from typing import TYPE_CHECKING
+from itertools import count
+from typing import TYPE_CHECKING, Iterator
 
 import docx
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from plainspeak.glossary.model import GlossarySet
@@ -40,15 +43,16 @@ def write(source: bytes, paper: Paper, result: PaperResult, glossaries: Glossary
     notes = [n for n in notes_for(result, glossaries) if n.kind != "paper"]
     outcome = Annotated(b"")
     finder = ParagraphFinder(document.element.body)
+    comments = Comments(document)
     for block_index, block_notes in _by_block(paper, notes):
         block = paper.blocks[block_index]
         located = finder.find(block) if block.kind not in _NOT_IN_BODY else None
         if located is None:
             outcome.unplaced.extend(n.finding for n in block_notes)
             continue
-        placed = _annotate_paragraph(document, block, located, block_notes)
+        placed = {id(note) for note in _annotate_paragraph(comments, block, located, block_notes)}
         outcome.placed += len(placed)
-        outcome.unplaced.extend(n.finding for n in block_notes if n not in placed)
+        outcome.unplaced.extend(n.finding for n in block_notes if id(n) not in placed)
     if appendix:
         add_appendix(document, paper, result, glossaries)
     buffer = io.BytesIO()
@@ -71,7 +75,7 @@ def _by_block(paper: Paper, notes: list[Note]) -> list[tuple[int, list[Note]]]:
     return sorted(grouped.items())
 
 
-def _annotate_paragraph(document, block: Block, located: Located, notes: list[Note]) -> list[Note]:
+def _annotate_paragraph(comments: Comments, block: Block, located: Located, notes: list[Note]) -> list[Note]:
     """Cut the runs at every note's edges, then anchor one comment per note."""
     pieces = Pieces(located.nodes, located.texts)
     spans: list[tuple[Note, tuple[int, int], tuple[int, int]]] = []
@@ -85,20 +89,67 @@ def _annotate_paragraph(document, block: Block, located: Located, notes: list[No
         spans.append((note, start, end))
     pieces.apply()
     for note, start, end in spans:
-        comment = add_comment(document, note)
+        comment = add_comment(comments, note)
         mark_range(pieces.run_from(*start), pieces.run_to(*end), comment.comment_id)
     return [note for note, _, _ in spans]
 
 
-def add_comment(document: Document, note: Note) -> Comment:
+class Comments:
+    """Adds the copy's comments to its comments part, counting their ids here.
+
+    python-docx's ``add_comment`` reads the id of every comment already there
+    to choose the next one, so a copy with thousands of comments took most of
+    its time choosing ids. The ids are chosen as it chooses them: one past the
+    largest already used, or the free ones from 0 once that would pass the
+    largest a 32-bit id can be.
+    """
+
+    def __init__(self, document: Document) -> None:
+        document.comments  # noqa: B018 - makes the comments part where the paper has none
+        self.part = document.part.part_related_by(RT.COMMENTS)
+        used = {int(value) for value in self.part.element.xpath("./w:comment/@w:id")}
+        self.ids = _free_ids(used)
+
+    def add(self, paragraphs: list[str]) -> Comment:
+        """A new comment holding one paragraph for each of ``paragraphs``."""
+        from docx.comments import Comment
+
+        element = parse_xml(_COMMENT.format(id=next(self.ids), ns=nsdecls("w")))
+        element.author, element.initials = AUTHOR, INITIALS
+        element.date = dt.datetime.now(dt.timezone.utc)
+        self.part.element.append(element)
+        comment = Comment(element, self.part)
+        comment.paragraphs[0].add_run(paragraphs[0])
+        for text in paragraphs[1:]:
+            comment.add_paragraph(text)
+        return comment
+
+
+# A new comment as Word writes one: a paragraph in the comment text style that
+# starts with the reference mark.
+_COMMENT = (
+    '<w:comment {ns} w:id="{id}" w:author=""><w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+    '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r></w:p></w:comment>'
+)
+_LARGEST_ID = 2**31 - 1
+
+
+def _free_ids(used: set[int]) -> Iterator[int]:
+    next_id = max(used, default=-1) + 1
+    while next_id <= _LARGEST_ID:
+        yield next_id
+        next_id += 1
+    yield from (candidate for candidate in count() if candidate not in used)
+
+
+def add_comment(comments: Comments, note: Note) -> Comment:
     """A comment whose first paragraph names the problem and the rest explain it."""
-    heading = f"{note.problem.strip()} ({note.finding.code} {note.finding.name})"
-    comment = document.comments.add_comment(text=heading, author=AUTHOR, initials=INITIALS)
+    paragraphs = [f"{note.problem.strip()} ({note.finding.code} {note.finding.name})"]
     if note.meaning:
-        comment.add_paragraph(f"Plain meaning: {note.meaning}")
+        paragraphs.append(f"Plain meaning: {note.meaning}")
     if note.suggestion:
-        comment.add_paragraph(f"Suggestion: {note.suggestion}")
-    return comment
+        paragraphs.append(f"Suggestion: {note.suggestion}")
+    return comments.add(paragraphs)
 
 
 def mark_range(first: etree._Element, last: etree._Element, comment_id: int) -> None:

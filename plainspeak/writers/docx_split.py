@@ -16,6 +16,7 @@ split still point at the start of their text.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from docx.oxml import OxmlElement
@@ -35,6 +36,7 @@ class Pieces:
         self.texts = texts
         self.cuts: dict[int, set[int]] = defaultdict(set)
         self.pieces: dict[int, list[tuple[int, etree._Element]]] = {}
+        self._bisectable: dict[int, tuple[list[int], list[etree._Element]]] = {}
 
     def cut(self, node: int, offset: int) -> None:
         """Ask for a run edge before character ``offset`` of ``node``."""
@@ -54,15 +56,22 @@ class Pieces:
 
     def run_from(self, node: int, offset: int) -> etree._Element:
         """The run holding character ``offset`` of ``node``."""
-        return _run_of(self._piece(node, lambda start: start <= offset))
+        starts, elements = self._pieces_of(node)
+        return _run_of(elements[bisect_right(starts, offset) - 1])
 
     def run_to(self, node: int, offset: int) -> etree._Element:
         """The run holding the character just before ``offset`` of ``node``."""
-        return _run_of(self._piece(node, lambda start: start < offset or start == 0))
+        starts, elements = self._pieces_of(node)
+        before = bisect_left(starts, offset) - 1  # the last piece starting before ``offset``
+        return _run_of(elements[before if before >= 0 else bisect_right(starts, 0) - 1])
 
-    def _piece(self, node: int, fits) -> etree._Element:
-        pieces = self.pieces.get(node, [(0, self.nodes[node])])
-        return [element for start, element in pieces if fits(start)][-1]
+    def _pieces_of(self, node: int) -> tuple[list[int], list[etree._Element]]:
+        """The starts of ``node``'s pieces, in order, and their elements: a search, not a
+        walk, for each comment, as a paragraph may have thousands of pieces."""
+        if node not in self._bisectable:
+            pieces = self.pieces.get(node, [(0, self.nodes[node])])
+            self._bisectable[node] = ([start for start, _ in pieces], [element for _, element in pieces])
+        return self._bisectable[node]
 
 
 def _run_of(element: etree._Element) -> etree._Element:
