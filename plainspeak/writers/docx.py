@@ -25,7 +25,7 @@ from plainspeak.paper import Block, BlockKind, Paper
 from plainspeak.result import PaperResult
 from plainspeak.writers import Annotated
 from plainspeak.writers.appendix import INTRO, TITLE, words_used
-from plainspeak.writers.docx_map import Located, ParagraphFinder, position
+from plainspeak.writers.docx_map import Located, ParagraphFinder, RunIndex
 from plainspeak.writers.docx_split import Pieces
 from plainspeak.writers.notes import AUTHOR, INITIALS, Note, notes_for
 
@@ -78,10 +78,11 @@ def _by_block(paper: Paper, notes: list[Note]) -> list[tuple[int, list[Note]]]:
 def _annotate_paragraph(comments: Comments, block: Block, located: Located, notes: list[Note]) -> list[Note]:
     """Cut the runs at every note's edges, then anchor one comment per note."""
     pieces = Pieces(located.nodes, located.texts)
+    runs = RunIndex(located.runs)
     spans: list[tuple[Note, tuple[int, int], tuple[int, int]]] = []
     for note in notes:
-        start = position(located.runs, note.finding.start - block.start, end=False)
-        end = position(located.runs, note.finding.end - block.start, end=True)
+        start = runs.position(note.finding.start - block.start, end=False)
+        end = runs.position(note.finding.end - block.start, end=True)
         if start is None or end is None or start > end:
             continue
         pieces.cut(*start)

@@ -154,6 +154,37 @@ def align(text: str, texts: list[str]) -> tuple[RunSpan, ...]:
     return tuple(spans)
 
 
+class RunIndex:
+    """:func:`position` for many offsets into one block: a binary search for each.
+
+    A paragraph may hold thousands of runs and thousands of comments; a walk of
+    the runs for each comment grew with the product. Runs in block order (every
+    map the loader or :func:`align` makes) are searched; any others are walked.
+    """
+
+    def __init__(self, runs: tuple[RunSpan, ...]) -> None:
+        self.runs = runs
+        self.starts = [span.start for span in runs]
+        self.ends = [span.end for span in runs]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:])) and all(
+            a <= b for a, b in zip(self.ends, self.ends[1:]))
+
+    def position(self, offset: int, *, end: bool) -> tuple[int, int] | None:
+        if not self.ordered:
+            return position(self.runs, offset, end=end)
+        if end:  # the last run starting before the offset
+            at = bisect.bisect_left(self.starts, offset) - 1
+            if at < 0:
+                return None
+            span = self.runs[at]
+            return (span.node, span.offset + min(offset, span.end) - span.start)
+        at = bisect.bisect_right(self.ends, offset)  # the first run ending after it
+        if at == len(self.runs):
+            return None
+        span = self.runs[at]
+        return (span.node, span.offset + max(offset, span.start) - span.start)
+
+
 def position(runs: tuple[RunSpan, ...], offset: int, *, end: bool) -> tuple[int, int] | None:
     """The (node, character) of a block offset; an end offset is the place after a character.
 
