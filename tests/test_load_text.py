@@ -122,3 +122,74 @@ def test_markdown_nested_past_recursion_is_e107(tmp_path):
     with pytest.raises(InputError) as caught:
         load(path)
     assert caught.value.kind.code == "E107"
+
+
+# Word's "Save as plain text": a paragraph on each line, nothing between them.
+SAVED_FROM_WORD = "\r\n".join([
+    "BUDGET MONITORING",
+    "The council agreed the budget for adult social care in February, after the consultation with "
+    "residents closed, and set aside money for the winter.",
+    "Spending rose.",
+    "The cabinet will look at the plan again in June, when the figures for the first quarter of the "
+    "year are known and the board has met.",
+    "Primary care | £907.8m",
+]) + "\r\n"
+
+# The same kind of paper wrapped at 40 columns, with no blank line between paragraphs.
+WRAPPED = """The council agreed the budget for adult
+social care in February.
+The cabinet will look at the plan again
+in June, when the figures are known.
+  This line is indented under the one
+above.
+"""
+
+
+def test_a_paper_with_a_paragraph_on_each_line_has_a_block_for_each(tmp_path):
+    path = tmp_path / "saved.txt"
+    path.write_bytes(SAVED_FROM_WORD.encode("utf-8"))
+    found = blocks(path)
+    assert [(kind, text[:20], place.line) for kind, text, _, place in found] == [
+        (H, "BUDGET MONITORING", 1),
+        (P, "The council agreed t", 2),
+        (P, "Spending rose.", 3),
+        (P, "The cabinet will loo", 4),
+        (P, "Primary care | £907.", 5),
+    ]
+
+
+def test_a_wrapped_paper_ends_a_paragraph_where_a_line_stops_short(tmp_path):
+    path = tmp_path / "wrapped.txt"
+    path.write_text(WRAPPED, encoding="utf-8")
+    assert [(kind, text, place.line) for kind, text, _, place in blocks(path)] == [
+        (P, "The council agreed the budget for adult social care in February.", 1),
+        (P, "The cabinet will look at the plan again in June, when the figures are known. "
+            "This line is indented under the one above.", 3),
+    ]
+
+
+def test_a_paper_saved_from_word_is_not_one_long_paragraph(tmp_path, blank_model):
+    from plainspeak.engine import check_path
+    from plainspeak.settings import Settings
+
+    path = tmp_path / "saved.txt"
+    more = "".join(f"Item {number} was noted.\r\n" for number in range(1, 9))
+    path.write_bytes((SAVED_FROM_WORD + more).encode("utf-8"))
+    result = check_path(str(path), Settings(model=blank_model, isolate=False))
+    assert result.error is None
+    assert result.summary["blocks"] == 13
+    assert [f.code for f in result.findings if f.code == "PS205"] == []  # 13 paragraphs, none long
+
+
+@pytest.mark.parametrize(("text", "running", "prose"), [
+    ("Primary care | £907.8m", True, False),  # a flattened table row: its words are read, its wording not judged
+    ("Annual Report 2024/25", False, False),  # a title line, with or without its year
+    ("Annual Report", False, False),
+    ("Spending on care rose by £4.2m in 2024.", True, True),
+])
+def test_figures_do_not_make_a_line_a_title(text, running, prose):
+    from plainspeak.paper import Block
+    from plainspeak.terms.uses import is_prose, is_running_text
+
+    block = Block(P, text, Place(1))
+    assert (is_running_text(block), is_prose(block)) == (running, prose)

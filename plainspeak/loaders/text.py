@@ -2,9 +2,19 @@
 
 Lines inside a paragraph are joined with spaces (``line_starts`` remembers
 where each began), except that a short "Label: value" line, such as
-"Date: 4 February 2026", starts a block of its own (see :mod:`.labels`). Heading detection is deliberately conservative: only a
-single short line without closing punctuation, followed by a blank line, that
-is numbered like ``1.2.2`` or written in capitals.
+"Date: 4 February 2026", starts a block of its own (see :mod:`.labels`).
+
+A paper need not put blank lines between its paragraphs. Word's "Save as
+plain text" writes each paragraph as one line and nothing between them; such
+a paper (most lines longer than any wrapping width, :data:`UNWRAPPED_LINE`)
+has a paragraph on each line. A paper wrapped at a width ends a paragraph
+where a line stops short with room for the next line's first word, which a
+wrapping editor would have put there. A line indented under the one above
+carries it on.
+
+Heading detection is deliberately conservative: only a single short line
+without closing punctuation, standing alone, that is numbered like ``1.2.2``
+or written in capitals.
 """
 
 from __future__ import annotations
@@ -21,6 +31,9 @@ _ENUMERATOR = re.compile(r"^([ \t]*)(\d{1,3}[.)]|[a-z]\)|\([a-z0-9]{1,3}\))[ \t]
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)+)\.?[ \t]+\S")
 _NUMBERED_CAPS = re.compile(r"^\d+\.?[ \t]+(\S.*)$")
 _CLOSING = ".,;:!?"
+# One line in ten longer than this, and a paper is not wrapped at a width: no
+# editor wraps wider, and Word's plain text puts each paragraph on one line.
+UNWRAPPED_LINE = 120
 _MAX_HEADING_CHARS = 100
 _MAX_HEADING_WORDS = 14
 
@@ -47,6 +60,7 @@ def text_blocks(text: str) -> list[Block]:
     pending: _Pending | None = None
     indents: list[int] = []
     width = max(len(line.rstrip()) for line in lines)
+    wrap = _wrap_width(lines)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             blocks.extend(_close(pending, blank_after=True))
@@ -59,6 +73,9 @@ def text_blocks(text: str) -> list[Block]:
             body = line[marker.end():] if marker.re is _BULLET else line.lstrip()
             pending = _Pending(BlockKind.LIST_ITEM, number, [body], level)
             continue
+        if pending is not None and _ends_paragraph(pending.lines[-1], line, wrap):
+            blocks.extend(_close(pending, blank_after=True))
+            pending = None
         if pending is not None and _label_starts(pending, line, width):
             blocks.extend(_close(pending, blank_after=False))
             pending = None
@@ -69,6 +86,24 @@ def text_blocks(text: str) -> list[Block]:
         pending.lines.append(line)
     blocks.extend(_close(pending, blank_after=True))
     return blocks
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width the paper's lines are wrapped at, or None for a paragraph on each line."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not lengths:
+        return None
+    usual = lengths[int(len(lengths) * 0.9)]  # a long address or table row does not set it
+    return None if usual > UNWRAPPED_LINE else usual
+
+
+def _ends_paragraph(previous: str, line: str, wrap: int | None) -> bool:
+    """Whether the break before ``line`` ends a paragraph, in a paper with no blank line there."""
+    if line[:1].isspace():  # indented under the line above: carries it on
+        return False
+    if wrap is None:
+        return True
+    return len(previous.rstrip()) + 1 + len(line.split(None, 1)[0]) <= wrap
 
 
 def _label_starts(pending: _Pending, line: str, width: int) -> bool:

@@ -11,7 +11,8 @@ from plainspeak.paper import Block, BlockKind
 if TYPE_CHECKING:
     from plainspeak.analysis import Analysis
 
-_CAPITALISED = re.compile(r"^[A-Z0-9£&(]")
+_CAPITALISED = re.compile(r"^[A-Z&(]")
+_FIGURE = re.compile(r"^[(£$€]*[0-9]")
 _NOT_RUNNING = (BlockKind.HEADING, BlockKind.HEADER, BlockKind.FOOTER)
 
 
@@ -22,15 +23,17 @@ def is_running_text(block: Block) -> bool:
     words = block.text.split()
     if not words or block.text.rstrip().endswith((".", "?", "!", ";", ",")) or len(words) > 40:
         return bool(words)
-    capitalised = sum(bool(_CAPITALISED.match(w)) for w in words if len(w) > 3 or w[0].isdigit())
-    longer = sum(1 for w in words if len(w) > 3 or w[0].isdigit())
-    return not (longer and capitalised >= 0.6 * longer)
+    # Sums and figures say nothing about case: "Primary care | £907.812" is a table row
+    # of running words, "Annual Report 2024/25" a title.
+    longer = [w for w in words if len(w) > 3 and not _FIGURE.match(w)]
+    capitalised = sum(bool(_CAPITALISED.match(w)) for w in longer)
+    return not (longer and capitalised >= 0.6 * len(longer))
 
 
 def is_prose(block: Block) -> bool:
     """Running text that is not a table: where wording, not just words, is judged."""
     return (is_running_text(block) and block.kind is not BlockKind.TABLE_CELL
-            and block.text.count("|") < 2)
+            and " | " not in block.text)  # a table row, flattened in a text file
 
 
 @dataclass(frozen=True, slots=True)
