@@ -81,7 +81,7 @@ class Analysis:
         doc = self.docs[index] if index < len(self.docs) else None
         if doc is not None:
             char = offset - block.start
-            texts, starts, ends = self.memo(f"sentences:{index}", lambda: _sentences(doc))
+            texts, starts, ends = self.memo(f"sentences:{index}", lambda: _sentences(doc, block.text))
             # The last sentence starting at or before ``char``: a walk from the first
             # sentence, and spaCy joining a sentence's words, for every finding grew
             # with findings times words in a long block. The same string comes back
@@ -120,8 +120,11 @@ class Analysis:
         )
 
 
-def _sentences(doc: "Doc") -> tuple[list[str], list[int], list[int]]:
-    """The text of each of the doc's sentences, and where each starts and ends."""
-    text = doc.text
+def _sentences(doc: "Doc", text: str) -> tuple[list[str], list[int], list[int]]:
+    """Each of the doc's sentences as ``text`` (its block's) has it, and where each starts and ends.
+
+    The block's own text, not the doc's: the pipeline reads a copy with runs too
+    long to be words blanked (at the same offsets), and reports quote the paper.
+    """
     bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
     return [text[a:b] for a, b in bounds], [a for a, _ in bounds], [b for _, b in bounds]

@@ -111,7 +111,7 @@ def fingerprint(code: str, subject: str, context: str) -> str:
     return digest.hexdigest()[:20]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _folded(text: str) -> str:
     """Spacing and case folded; a sentence with many findings is folded once."""
     return _SPACE.sub(" ", text).strip().casefold()

@@ -52,18 +52,30 @@ def test_a_flooded_paragraph_is_checked_in_time(flood: str, blank_model: str) ->
     assert found == [*flagged_in_flood, ("QPX", 2)]  # QPX's first use, after the flood, is flagged there
 
 
-def test_runs_too_long_for_words_are_blanked_in_place() -> None:
+def test_runs_too_long_for_words_are_blanked_in_place_but_for_their_edge_marks() -> None:
     run = "x" * (LONGEST_WORD_CHARS + 1)
     kept = "y" * (LONGEST_WORD_CHARS - 1)  # with its comma, as long as a word may be
-    text = f"See {run} and {kept}, then ({run})."
+    text = f"See {run} and {kept}, then ({run}). “{run}!”"
     blanked = blank_long_runs(text)
     assert len(blanked) == len(text)
-    assert blanked == f"See {' ' * len(run)} and {kept}, then {' ' * (len(run) + 3)}"
+    gap = " " * len(run)
+    assert blanked == f"See {gap} and {kept}, then ({gap}). “{gap}!”"
     assert blank_long_runs(f"See {kept}.") == f"See {kept}."
 
 
 def test_the_text_the_pipeline_reads_has_the_runs_blanked() -> None:
     paper = paper_from_text("The plan" + ")" * 5_000 + " went ahead.")
     text = checkable_text(paper, 0)
-    assert text == "The " + " " * len("plan" + ")" * 5_000) + " went ahead."
+    assert text == "The " + " " * len("plan" + ")" * 4_997) + "))) went ahead."
     assert paper.blocks[0].text.count(")") == 5_000  # the paper itself is untouched
+
+
+def test_a_sentence_with_a_long_web_address_still_ends_and_is_quoted_as_written(blank_model: str) -> None:
+    address = "https://example.org/papers?id=" + "a1b2" * 60
+    paper = paper_from_text(f"# Plan\n\nThe ABC papers are at {address}. The QPX board met in June.")
+    settings = Settings(model=blank_model, isolate=False)
+    result = check_paper(paper, settings, load_glossaries(settings))
+    assert [(f.text, f.context) for f in result.findings if f.code == "PS102"] == [
+        ("ABC", f"The ABC papers are at {address}."),  # the paper's words, not the blanked copy
+        ("QPX", "The QPX board met in June."),  # the stop after the address still ends a sentence
+    ]
