@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from plainspeak.nlp.abbreviations import Pair, _clause_start, _spelled_before, first_part, is_short_form
-from plainspeak.nlp.long_form_match import LONGEST_LOOK_BACK, balanced, best_long_form, letters_in_order, with_prefix
+from plainspeak.nlp.long_form_match import balanced, best_long_form, letters_in_order, with_prefix
 from plainspeak.terms.wordlists import word_set
 
 _INNER = re.compile(r"^(?P<long>[^;,]*?[^\s;,])\s*[;,]\s+(?P<short>[^\s;,]+)\s*$")
@@ -66,7 +66,7 @@ def single_letter(text: str, open_at: int, close_at: int) -> Pair | None:
 
 def words_before(text: str, open_at: int, limit: int) -> tuple[list[re.Match[str]], int]:
     """The last ``limit`` words of the clause that ends at the bracket, and the clause's offset."""
-    start = max(_clause_start(text, open_at), open_at - LONGEST_LOOK_BACK)
+    start = _clause_start(text, open_at)
     return list(re.finditer(r"\S+", text[start:open_at].rstrip()))[-limit:], start
 
 

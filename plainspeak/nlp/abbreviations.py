@@ -181,19 +181,18 @@ def _spelled_before(text: str, open_at: int, short: str, short_start: int) -> Pa
 
 
 def _spelled_from(text: str, clause_start: int, open_at: int, short: str, short_start: int) -> Pair | None:
-    begin = max(clause_start, open_at - LONGEST_LOOK_BACK)
-    window = text[begin:open_at].rstrip()
+    window = text[clause_start:open_at].rstrip()
     words = list(_WORD.finditer(window))
     letters = sum(c.isalnum() for c in short)
     limit = min(letters + 5, letters * 2)
     words = words[-limit:] if limit < len(words) else words
     if not words:
         return None
-    start = begin + words[0].start()
-    long_text = best_long_form(short, text[start : begin + len(window)], numbers=True)
+    start = clause_start + words[0].start()
+    long_text = best_long_form(short, text[start : clause_start + len(window)], numbers=True)
     if long_text is None:
         return None
-    long_end = begin + len(window)
+    long_end = clause_start + len(window)
     long_start = long_end - len(long_text)
     return Pair(short, long_text, short_start, short_start + len(short), long_start, long_end)
 
@@ -264,7 +263,9 @@ def _listed(short: str, long_text: str) -> str | None:
 
 
 def _clause_start(text: str, before: int, dashes: bool = True) -> int:
-    start = 0
+    """Where the clause ending at ``before`` starts: after the last break in the 300
+    characters before it, or else LONGEST_LOOK_BACK back (the paragraph's start if nearer)."""
+    start = max(0, before - LONGEST_LOOK_BACK)
     for match in (_CLAUSE_END if dashes else _SENTENCE_END).finditer(text, max(0, before - 300), before):
         start = match.end()
     return start
