@@ -135,13 +135,15 @@ SAVED_FROM_WORD = "\r\n".join([
     "Primary care | £907.8m",
 ]) + "\r\n"
 
-# The same kind of paper wrapped at 40 columns, with no blank line between paragraphs.
+# A wrapped paper: a line that stops short may end a paragraph or may not (a quoted
+# reply, a hand-wrapped line), so only blank lines part its paragraphs.
 WRAPPED = """The council agreed the budget for adult
 social care in February.
 The cabinet will look at the plan again
 in June, when the figures are known.
-  This line is indented under the one
-above.
+
+> The consultation with
+> residents closed in May.
 """
 
 
@@ -150,7 +152,7 @@ def test_a_paper_with_a_paragraph_on_each_line_has_a_block_for_each(tmp_path):
     path.write_bytes(SAVED_FROM_WORD.encode("utf-8"))
     found = blocks(path)
     assert [(kind, text[:20], place.line) for kind, text, _, place in found] == [
-        (H, "BUDGET MONITORING", 1),
+        (P, "BUDGET MONITORING", 1),  # no blank line after it: a heading only by its looks
         (P, "The council agreed t", 2),
         (P, "Spending rose.", 3),
         (P, "The cabinet will loo", 4),
@@ -158,14 +160,20 @@ def test_a_paper_with_a_paragraph_on_each_line_has_a_block_for_each(tmp_path):
     ]
 
 
-def test_a_wrapped_paper_ends_a_paragraph_where_a_line_stops_short(tmp_path):
+def test_a_wrapped_paper_keeps_its_lines_together_between_blank_lines(tmp_path):
     path = tmp_path / "wrapped.txt"
     path.write_text(WRAPPED, encoding="utf-8")
     assert [(kind, text, place.line) for kind, text, _, place in blocks(path)] == [
-        (P, "The council agreed the budget for adult social care in February.", 1),
-        (P, "The cabinet will look at the plan again in June, when the figures are known. "
-            "This line is indented under the one above.", 3),
+        (P, "The council agreed the budget for adult social care in February. The cabinet will "
+            "look at the plan again in June, when the figures are known.", 1),
+        (P, "> The consultation with > residents closed in May.", 6),
     ]
+
+
+def test_on_a_paper_with_a_paragraph_on_each_line_an_indented_line_carries_on(tmp_path):
+    path = tmp_path / "saved.txt"
+    path.write_text(SAVED_FROM_WORD.replace("\r\nSpending rose.", "\r\n    Spending rose."), encoding="utf-8")
+    assert [text for _, text, _, _ in blocks(path)][1].endswith("for the winter. Spending rose.")
 
 
 def test_a_paper_saved_from_word_is_not_one_long_paragraph(tmp_path, blank_model):
@@ -186,6 +194,7 @@ def test_a_paper_saved_from_word_is_not_one_long_paragraph(tmp_path, blank_model
     ("Annual Report 2024/25", False, False),  # a title line, with or without its year
     ("Annual Report", False, False),
     ("Spending on care rose by £4.2m in 2024.", True, True),
+    ("Primary care|£907.8m|£950.1m", True, False),  # a compact row is a table too
 ])
 def test_figures_do_not_make_a_line_a_title(text, running, prose):
     from plainspeak.paper import Block

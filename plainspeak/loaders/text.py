@@ -4,17 +4,18 @@ Lines inside a paragraph are joined with spaces (``line_starts`` remembers
 where each began), except that a short "Label: value" line, such as
 "Date: 4 February 2026", starts a block of its own (see :mod:`.labels`).
 
-A paper need not put blank lines between its paragraphs. Word's "Save as
-plain text" writes each paragraph as one line and nothing between them; such
-a paper (most lines longer than any wrapping width, :data:`UNWRAPPED_LINE`)
-has a paragraph on each line. A paper wrapped at a width ends a paragraph
-where a line stops short with room for the next line's first word, which a
-wrapping editor would have put there. A line indented under the one above
-carries it on.
+Word's "Save as plain text" writes each paragraph as one line, with no blank
+line between them. A paper whose lines are too long to have been wrapped at a
+width (one in ten longer than :data:`UNWRAPPED_LINE`) has a paragraph on each
+line, unless a line is indented under the one above. Any other paper is taken
+to be wrapped, and only blank lines, list markers and labels part its
+paragraphs: a wrapped line cannot be told from a short paragraph's end with
+any certainty (quoted replies, tables, hand-wrapped lines), and a paragraph
+split in two is worse than two joined.
 
 Heading detection is deliberately conservative: only a single short line
-without closing punctuation, standing alone, that is numbered like ``1.2.2``
-or written in capitals.
+without closing punctuation, followed by a blank line, that is numbered like
+``1.2.2`` or written in capitals.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def text_blocks(text: str) -> list[Block]:
     pending: _Pending | None = None
     indents: list[int] = []
     width = max(len(line.rstrip()) for line in lines)
-    wrap = _wrap_width(lines)
+    unwrapped = _unwrapped(lines)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             blocks.extend(_close(pending, blank_after=True))
@@ -73,8 +74,8 @@ def text_blocks(text: str) -> list[Block]:
             body = line[marker.end():] if marker.re is _BULLET else line.lstrip()
             pending = _Pending(BlockKind.LIST_ITEM, number, [body], level)
             continue
-        if pending is not None and _ends_paragraph(pending.lines[-1], line, wrap):
-            blocks.extend(_close(pending, blank_after=True))
+        if pending is not None and unwrapped and not line[:1].isspace():
+            blocks.extend(_close(pending, blank_after=False))
             pending = None
         if pending is not None and _label_starts(pending, line, width):
             blocks.extend(_close(pending, blank_after=False))
@@ -88,22 +89,10 @@ def text_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width the paper's lines are wrapped at, or None for a paragraph on each line."""
+def _unwrapped(lines: list[str]) -> bool:
+    """Whether the paper puts each paragraph on one line, unwrapped (see the module's text)."""
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    if not lengths:
-        return None
-    usual = lengths[int(len(lengths) * 0.9)]  # a long address or table row does not set it
-    return None if usual > UNWRAPPED_LINE else usual
-
-
-def _ends_paragraph(previous: str, line: str, wrap: int | None) -> bool:
-    """Whether the break before ``line`` ends a paragraph, in a paper with no blank line there."""
-    if line[:1].isspace():  # indented under the line above: carries it on
-        return False
-    if wrap is None:
-        return True
-    return len(previous.rstrip()) + 1 + len(line.split(None, 1)[0]) <= wrap
+    return bool(lengths) and lengths[int(len(lengths) * 0.9)] > UNWRAPPED_LINE
 
 
 def _label_starts(pending: _Pending, line: str, width: int) -> bool:

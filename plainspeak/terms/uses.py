@@ -33,7 +33,7 @@ def is_running_text(block: Block) -> bool:
 def is_prose(block: Block) -> bool:
     """Running text that is not a table: where wording, not just words, is judged."""
     return (is_running_text(block) and block.kind is not BlockKind.TABLE_CELL
-            and " | " not in block.text)  # a table row, flattened in a text file
+            and block.text.count("|") < 2 and " | " not in block.text)  # a table row, flattened
 
 
 @dataclass(frozen=True, slots=True)
