@@ -120,8 +120,9 @@ class Comments:
         element.date = dt.datetime.now(dt.timezone.utc)
         self.part.element.append(element)
         comment = Comment(element, self.part)
-        comment.paragraphs[0].add_run(paragraphs[0])
-        for text in paragraphs[1:]:
+        first, *more = paragraphs[0].split("\n")  # as python-docx's add_comment splits its text
+        comment.paragraphs[0].add_run(first)
+        for text in [*more, *paragraphs[1:]]:
             comment.add_paragraph(text)
         return comment
 
