@@ -203,7 +203,7 @@ def test_outside_the_main_thread_the_limit_holds_where_the_work_checks_the_time(
     started = time.monotonic()
     assert in_a_thread(work) == ["TimeUp"]
     assert 0.2 <= time.monotonic() - started < 5
-    assert 5 < len(steps) < 100
+    assert 0 < len(steps) < 100  # it ran, and stopped long before its 1,000 steps
     assert signal.getsignal(signal.SIGALRM) is before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
