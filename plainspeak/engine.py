@@ -64,10 +64,30 @@ def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet, nlp: "Lan
     # model's layers between batches), so a parse over many blocks can be
     # stopped there; no block is longer than MAX_BLOCK_CHARS, which bounds the wait.
     docs = []
-    for doc in nlp.pipe(texts, batch_size=PIPE_BATCH):
-        check_time()  # where no timer can stop the parse (a web request's thread)
-        docs.append(_without_tensor(doc))
+    for batch in _batches(texts):
+        for doc in nlp.pipe(batch, batch_size=len(batch)):
+            check_time()  # where no timer can stop the parse (a web request's thread)
+            docs.append(_without_tensor(doc))
     return Analysis(paper=paper, docs=docs, glossaries=glossaries, settings=settings)
+
+
+def _batches(texts: list[str]) -> Iterator[list[str]]:
+    """The blocks in order, PIPE_BATCH at a time, or fewer where they pass PIPE_BATCH_CHARS.
+
+    The model hands back no block of a batch until it has parsed them all, so
+    a web check, which looks at the clock only as blocks come back, could run
+    on for 32 very long blocks past its limit; now it is one, or a few short ones.
+    """
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) == PIPE_BATCH or size + len(text) > PIPE_BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
 
 
 # The model pads every block of a batch to the batch's longest, so one long
@@ -75,6 +95,9 @@ def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet, nlp: "Lan
 # what it keeps. Batches of 32 peak no higher than 16 (337 MB against 338 on
 # that paper) and parse 6 % faster.
 PIPE_BATCH = 32
+# Far above 32 ordinary paragraphs (about 16,000 characters), so only very long
+# blocks make a batch smaller.
+PIPE_BATCH_CHARS = 100_000
 
 # No real paragraph comes near this (it is some 30,000 words); past it the parser's
 # time and memory grow out of hand, so such a block is left out and reported.

@@ -232,6 +232,62 @@ def test_outside_the_main_thread_a_sooner_outer_limit_stands_and_each_ends_with_
     assert seen == ["inner: time up", "outer: left without a check", "next: on time"]
 
 
+class _WholeBatches:
+    """Stands in for a trained component: it hands back no doc of a batch until all are done."""
+
+    def __call__(self, doc):  # noqa: ANN001, ANN204
+        time.sleep(0.1)
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):  # noqa: ANN001, ANN201
+        from spacy.util import minibatch
+
+        for batch in minibatch(docs, size=batch_size):
+            yield from [self(doc) for doc in batch]
+
+
+def test_in_a_thread_a_paper_of_long_blocks_stops_about_one_block_past_its_limit(blank_model) -> None:
+    """The clock is read as each block comes back from the parse; a batch of 32 very long
+    blocks came back only when all were parsed (here 3.2 s), now each such block is a batch."""
+    import spacy
+    from spacy.language import Language
+
+    from plainspeak.errors import InputError
+    from plainspeak.nlp.pipeline import add_components
+    from tests.helpers import paper_from_text
+
+    if not Language.has_factory("plainspeak_test_whole_batches"):
+        Language.factory("plainspeak_test_whole_batches", func=lambda nlp, name: _WholeBatches())
+    settings = Settings(model=blank_model, isolate=False)
+    glossaries = engine.load_glossaries(settings)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp = add_components(nlp, settings, glossaries)
+    nlp.add_pipe("plainspeak_test_whole_batches", first=True)
+    long_block = "The plan was agreed. " * 3_000  # 63,000 characters
+    paper = paper_from_text("# Plan\n\n" + "\n\n".join([long_block] * 32))
+
+    def work() -> None:
+        with engine.time_left("long.txt", Limits(timeout_s=0.5), 0):
+            engine.check_paper(paper, settings, glossaries, nlp)
+
+    outcome: list[str] = []
+
+    def run() -> None:
+        try:
+            work()
+            outcome.append("finished")
+        except InputError as error:
+            outcome.append(error.kind.code)
+
+    started = time.monotonic()
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(60)
+    assert outcome == ["E115"]
+    assert time.monotonic() - started < 2
+
+
 # A paper that reads in time and is slow to check.
 
 @pytest.fixture
