@@ -35,8 +35,8 @@ class Pieces:
         self.nodes = nodes
         self.texts = texts
         self.cuts: dict[int, set[int]] = defaultdict(set)
-        self.pieces: dict[int, list[tuple[int, etree._Element]]] = {}
-        self._bisectable: dict[int, tuple[list[int], list[etree._Element]]] = {}
+        # Per node: where each piece starts, in order, and the pieces' elements.
+        self.pieces: dict[int, tuple[list[int], list[etree._Element]]] = {}
 
     def cut(self, node: int, offset: int) -> None:
         """Ask for a run edge before character ``offset`` of ``node``."""
@@ -52,7 +52,8 @@ class Pieces:
                 made = split_at(element, offset, len(self.texts[node]))
                 if made is not None:
                     pieces.append((offset, made))
-            self.pieces[node] = sorted(pieces, key=lambda p: p[0])
+            pieces.sort(key=lambda p: p[0])
+            self.pieces[node] = ([start for start, _ in pieces], [element for _, element in pieces])
 
     def run_from(self, node: int, offset: int) -> etree._Element:
         """The run holding character ``offset`` of ``node``."""
@@ -66,12 +67,9 @@ class Pieces:
         return _run_of(elements[before if before >= 0 else bisect_right(starts, 0) - 1])
 
     def _pieces_of(self, node: int) -> tuple[list[int], list[etree._Element]]:
-        """The starts of ``node``'s pieces, in order, and their elements: a search, not a
-        walk, for each comment, as a paragraph may have thousands of pieces."""
-        if node not in self._bisectable:
-            pieces = self.pieces.get(node, [(0, self.nodes[node])])
-            self._bisectable[node] = ([start for start, _ in pieces], [element for _, element in pieces])
-        return self._bisectable[node]
+        """The starts of ``node``'s pieces, in order, and their elements, searched (not walked)
+        for each comment, as a paragraph may have thousands of pieces."""
+        return self.pieces.get(node, ([0], [self.nodes[node]]))
 
 
 def _run_of(element: etree._Element) -> etree._Element:
