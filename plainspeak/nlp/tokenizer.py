@@ -203,9 +203,10 @@ LONGEST_WORD_CHARS = 200
 _LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (LONGEST_WORD_CHARS + 1))  # tried at a run's start only
 
 
-# A long web address still opens a bracket or ends a sentence: up to three marks
-# at either end of a run are kept.
-_RUN_EDGES = re.compile(r"^([(\[\"'“‘]{0,3})[\s\S]*?([.!?;:,)\]\"'”’]{0,3})$")
+# A long web address still opens a bracket or ends a sentence: up to three of
+# these marks at either end of a run are kept.
+_RUN_OPENERS = "([\"'“‘"
+_RUN_CLOSERS = ".!?;:,)]\"'”’"
 
 
 def blank_long_runs(text: str) -> str:
@@ -215,15 +216,14 @@ def blank_long_runs(text: str) -> str:
     points at the same place in the paper; up to three brackets, quotes or
     stops at each end stay, so the sentence around the run still ends.
     """
-    if len(text) <= LONGEST_WORD_CHARS or not _LONG_RUN.search(text):
-        return text
-    return _LONG_RUN.sub(_blanked, text)
+    return _LONG_RUN.sub(_blanked, text) if len(text) > LONGEST_WORD_CHARS else text  # unmatched: text itself
 
 
 def _blanked(run: re.Match[str]) -> str:
     word = run.group()
-    edges = _RUN_EDGES.match(word[:3] + " " + word[-3:])
-    head, tail = edges.group(1), edges.group(2)
+    first, last = word[:3], word[-3:]
+    head = first[: len(first) - len(first.lstrip(_RUN_OPENERS))]
+    tail = last[len(last.rstrip(_RUN_CLOSERS)):]
     return head + " " * (len(word) - len(head) - len(tail)) + tail
 
 
