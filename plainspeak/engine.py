@@ -9,8 +9,8 @@ bad paper: the error goes in the result, so a batch goes on.
 from __future__ import annotations
 
 import importlib
-import time
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from plainspeak.analysis import Analysis
@@ -25,7 +25,6 @@ from plainspeak.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
     from plainspeak.loaders import Limits
 
@@ -55,49 +54,14 @@ def load_glossaries(settings: Settings) -> GlossarySet:
 
 def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet, nlp: "Language | None" = None) -> Analysis:
     """Parse every block of ``paper`` with the pipeline (built for the run unless given)."""
+    from plainspeak.nlp.parse import parse_blocks
     from plainspeak.nlp.pipeline import build_pipeline
 
     nlp = nlp if nlp is not None else build_pipeline(settings, glossaries)
     texts = [checkable_text(paper, index) for index in range(len(paper.blocks))]
-    # The paper's time limit is a signal, handled between Python bytecodes:
-    # spaCy's Cython loops come back to Python between documents (and the
-    # model's layers between batches), so a parse over many blocks can be
-    # stopped there; no block is longer than MAX_BLOCK_CHARS, which bounds the wait.
-    docs = []
-    for batch in _batches(texts):
-        for doc in nlp.pipe(batch, batch_size=len(batch)):
-            check_time()  # where no timer can stop the parse (a web request's thread)
-            docs.append(_without_tensor(doc))
+    docs = parse_blocks(nlp, texts, processes=settings.processes)
     return Analysis(paper=paper, docs=docs, glossaries=glossaries, settings=settings)
 
-
-def _batches(texts: list[str]) -> Iterator[list[str]]:
-    """The blocks in order, PIPE_BATCH at a time, or fewer where they pass PIPE_BATCH_CHARS.
-
-    The model hands back no block of a batch until it has parsed them all, so
-    a web check, which looks at the clock only as blocks come back, could run
-    on for 32 very long blocks past its limit; now it is one, or a few short ones.
-    """
-    batch: list[str] = []
-    size = 0
-    for text in texts:
-        if batch and (len(batch) == PIPE_BATCH or size + len(text) > PIPE_BATCH_CHARS):
-            yield batch
-            batch, size = [], 0
-        batch.append(text)
-        size += len(text)
-    if batch:
-        yield batch
-
-
-# The model pads every block of a batch to the batch's longest, so one long
-# block in a batch of 128 made the parse of a 300-page paper peak 130 MB above
-# what it keeps. Batches of 32 peak no higher than 16 (337 MB against 338 on
-# that paper) and parse 6 % faster.
-PIPE_BATCH = 32
-# Far above 32 ordinary paragraphs (about 16,000 characters), so only very long
-# blocks make a batch smaller.
-PIPE_BATCH_CHARS = 100_000
 
 # No real paragraph comes near this (it is some 30,000 words); past it the parser's
 # time and memory grow out of hand, so such a block is left out and reported.
@@ -122,17 +86,6 @@ def checkable_text(paper: Paper, index: int) -> str:
         page=block.place.page, paragraph=block.place.paragraph, line=block.line_at(0),
     ))
     return ""
-
-
-def _without_tensor(doc: "Doc") -> "Doc":
-    """Drop the tok2vec output once every component has run.
-
-    No rule reads it, and it is a third of a parsed paper's memory.
-    """
-    import numpy
-
-    doc.tensor = numpy.empty((0,), dtype="float32")
-    return doc
 
 
 # Where two rules flag overlapping words for what is one problem to a reader,
@@ -241,21 +194,32 @@ def check_path(path: str, settings: Settings, glossaries: GlossarySet | None = N
 
 
 def _check_in_time(path: str, settings: Settings, glossaries: GlossarySet | None, limits: "Limits") -> PaperResult:
-    from plainspeak.loaders import load, load_isolated
-    from plainspeak.loaders.isolate import needs_isolation
+    from plainspeak.loaders import load
+    from plainspeak.loaders.isolate import IsolatedRead, needs_isolation
+
+    isolate = settings.isolate and needs_isolation(path, limits)
+    if not isolate:
+        glossaries, nlp = _ready(settings, glossaries)
+        with time_left(path, limits, 0.0):
+            return check_paper(load(path, limits=limits), settings, glossaries, nlp)
+    # The reader starts first, so the model loads on another core while the paper is read.
+    with IsolatedRead(Path(path), limits) as read:
+        glossaries, nlp = _ready(settings, glossaries)
+        paper = read.result()
+    with time_left(path, limits, read.seconds):
+        return check_paper(paper, settings, glossaries, nlp)
+
+
+def _ready(settings: Settings, glossaries: GlossarySet | None) -> tuple[GlossarySet, "Language"]:
+    """The run's glossaries and pipeline.
+
+    Built for the run, not for a paper, and outside its time: a build cut
+    short would leave the process's shared model with half its components.
+    """
     from plainspeak.nlp.pipeline import build_pipeline
 
-    started = time.monotonic()
-    isolate = settings.isolate and needs_isolation(path, limits)
-    paper = load_isolated(path, limits) if isolate else None
-    used = time.monotonic() - started
-    # Built for the run, not for this paper, and outside its time: a build cut
-    # short would leave the process's shared model with half its components.
     glossaries = glossaries if glossaries is not None else load_glossaries(settings)
-    nlp = build_pipeline(settings, glossaries)
-    with time_left(path, limits, used):
-        paper = paper if paper is not None else load(path, limits=limits)
-        return check_paper(paper, settings, glossaries, nlp)
+    return glossaries, build_pipeline(settings, glossaries)
 
 
 @contextmanager

@@ -58,6 +58,7 @@ class Settings:
     )
     limits: Limits = DEFAULT_LIMITS  # the loader's
     isolate: bool = True  # load each paper in a child process with limits
+    processes: int = 1  # processes one paper's parse may use (set by the run, never by config)
     overrides: tuple[PathOverride, ...] = ()  # per-path settings, later ones win
     root: str = ""  # the folder override globs are relative to ("" = working directory)
     debug: bool = False

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import signal
+import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -47,27 +48,49 @@ def needs_isolation(path: str | Path, limits: Limits) -> bool:
 
 def run_isolated(path: Path, limits: Limits) -> object:
     """Load ``path`` in a child process and return its Paper, or raise InputError."""
-    context = _context()
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(str(path), limits, sender), daemon=True)
-    child.start()
-    sender.close()  # so the parent sees end-of-file if the child dies
-    try:
-        if not receiver.poll(limits.timeout_s):
+    with IsolatedRead(path, limits) as read:
+        return read.result()
+
+
+class IsolatedRead:
+    """A paper being read in a child process, started on entry, so other work can go on meanwhile.
+
+    :meth:`result` waits for the Paper (or raises the InputError); leaving the
+    ``with`` block stops a child still running. :attr:`seconds` is how long the
+    child took to read, by its own clock, once the result is in.
+    """
+
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path, self.limits = path, limits
+        self.seconds = 0.0
+        self.started = time.monotonic()
+        context = _context()
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.child = context.Process(target=_child, args=(str(path), limits, sender), daemon=True)
+        self.child.start()
+        sender.close()  # so the parent sees end-of-file if the child dies
+
+    def __enter__(self) -> "IsolatedRead":
+        return self
+
+    def result(self) -> object:
+        path, limits = self.path, self.limits
+        if not self.receiver.poll(max(0.0, limits.timeout_s - (time.monotonic() - self.started))):
             raise InputError(E109, str(path), f"it took longer than {limits.timeout_s:g} s")
         try:
-            status, payload = receiver.recv()
+            status, payload, self.seconds = self.receiver.recv()
         except (EOFError, OSError):
-            child.join(_GRACE_S)
-            raise _death(path, child.exitcode) from None
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join(_GRACE_S)
-    if status == "error":
-        raise payload
-    return payload
+            self.child.join(_GRACE_S)
+            raise _death(path, self.child.exitcode) from None
+        if status == "error":
+            raise payload
+        return payload
+
+    def __exit__(self, *exc: object) -> None:
+        self.receiver.close()
+        if self.child.is_alive():
+            self.child.kill()
+        self.child.join(_GRACE_S)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -79,6 +102,10 @@ def _context() -> multiprocessing.context.BaseContext:
 def _death(path: Path, exitcode: int | None) -> InputError:
     if exitcode == -signal.SIGKILL:  # what the kernel does to a process over its memory
         return InputError(E110, str(path), "the reader was stopped for using too much memory")
+    if exitcode == -signal.SIGABRT:
+        # PDFium aborts when an allocation fails, as it does under the reader's
+        # cap; its own checks stop it with SIGTRAP or SIGILL instead.
+        return InputError(E110, str(path), "the reader ran out of memory")
     return InputError(E107, str(path), f"the reader crashed (exit code {exitcode})")
 
 
@@ -94,6 +121,7 @@ def _child(path: str, limits: Limits, sender: Connection) -> None:
     _cap_memory(limits.memory_mb)
     from plainspeak.loaders import load
 
+    began = time.monotonic()
     try:
         result: tuple[str, object] = ("ok", load(path, limits=limits))
     except InputError as error:
@@ -101,9 +129,10 @@ def _child(path: str, limits: Limits, sender: Connection) -> None:
     except MemoryError:
         result = ("error", InputError(E110, path, f"it needed more than {limits.memory_mb} MB"))
     try:
-        sender.send(result)
+        sender.send((*result, time.monotonic() - began))
     except MemoryError:
-        sender.send(("error", InputError(E110, path, f"it needed more than {limits.memory_mb} MB")))
+        sender.send(("error", InputError(E110, path, f"it needed more than {limits.memory_mb} MB"),
+                     time.monotonic() - began))
     finally:
         sender.close()
 

@@ -25,7 +25,7 @@ import os
 import sys
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
 from plainspeak.errors import ExitCode, PlainspeakError
@@ -135,7 +135,8 @@ def run_tasks(tasks: Sequence[Task], settings: Settings, jobs: int,
             start_worker(settings, preload=len(tasks) > 1)
         results = []
         for index, task in enumerate(tasks):
-            results.append(check_task(task))
+            # One paper and cores to spare: its parse may share them (plainspeak.nlp.parse).
+            results.append(check_task(replace(task, settings=replace(task.settings, processes=jobs))))
             on_done(index, results[-1])
         return results
     return _in_pool(tasks, settings, min(jobs, len(tasks)), on_done)
