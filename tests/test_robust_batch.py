@@ -33,6 +33,7 @@ from tests.test_robust_files import (
     good_pdf,
     main_part,
     para,
+    pdf_content_bomb,
     pdf_tiny_glyphs,
     repack,
     write_case,
@@ -157,7 +158,7 @@ def test_lowered_time_limit_is_e109(blank_model, tmp_path):
 
 def test_lowered_memory_cap_is_e110(blank_model, tmp_path):
     path = tmp_path / "paper.pdf"
-    path.write_bytes(good_pdf(100))
+    path.write_bytes(pdf_content_bomb())  # 60 MB once inflated, against a cap of 40
     run = run_cli("check", "--model", blank_model, "--format", "json", "--no-cache", "--jobs", "1",
                   "--config", config(tmp_path, memory_mb=40), path.name, cwd=tmp_path)
     assert run.code == 3

@@ -233,6 +233,13 @@ def pdf_tiny_glyphs(count: int = 30_000) -> bytes:
     return build_pdf([page])
 
 
+def pdf_content_bomb(ops: int = 2_000_000) -> bytes:
+    """One page whose 150 KB content stream inflates to 60 MB of text operations."""
+    page = text_page(["The page below is drawn letter by letter."])
+    page.ops.extend([b"BT /F1 1 Tf 10 10 Td (x) Tj ET"] * ops)
+    return build_pdf([page])
+
+
 def pdf_encrypted() -> bytes:
     import pypdf
 

@@ -1,8 +1,8 @@
 """Make extracted text safe for every later stage, once, before offsets exist.
 
-pdfminer puts form feeds between pages, python-docx refuses control characters
-when a writer saves a copy, and a lone surrogate breaks both DOCX output and
-UTF-8 JSON. So every loader passes its text through here. Changes are either
+PDF text can carry form feeds and control codes, python-docx refuses
+control characters when a writer saves a copy, and a lone surrogate breaks
+both DOCX output and UTF-8 JSON. So every loader passes its text through here. Changes are either
 one-for-one substitutions or deletions, never insertions, and
 :func:`clean_text` says which source characters survived so a loader can keep
 its per-character source map (PDF boxes, DOCX runs) aligned with the text.

@@ -1,10 +1,10 @@
 """Page furniture and reading order for PDF text lines.
 
-Layout analysis runs with ``boxes_flow=None`` (pdfminer's own box ordering
-takes minutes on pages of scattered glyphs), so reading order is decided
-here: running headers and footers are found by their repetition across
-pages, and a page is read as two columns when a clear vertical gutter
-separates lines that fill their columns.
+A page's lines come in the order they were drawn, which is often not the
+order they are read in, so reading order is decided here: running headers
+and footers are found by their repetition across pages, and a page is read
+as two columns when a clear vertical gutter separates lines that fill their
+columns.
 """
 
 from __future__ import annotations

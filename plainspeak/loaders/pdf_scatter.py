@@ -8,7 +8,7 @@ notice.
 
 A page is scattered glyphs when both hold:
 
-* it has more than 8,000 separate pieces of text (pdfminer's text lines) of
+* it has more than 8,000 separate pieces of text (the loader's text lines) of
   one or two characters, per A4 page's worth of area, and
 * those pieces hold at least half of the page's characters.
 
@@ -17,7 +17,7 @@ of ``tests/test_load_pdf_glyphs.py``: a page of prose in 5-point type from
 top to bottom splits into 138 pieces, two columns of it 268, none of them
 short; a table of 100 rows by 12 columns of short figures in 6-point type
 gives 1,200 pieces, 943 of them short; single letters packed wall to wall,
-as tight as pdfminer keeps them apart, give about 4,200 pieces at 6 points
+as tight as the loader keeps them apart, give about 4,200 pieces at 6 points
 and 6,000 at 5 points. Only type of 4 points or less, which no one can
 read on paper, reaches 8,000. Scattered glyphs of 1 to 5 points come out
 as a piece each: 20,000 glyphs are 20,000 short pieces. The second test

@@ -22,8 +22,8 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # PDF readers accept junk before the header within the first kilobyte.
 PDF_HEADER_WINDOW = 1024
-# Damaged PDFs can lose their header but keep their object syntax; pdfminer
-# reads them anyway, so they go to the PDF loader rather than being "text".
+# Damaged PDFs can lose their header but keep their object syntax; PDF readers
+# often read them anyway, so they go to the PDF loader rather than being "text".
 _PDF_SYNTAX = re.compile(rb"-?\d+\s+-?\d+\s+obj\b|\bstartxref\b|\btrailer\s*<<")
 _SYNTAX_WINDOW = 65536
 

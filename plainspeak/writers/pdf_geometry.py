@@ -1,9 +1,10 @@
 """From the loader's character boxes to highlight rectangles on the right page.
 
-The PDF loader keeps four floats per character, in pdfminer's coordinates:
-PDF points measured from the page's media box corner, after the page's
-``/Rotate``. An annotation is drawn in the page's own user space, so each box
-goes back through the inverse of pdfminer's page matrix. Characters are
+The PDF loader keeps four floats per character on the page as shown: PDF
+points measured from the page's media box corner, after the page's
+``/Rotate`` (:func:`plainspeak.loaders.pdf_lines.page_matrix`). An annotation
+is drawn in the page's own user space, so each box goes back through the
+inverse of that matrix. Characters are
 grouped into one rectangle per line, as a reader's highlighter would mark
 them.
 """
@@ -12,7 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plainspeak.loaders.pdf_lines import page_matrix
 from plainspeak.paper import Block
+
+__all__ = ["LineBox", "line_boxes", "page_matrix", "quad", "to_user"]
 
 Box = tuple[float, float, float, float]
 Matrix = tuple[float, float, float, float, float, float]
@@ -20,7 +24,7 @@ Matrix = tuple[float, float, float, float, float, float]
 
 @dataclass(frozen=True, slots=True)
 class LineBox:
-    """One highlighted line: its page (1-based) and box in pdfminer's coordinates."""
+    """One highlighted line: its page (1-based) and box on the page as shown."""
 
     page: int
     box: Box
@@ -61,19 +65,6 @@ def _new_line(previous: Box, box: Box) -> bool:
 def _union(boxes: list[Box]) -> Box:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes),
             max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
-def page_matrix(mediabox: Box, rotate: int) -> Matrix:
-    """pdfminer's matrix from user space to its layout space, for this page."""
-    x0, y0, x1, y1 = mediabox
-    rotate %= 360
-    if rotate == 90:
-        return (0, -1, 1, 0, -y0, x1)
-    if rotate == 180:
-        return (-1, 0, 0, -1, x1, y1)
-    if rotate == 270:
-        return (0, 1, -1, 0, y1, -x0)
-    return (1, 0, 0, 1, -x0, -y0)
 
 
 def to_user(matrix: Matrix, x: float, y: float) -> tuple[float, float]:

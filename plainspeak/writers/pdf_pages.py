@@ -2,16 +2,17 @@
 
 The pages are plain text in Helvetica, one of the PDF standard fonts every
 reader has, so nothing is embedded and the file stays small. Lines are
-wrapped with Helvetica's own character widths (from pdfminer's font
-metrics). Text is encoded as WinAnsi, which covers English and the usual
-pound signs, dashes and curly quotes; anything else prints as "?".
+wrapped with Helvetica's own character widths (Adobe's, in
+``plainspeak/data/helvetica_widths.txt``). Text is encoded as WinAnsi,
+which covers English and the usual pound signs, dashes and curly quotes;
+anything else prints as "?".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from pdfminer.fontmetrics import FONT_METRICS
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
@@ -32,8 +33,22 @@ class _Line:
 
 
 def text_width(text: str, font: str, size: float) -> float:
-    widths = FONT_METRICS[font][1]
+    widths = font_widths(font)
     return sum(widths.get(char, 556) for char in text) * size / 1000
+
+
+@lru_cache(maxsize=None)
+def font_widths(font: str) -> dict[str, float]:
+    """Each character's advance width in ``font``, in thousandths of the type size."""
+    from plainspeak.resources import data_file
+
+    widths: dict[str, float] = {}
+    for line in data_file("helvetica_widths.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, char, width = line.split("\t")
+            if name == font:
+                widths[char] = float(width)
+    return widths
 
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
