@@ -20,10 +20,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.parts_of_speech import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from plainspeak.glossary.model import GlossarySet
+from plainspeak.nlp.doc_text import doc_text
 from plainspeak.nlp.tokenizer import bound_prefix_length
 from plainspeak.settings import Settings
 from plainspeak.terms.normalise import acronym_core, looks_like_acronym, singular
@@ -110,6 +114,8 @@ def is_code_token(token: Token, word: str) -> bool:
 def acronyms(doc: Doc) -> list[list]:
     found = []
     for token in doc:
+        if token.is_lower or not token.text[:1].isalnum():
+            continue  # an acronym or a code has a capital, and starts with a letter or figure
         # "Non-NHS" is one token; the acronym in it is "NHS".
         cut = bound_prefix_length(token.text)
         word = token.text[cut:]
@@ -154,7 +160,7 @@ def quoted(doc: Doc) -> list[list]:
     is a name.
     """
     found = []
-    for match in _QUOTED.finditer(doc.text):
+    for match in _QUOTED.finditer(doc_text(doc)):
         phrase = match.group("phrase")
         if match.group("after") or (" " not in phrase and phrase.lower().endswith(("ed", "ing", "ly"))):
             continue
@@ -166,16 +172,23 @@ def compounds(doc: Doc) -> list[list]:
     """Lower-case noun + noun pairs holding a less common noun ("surge modelling")."""
     if not doc.has_annotation("TAG"):
         return []
+    # Parts of speech as one array, so only the rare noun pairs become Tokens.
+    pos = doc.to_array([POS])
+    noun = pos == NOUN
     found = []
-    for left, right in zip(doc, doc[1:]):
-        if not all(t.pos_ == "NOUN" and t.is_alpha and t.text.islower() and len(t) > 2 for t in (left, right)):
+    for i in numpy.flatnonzero(noun[:-1] & noun[1:]).tolist():
+        left, right = doc[i], doc[i + 1]
+        if not all(t.is_alpha and t.text.islower() and len(t) > 2 for t in (left, right)):
             continue
-        if left.i > 0 and doc[left.i - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+        if i > 0 and pos[i - 1] in _BEFORE_PHRASE:
             continue  # part of a longer phrase; a pair cut from it would mislead
         frequency = min(zipf(left.text), zipf(right.text))
-        if frequency < COMPOUND_ZIPF and right.i + 1 < len(doc) and doc[right.i + 1].pos_ != "NOUN":
+        if frequency < COMPOUND_ZIPF and i + 2 < len(doc) and pos[i + 2] != NOUN:
             found.append([left.idx, right.idx + len(right), f"{left.text} {right.text}", frequency])
     return found
+
+
+_BEFORE_PHRASE = frozenset({NOUN, PROPN, ADJ})
 
 
 def _after_title(token: Token) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from plainspeak.glossary.model import GlossarySet
 from plainspeak.nlp.abbreviations import find_pairs
+from plainspeak.nlp.doc_text import doc_text
 from plainspeak.settings import Settings
 from plainspeak.terms import cues
 
@@ -51,7 +52,7 @@ class DefinitionFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.plainspeak_definitions = block_definitions(doc.text)
+        doc._.plainspeak_definitions = block_definitions(doc_text(doc))
         return doc
 
 

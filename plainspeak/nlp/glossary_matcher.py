@@ -25,6 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from plainspeak.glossary.model import GlossarySet
+from plainspeak.nlp.doc_text import doc_text
 from plainspeak.settings import Settings
 from plainspeak.terms.normalise import HYPHENS, looks_like_acronym, word_key
 
@@ -40,13 +41,22 @@ for _ext in ("plainspeak_terms", "plainspeak_alternatives"):
 
 def key_groups(doc: Doc) -> list[tuple[int, int, list[str]]]:
     """Tokens grouped so that hyphenated words are one group: (first, last, parts)."""
+    # Each token's text, space and letters read once, into lists: the loop below
+    # looks two tokens ahead of every token, and each Token object costs more
+    # than the test it is read for.
+    texts, spaced, alpha = [], [], []
+    for token in doc:
+        texts.append(token.text)
+        spaced.append(bool(token.whitespace_))
+        alpha.append(token.is_alpha)
     groups: list[tuple[int, int, list[str]]] = []
+    count = len(texts)
     i = 0
-    while i < len(doc):
-        first, parts = i, _hyphen_parts(doc[i].text)
-        while (i + 2 < len(doc) and doc[i + 1].text in _HYPHENS and not doc[i].whitespace_
-               and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha and doc[i].is_alpha):
-            parts.append(doc[i + 2].text)
+    while i < count:
+        first, parts = i, _hyphen_parts(texts[i])
+        while (i + 2 < count and texts[i + 1] in _HYPHENS and not spaced[i]
+               and not spaced[i + 1] and alpha[i + 2] and alpha[i]):
+            parts.append(texts[i + 2])
             i += 2
         groups.append((first, i, parts))
         i += 1
@@ -72,15 +82,14 @@ def shadow_keys(doc: Doc, use_lemma: bool = False, exact: bool = False,
     ``exact`` keys are only lower-cased, for phrases that must match as written.
     ``groups`` passes in :func:`key_groups` already computed for ``doc``.
     """
-    keys = []
-    for first, last, parts in key_groups(doc) if groups is None else groups:
-        if exact:
-            keys.append("".join(parts).lower())
-        elif use_lemma and len(parts) == 1 and doc[first].lemma_ and not looks_like_acronym(parts[0]):
-            keys.append(word_key(doc[first].lemma_))
-        else:
-            keys.append(word_key("".join(parts)))
-    return keys
+    groups = key_groups(doc) if groups is None else groups
+    if exact:
+        return ["".join(parts).lower() for _first, _last, parts in groups]
+    if not use_lemma:
+        return [word_key("".join(parts)) for _first, _last, parts in groups]
+    lemmas = [token.lemma_ for token in doc]
+    return [word_key(lemmas[first]) if len(parts) == 1 and lemmas[first] and not looks_like_acronym(parts[0])
+            else word_key("".join(parts)) for first, _last, parts in groups]
 
 
 def pattern_variants(doc: Doc, inflect: bool = False) -> list[list[str]]:
@@ -146,7 +155,7 @@ class GlossaryMatcher:
             by_lemma = shadow_keys(doc, use_lemma=True, groups=groups)
             if by_lemma != passes[0]:  # the same keys would find the same matches
                 passes.append(by_lemma)
-        text = doc.text  # built once: spaCy joins every token's text on each access
+        text = doc_text(doc)
         doc._.plainspeak_terms = [
             [s, e, key, looks_like_acronym(text[s:e])]
             for s, e, key in self._match(self.terms, doc, groups, passes)

@@ -68,10 +68,13 @@ def parse_here(nlp: "Language", texts: Sequence[str]) -> Iterator["Doc"]:
     stopped there; no block is longer than the engine's MAX_BLOCK_CHARS,
     which bounds the wait.
     """
+    from plainspeak.nlp.doc_text import forget_text, remember_text
+
     for batch in batches(texts):
-        for doc in nlp.pipe(batch, batch_size=len(batch)):
+        docs = [remember_text(nlp.make_doc(text), text) for text in batch]
+        for doc in nlp.pipe(docs, batch_size=len(batch)):
             check_time()  # where no timer can stop the parse (a web request's thread)
-            yield without_tensor(doc)
+            yield forget_text(without_tensor(doc))
 
 
 def batches(texts: Sequence[str]) -> Iterator[list[str]]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from plainspeak.nlp.doc_text import doc_text
 from plainspeak.readability.docfacts import doc_facts
 from plainspeak.readability.features import Gate, reader_sentences, sentence_features
 from plainspeak.readability.hidden_verbs import build_matcher, hidden_verbs_in
@@ -42,7 +43,7 @@ class ReadabilityComponent:
         self.matcher, self.verbs = build_matcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built once: spaCy rebuilds it on every access
+        text = doc_text(doc)
         hidden = hidden_verbs_in(doc, self.matcher, self.verbs, text)
         facts = doc_facts(doc, text)
         sentences = reader_sentences(doc, text)

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from plainspeak.nlp.doc_text import doc_text
 from plainspeak.readability.docfacts import FINITE_TAGS
-
 
 if TYPE_CHECKING:
     from plainspeak.glossary.model import GlossarySet
@@ -40,7 +40,7 @@ _LABEL_WORDS = 5
 
 def mark_sentence_starts(doc: Doc) -> Doc:
     """Mark the word after each stop-then-capital, or after an opening label, as a sentence start."""
-    for match in _STOP_THEN_CAPITAL.finditer(doc.text):
+    for match in _STOP_THEN_CAPITAL.finditer(doc_text(doc)):
         stop = doc.char_span(match.start(), match.end())
         if stop is None or len(stop) != 1 or stop.end >= len(doc) or stop.start == 0:
             continue  # part of a longer token ("Dr.", "U.K.") or at an edge
