@@ -10,6 +10,7 @@ gets one line on stderr and the others go on.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -67,21 +68,32 @@ def annotate_one(path: str, output_format: str | None, output: str | None, sever
     """Load, check and annotate one paper; return the line to show."""
     from plainspeak.atomic import atomic_write
     from plainspeak.engine import check_paper, time_left
-    from plainspeak.loaders import load, load_isolated
+    from plainspeak.loaders import load
+    from plainspeak.loaders.isolate import IsolatedRead
     from plainspeak.nlp.pipeline import build_pipeline
+    from plainspeak.runner.pool import default_jobs
     from plainspeak.writers import FORMATS, default_format, get_writer
 
     limits = settings.limits
-    nlp = build_pipeline(settings, glossaries)  # for the run, outside the paper's time
-    started = time.monotonic()
-    paper = load_isolated(path, limits) if settings.isolate else load(path, limits=limits)
+    if settings.isolate:  # read while the pipeline loads, on another core
+        with IsolatedRead(Path(path), limits) as read:
+            nlp = build_pipeline(settings, glossaries)  # for the run, outside the paper's time
+            paper = read.result()
+        used = read.seconds
+    else:
+        nlp = build_pipeline(settings, glossaries)
+        started = time.monotonic()
+        paper = load(path, limits=limits)
+        used = time.monotonic() - started
     chosen = output_format or default_format(paper.format)
     accepted = FORMATS[chosen][2]
     if accepted is not None and paper.format not in accepted:
         raise OutputError(E403, path, f"a {chosen.upper()} copy needs a {chosen.upper()} paper, "
                                       f"and this is {paper.format}")
-    with time_left(path, limits, time.monotonic() - started):  # reading and checking share one limit
-        result = check_paper(paper, settings, glossaries, nlp)
+    # Papers are annotated one at a time, so each may share its parse among the cores.
+    shared = replace(settings, processes=default_jobs())
+    with time_left(path, limits, used):  # reading and checking share one limit
+        result = check_paper(paper, shared, glossaries, nlp)
     source = Path(path).read_bytes() if chosen in ("docx", "pdf") else b""
     try:
         annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=appendix)
