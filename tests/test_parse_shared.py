@@ -104,6 +104,17 @@ def test_a_helper_that_fails_leaves_its_blocks_to_the_parent(monkeypatch: pytest
     assert summary(shared) == summary(list(parse.parse_here(pipeline(), texts())))
 
 
+def test_no_helper_to_be_had_leaves_the_parse_to_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
+
+    def no_process() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_process)
+    shared = parse.parse_blocks(pipeline(), texts(), processes=2)
+    assert summary(shared) == summary(list(parse.parse_here(pipeline(), texts())))
+
+
 def test_a_time_limit_stops_the_helper_too(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
     nlp = pipeline("test_shared_slow")  # 40 blocks of 0.05 s: a second on each side

@@ -66,7 +66,12 @@ class Helper:
         strings_before = len(self.nlp.vocab.strings)
         parent = os.getpid()
         read_fd, write_fd = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or process left for a helper: the caller parses it all
+            os.close(read_fd)
+            os.close(write_fd)
+            return self
         if pid == 0:  # the helper: never returns
             os.close(read_fd)
             _serve(self.nlp, self.texts, write_fd, strings_before, parent)
@@ -76,7 +81,8 @@ class Helper:
 
     def docs(self) -> list[Doc] | None:
         """The helper's Docs, in order, once it has sent them all; None if it failed."""
-        assert self.fd is not None and self.pid is not None
+        if self.fd is None or self.pid is None:
+            return None
         data = _read_all(self.fd)
         os.close(self.fd)
         self.fd = None
