@@ -177,12 +177,19 @@ def test_messages_are_sentences_that_do_not_repeat_their_suggestion(nlp) -> None
         "Write this one the way the paper writes most of them.")]
 
 
-def test_string_hashes_are_compared_exactly() -> None:
-    import numpy
+def test_doc_facts_read_tags_and_the_parse_from_their_arrays() -> None:
+    import spacy
+    from spacy.tokens import Doc
 
-    from plainspeak.readability.docfacts import _hashes
+    from plainspeak.readability.docfacts import doc_facts
 
-    column = numpy.array([2**63 + 5], dtype=numpy.uint64)
-    # As floats, 2**63 + 4 and 2**63 + 5 are one number.
-    assert not numpy.isin(column, _hashes([2**63 + 4, 5])).any()
-    assert numpy.isin(column, _hashes([2**63 + 5, 5])).all()
+    words = ["The", "plan", "was", "agreed", "by", "the", "board", "and", "it", "starts", "today", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              tags=["DT", "NN", "VBD", "VBN", "IN", "DT", "NN", "CC", "PRP", "VBZ", "NN", "."],
+              heads=[1, 3, 3, 3, 6, 6, 3, 9, 9, 3, 9, 3],
+              deps=["det", "nsubj:pass", "aux:pass", "ROOT", "case", "det", "obl:agent", "cc",
+                    "nsubj", "conj", "obl:tmod", "punct"])
+    facts = doc_facts(doc, doc.text)
+    assert facts.passive_heads == (3,)  # "agreed", by its passive subject and helper
+    assert facts.finite_upto == [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2]  # "was", then "starts"
+    assert facts.finite(0, 3) is True and facts.finite(3, 9) is False

@@ -19,8 +19,6 @@ from plainspeak.readability.figures import Figure, figures_in
 from plainspeak.readability.passive import PASSIVE_AUX, PASSIVE_SUBJ
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from spacy.strings import StringStore
     from spacy.tokens import Doc
 
@@ -58,18 +56,17 @@ def _finite_upto(doc: "Doc") -> "list[int] | None":
     if not (has_morph or has_tag):
         return None
     strings = doc.vocab.strings
-    # The columns hold 64-bit string hashes: compared as arrays, never turned into
-    # Python numbers one by one.
-    columns = doc.to_array([TAG, MORPH])
-    finite = numpy.zeros(len(doc), dtype=bool)
-    if has_tag:
-        finite |= numpy.isin(columns[:, 0], _hashes(strings.add(tag) for tag in FINITE_TAGS))
-    if has_morph:
-        analyses = numpy.unique(columns[:, 1])
-        for value in set(analyses.tolist()) - _FINITE_MORPH.keys():
-            _FINITE_MORPH[value] = "VerbForm=Fin" in strings[value]
-        finite |= numpy.isin(columns[:, 1], _hashes(v for v in analyses.tolist() if _FINITE_MORPH[v]))
-    return [0, *numpy.cumsum(finite).tolist()]
+    finite_tags = {strings.add(tag) for tag in FINITE_TAGS} if has_tag else set()
+    # One array of plain numbers, then a set lookup per token: a block is a few
+    # dozen tokens, where numpy's fixed cost per call is most of the work.
+    upto = [0]
+    count = 0
+    for tag, morph in doc.to_array([TAG, MORPH]).tolist():
+        if has_morph and morph not in _FINITE_MORPH:
+            _FINITE_MORPH[morph] = "VerbForm=Fin" in strings[morph]
+        count += tag in finite_tags or (has_morph and _FINITE_MORPH[morph])
+        upto.append(count)
+    return upto
 
 
 # Morphology hash -> whether it marks a finite verb; the same few hundred
@@ -81,16 +78,12 @@ def _passive_heads(doc: "Doc") -> tuple[int, ...]:
     # Tree attributes are only safe to read on a parsed doc.
     if not doc.has_annotation("DEP"):
         return ()
+    labels = _passive_labels(doc.vocab.strings)
     columns = doc.to_array([DEP, HEAD])
-    passive = numpy.flatnonzero(numpy.isin(columns[:, 0], _hashes(_passive_labels(doc.vocab.strings))))
     # HEAD is the offset to the head, stored unsigned: read it back as signed.
-    heads = passive + columns[passive, 1].view(numpy.int64)
-    return tuple(sorted(set(heads.tolist())))
-
-
-def _hashes(values: "Iterable[int]") -> "numpy.ndarray":
-    """String hashes as unsigned 64-bit numbers: a plain list of them would become floats."""
-    return numpy.fromiter(values, dtype=numpy.uint64)
+    offsets = columns[:, 1].view(numpy.int64).tolist()
+    heads = {index + offsets[index] for index, dep in enumerate(columns[:, 0].tolist()) if dep in labels}
+    return tuple(sorted(heads))
 
 
 def _passive_labels(strings: "StringStore") -> frozenset[int]:
