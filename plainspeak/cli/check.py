@@ -34,7 +34,8 @@ FAIL_LEVELS = ("error", "warning", "suggestion", "never")
 @click.option("--include", multiple=True, help="In folders, check files matching this glob (repeatable).")
 @click.option("--exclude", multiple=True, help="In folders, skip paths matching this glob (repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Papers checked at once (default: one per core; 1 checks in this process).")
+              help="Processes to use: papers checked at once, or for one paper, processes sharing "
+                   "its parse (default: one per core; 1 checks in this process).")
 @click.option("--no-cache", is_flag=True, help="Check every paper again, even if unchanged.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Keep cached results here.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline.")
