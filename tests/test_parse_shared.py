@@ -140,9 +140,8 @@ def test_a_time_limit_stops_the_helper_too(monkeypatch: pytest.MonkeyPatch) -> N
 def test_packed_docs_rebuild_on_a_vocabulary_that_lacks_their_strings() -> None:
     nlp = pipeline()
     source = spacy.blank("en")  # a separate vocabulary, as the helper's copy is after the fork
-    before = len(nlp.vocab.strings)
     docs = list(nlp.pipe(texts(3)))
-    data = pack(docs, nlp.vocab.strings, before)
+    data = pack(docs, nlp.vocab.strings)
     assert "Zorbleflax2" not in source.vocab.strings
     rebuilt = unpack(source.vocab, data)
     assert summary(rebuilt) == summary(docs)
@@ -151,5 +150,5 @@ def test_packed_docs_rebuild_on_a_vocabulary_that_lacks_their_strings() -> None:
 def test_an_empty_block_survives_the_round_trip() -> None:
     nlp = pipeline()
     docs = list(nlp.pipe(["", "One sentence here."]))
-    rebuilt = unpack(nlp.vocab, pack(docs, nlp.vocab.strings, len(nlp.vocab.strings)))
+    rebuilt = unpack(nlp.vocab, pack(docs, nlp.vocab.strings))
     assert [doc.text for doc in rebuilt] == ["", "One sentence here."]

@@ -10,6 +10,7 @@ every component sees one block at a time and keeps nothing between blocks.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from plainspeak.deadline import check_time
@@ -29,6 +30,12 @@ PIPE_BATCH_CHARS = 100_000
 # Below this a helper costs more than it saves: starting it, and sending its
 # Docs back, take some 20 ms, and a paper this long parses in about 0.3 s.
 MIN_SHARED_CHARS = 20_000
+# Parsed before the helper is forked: a long graded sentence with a passive,
+# a bracketed acronym and rare words, so word frequencies, syllables and the
+# like are loaded once and shared (loaded after the fork, each process held
+# its own copy, 27 MB more in all on a 300-page paper).
+WARM_UP = ("The committee noted that the revised arrangements for the additional funding (the iBCF) "
+           "would be considered by the board at its next meeting in March.")
 
 
 def parse_blocks(nlp: "Language", texts: Sequence[str], *, processes: int = 1) -> list["Doc"]:
@@ -40,9 +47,16 @@ def parse_blocks(nlp: "Language", texts: Sequence[str], *, processes: int = 1) -
     from plainspeak.nlp.helper import Helper
 
     cut = halfway(texts)
-    with Helper(nlp, texts[cut:]) as helper:
-        first = list(parse_here(nlp, texts[:cut]))
-        rest = helper.docs()
+    list(parse_here(nlp, [WARM_UP]))  # so the tables components load on first use are shared, not loaded twice
+    # Until the helper is done, the collector leaves alone what both processes
+    # hold: its passes write to every object, and so copy every page they share.
+    gc.freeze()
+    try:
+        with Helper(nlp, texts[cut:]) as helper:
+            first = list(parse_here(nlp, texts[:cut]))
+            rest = helper.docs()
+    finally:
+        gc.unfreeze()
     if rest is None:  # the helper failed: parse its part here, as if it had never started
         rest = list(parse_here(nlp, texts[cut:]))
     return first + rest
