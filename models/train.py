@@ -4,6 +4,7 @@ Run from the repository root:
 
     python models/train.py all          # every stage below, in order
     python models/train.py convert      # CoNLL-U -> models/build/corpus/*.spacy
+    python models/train.py vectors      # spacy-lookups-data -> models/build/vectors
     python models/train.py train        # models/config.cfg -> models/build/run/model-best
     python models/train.py package      # model-best -> models/en_plainspeak_ewt (+ meta)
     python models/train.py evaluate     # EWT test set -> meta.json performance
@@ -36,10 +37,14 @@ sys.path.insert(0, str(REPO))  # so a checkout can train without installing plai
 from plainspeak.nlp.model import use_numpy_blas  # noqa: E402
 from plainspeak.nlp.tokenizer import customise_tokenizer  # noqa: E402
 
+sys.path.insert(0, str(MODELS))
+from vectors import write_vectors  # noqa: E402
+
 TREEBANK = REPO.parent / "shared" / "data" / "ud-english-ewt"
 BUILD = MODELS / "build"
 CORPUS = BUILD / "corpus"
 RUN = BUILD / "run"
+VECTORS = BUILD / "vectors"
 PIPELINE = MODELS / "en_plainspeak_ewt"
 SPLITS = ("train", "dev", "test")
 # Two ways to cut the treebank into docs. "paragraphs" follows its own paragraph
@@ -59,7 +64,8 @@ META = {
         "plainspeak's English pipeline: CNN tok2vec, tagger (XPOS), morphologizer "
         "(UPOS and features), dependency parser (also sentence boundaries) and a "
         "trained edit-tree lemmatizer, with tokenizer rules for council and NHS "
-        "meeting papers. Trained on UD English EWT; no word vectors."
+        "meeting papers. Trained on UD English EWT; its static vectors hold the "
+        "Brown clusters and lemma patterns of spacy-lookups-data."
     ),
     "author": "plainspeak contributors",
     "license": "CC BY-SA 4.0",
@@ -68,7 +74,12 @@ META = {
             "name": "Universal Dependencies English Web Treebank (UD_English-EWT)",
             "url": "https://github.com/UniversalDependencies/UD_English-EWT",
             "license": "CC BY-SA 4.0",
-        }
+        },
+        {
+            "name": "spacy-lookups-data: English Brown clusters, word probabilities, lemma lookup",
+            "url": "https://github.com/explosion/spacy-lookups-data",
+            "license": "MIT (the lemma lookup from WordNet 3.0, under the WordNet licence)",
+        },
     ],
 }
 
@@ -131,6 +142,7 @@ def train(overrides: dict[str, object], output: Path = RUN,
         overrides={
             "paths.train": str(corpus_file("train-dev")),
             "paths.dev": str(corpus_file("dev")),
+            "paths.vectors": str(VECTORS),
             **overrides,
         },
         interpolate=False,
@@ -157,6 +169,7 @@ def package(source: Path) -> None:
     config = Config().from_disk(config_path, interpolate=False)
     config["paths"]["train"] = None
     config["paths"]["dev"] = None
+    config["paths"]["vectors"] = None  # loaded from the vocab; only training reads the build
     config.to_disk(config_path)
 
 
@@ -235,7 +248,7 @@ def _parse_overrides(pairs: list[str]) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "stage", choices=["all", "convert", "train", "package", "evaluate", "lemmatizers"]
+        "stage", choices=["all", "convert", "vectors", "train", "package", "evaluate", "lemmatizers"]
     )
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="config override for the train stage")
@@ -248,6 +261,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.stage in ("all", "convert"):
         convert()
+    if args.stage in ("all", "vectors"):
+        write_vectors(VECTORS)
     if args.stage in ("all", "train"):
         train(_parse_overrides(args.set), args.output, args.config)
     if args.stage in ("all", "package"):
