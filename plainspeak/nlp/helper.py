@@ -62,9 +62,10 @@ class Helper:
     :meth:`docs` waits for the Docs; it returns None if the helper failed.
     """
 
-    def __init__(self, nlp: "Language", texts: Sequence[str]) -> None:
+    def __init__(self, nlp: "Language", texts: Sequence[str], batch_size: int = 0) -> None:
         self.nlp = nlp
         self.texts = list(texts)
+        self.batch_size = batch_size
         self.pid: int | None = None
         self.fd: int | None = None
         self.batches: list[bytes] = []
@@ -81,7 +82,7 @@ class Helper:
             return self
         if pid == 0:  # the helper: never returns
             os.close(read_fd)
-            _serve(self.nlp, self.texts, write_fd, parent)
+            _serve(self.nlp, self.texts, self.batch_size, write_fd, parent)
         os.close(write_fd)
         self.pid, self.fd = pid, read_fd
         self.reader = threading.Thread(target=_receive, args=(read_fd, self.batches), daemon=True)
@@ -148,7 +149,7 @@ def _receive(fd: int, batches: list[bytes]) -> None:
             del buffer[: _LENGTH.size + size]
 
 
-def _serve(nlp: "Language", texts: list[str], fd: int, parent: int) -> None:
+def _serve(nlp: "Language", texts: list[str], batch_size: int, fd: int, parent: int) -> None:
     """The helper's whole life: parse, send, and leave without running the parent's exit handlers."""
     code = 1
     try:
@@ -159,8 +160,8 @@ def _serve(nlp: "Language", texts: list[str], fd: int, parent: int) -> None:
 
         from plainspeak.runner.pool import give_back_memory
 
-        for batch in batches(texts):
-            data = pack(list(parse_here(nlp, batch)), nlp.vocab.strings)
+        for batch in batches(texts, batch_size):
+            data = pack(list(parse_here(nlp, batch, batch_size)), nlp.vocab.strings)
             _write_all(fd, _LENGTH.pack(len(data)) + data)
             del data
             give_back_memory()  # the batch's parse is freed: hand its pages back
