@@ -84,6 +84,10 @@ class IsolatedRead:
             raise _death(path, self.child.exitcode) from None
         if status == "error":
             raise payload
+        if self.seconds > limits.timeout_s:
+            # Done, but only while the parent was busy elsewhere (building the
+            # pipeline): the read itself was over the limit all the same.
+            raise InputError(E109, str(path), f"it took longer than {limits.timeout_s:g} s")
         return payload
 
     def __exit__(self, *exc: object) -> None:
