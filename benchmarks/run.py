@@ -274,23 +274,20 @@ def figure_proselint(folder: Path, model: str | None, repeat: int) -> None:
          "import, load the model, parse on every core)", "", None)
 
 
-# Python, spaCy and the model alone: import, load, and parse the paragraphs of the
-# file, the second half in a process forked after the load, as plainspeak's helper
-# does. No plainspeak code runs, so no check could take less time than this.
+# Python, spaCy and the model alone, loaded as plainspeak loads them
+# (plainspeak.nlp.model.load_pipeline: the lean spaCy import, numpy's BLAS),
+# then the paragraphs of the file parsed, the second half in a process forked
+# after the load, as plainspeak's helper does. None of plainspeak's components
+# or rules run, so no check could take less time than this.
 _FLOOR = r"""
 import os, sys
-import spacy
-from thinc.api import NumpyOps
-nlp = spacy.load(sys.argv[1])
-ops = NumpyOps(use_blis=False)
-for _name, component in nlp.components:
-    for node in component.model.walk() if hasattr(getattr(component, "model", None), "walk") else ():
-        if type(node.ops) is NumpyOps:
-            node.ops = ops
+from plainspeak.nlp.model import load_pipeline
+from plainspeak.nlp.parse import SHARED_BATCH
+nlp = load_pipeline(sys.argv[1] or None)
 texts = [p for p in open(sys.argv[2], encoding="utf-8").read().split("\n\n") if p.strip()]
 half = len(texts) // 2
 pid = os.fork()
-for _doc in nlp.pipe(texts[half:] if pid == 0 else texts[:half], batch_size=32):
+for _doc in nlp.pipe(texts[half:] if pid == 0 else texts[:half], batch_size=SHARED_BATCH):
     pass
 if pid == 0:
     os._exit(0)
@@ -299,10 +296,7 @@ os.waitpid(pid, 0)
 
 
 def model_floor(model: str | None, path: Path) -> list[str]:
-    sys.path.insert(0, str(ROOT))
-    from plainspeak.resources import model_path
-
-    return [sys.executable, "-c", _FLOOR, model or str(model_path()), str(path)]
+    return [sys.executable, "-c", _FLOOR, model or "", str(path)]
 
 
 def proselint_command(proselint: str, path: Path) -> list[str]:
