@@ -89,7 +89,7 @@ def parse_here(nlp: "Language", texts: Sequence[str], batch_size: int = 0) -> It
     """
     from plainspeak.nlp.doc_text import forget_text, remember_text
 
-    for batch in batches(texts, batch_size or PIPE_BATCH):
+    for batch in batches(texts, batch_size):
         docs = [remember_text(nlp.make_doc(text), text) for text in batch]
         for doc in nlp.pipe(docs, batch_size=len(batch)):
             check_time()  # where no timer can stop the parse (a web request's thread)
