@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from plainspeak.deadline import TimeUp, time_limit
 from plainspeak.nlp import parse
-from plainspeak.nlp.helper import Helper, can_fork, pack, unpack
+from plainspeak.nlp.helper import Claims, Helper, can_fork, pack, unpack
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="a helper is forked only on Linux, with one thread")
 
@@ -43,6 +43,27 @@ def _slow(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("test_shared_slow_in_helper")
+def _slow_in_helper(doc: Doc) -> Doc:
+    if os.getpid() != _PARENT[0]:
+        time.sleep(0.02)
+    return doc
+
+
+@Language.component("test_shared_steady")
+def _steady(doc: Doc) -> Doc:
+    time.sleep(0.01)
+    return doc
+
+
+@Language.component("test_shared_helper_dies")
+def _helper_dies(doc: Doc) -> Doc:
+    """The helper is killed outright at block 34, in its third batch of two, after sending two."""
+    if os.getpid() != _PARENT[0] and doc.text.startswith("Block 34 "):
+        os.kill(os.getpid(), 9)
+    return doc
+
+
 _PARENT = [os.getpid()]
 
 
@@ -66,11 +87,43 @@ def summary(docs: list[Doc]) -> list[tuple]:
              doc._.test_shared_note) for doc in docs]
 
 
-def test_halfway_splits_by_characters_not_by_count() -> None:
-    assert parse.halfway(["a" * 90, "b" * 5, "c" * 5]) == 1
-    assert parse.halfway(["a" * 10] * 10) == 5
-    assert parse.halfway(["a"]) == 1
-    assert parse.halfway([]) == 0
+def test_claims_hand_out_every_batch_once_from_either_end() -> None:
+    claims = Claims(5)
+    try:
+        taken = [claims.front(), claims.back(), claims.front(), claims.back(), claims.front()]
+        assert taken == [0, 4, 1, 3, 2]
+        assert claims.front() is None and claims.back() is None
+    finally:
+        claims.close()
+    empty = Claims(0)
+    assert empty.front() is None and empty.back() is None
+    empty.close()
+
+
+def test_claims_are_shared_with_a_forked_process() -> None:
+    claims = Claims(200)
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child takes from the back until none is left, and reports what it took
+        os.close(read_fd)
+        taken = []
+        while (index := claims.back()) is not None:
+            taken.append(index)
+        os.write(write_fd, ",".join(map(str, taken)).encode())
+        os._exit(0)
+    os.close(write_fd)
+    mine = []
+    while (index := claims.front()) is not None:
+        mine.append(index)
+    os.waitpid(pid, 0)
+    data = b""
+    while chunk := os.read(read_fd, 65536):
+        data += chunk
+    os.close(read_fd)
+    claims.close()
+    theirs = [int(n) for n in data.decode().split(",") if n]
+    assert sorted(mine + theirs) == list(range(200))  # every batch once, none twice
+    assert mine == sorted(mine) and theirs == sorted(theirs, reverse=True)
 
 
 def test_a_shared_parse_gives_the_docs_one_process_gives(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -98,10 +151,57 @@ def test_a_helper_that_fails_leaves_its_blocks_to_the_parent(monkeypatch: pytest
     monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
     _PARENT[0] = os.getpid()
     nlp = pipeline("test_shared_fails_in_helper")
-    with Helper(nlp, texts()[20:]) as helper:
-        assert helper.docs() is None
+    claims = Claims(2)
+    with Helper(nlp, [texts()[:20], texts()[20:]], claims) as helper:
+        assert helper.docs() == {}
+    assert claims.front() == 0  # the helper claimed the last batch before it failed
+    assert claims.front() is None
+    claims.close()
     shared = parse.parse_blocks(nlp, texts(), processes=2)
     assert summary(shared) == summary(list(parse.parse_here(pipeline(), texts())))
+
+
+def test_a_helper_killed_midway_leaves_what_it_had_not_sent_to_the_parent(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
+    monkeypatch.setattr(parse, "SHARED_BATCH", 2)
+    _PARENT[0] = os.getpid()
+    sent: list[set[int]] = []
+    real_docs = Helper.docs
+
+    def docs(self: Helper) -> dict:
+        done = real_docs(self)
+        sent.append(set(done))
+        return done
+
+    monkeypatch.setattr(Helper, "docs", docs)
+    # Both sides take 0.02 s a batch, so the parent is far from block 34 when the helper dies there.
+    nlp = pipeline("test_shared_steady", "test_shared_helper_dies")
+    shared = parse.parse_blocks(nlp, texts(), processes=2)
+    assert sent == [{19, 18}]  # blocks 36-39 came back; 34-35 (batch 17) died with the helper
+    assert summary(shared) == summary(list(parse.parse_here(pipeline(), texts())))
+
+
+def test_a_slower_helper_gets_fewer_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
+    monkeypatch.setattr(parse, "SHARED_BATCH", 2)
+    _PARENT[0] = os.getpid()
+    taken: list[int] = []
+    real_front = Claims.front
+
+    def front(self: Claims) -> int | None:
+        index = real_front(self)
+        if index is not None:
+            taken.append(index)
+        return index
+
+    monkeypatch.setattr(Claims, "front", front)
+    nlp = pipeline("test_shared_slow_in_helper")  # 0.04 s a batch in the helper, far less here
+    shared = parse.parse_blocks(nlp, texts(), processes=2)
+    assert summary(shared) == summary(list(parse.parse_here(pipeline(), texts())))
+    # A fixed half would give this process 10 of the 20 batches; it takes what the helper has not.
+    assert len(taken) > 14
+    assert taken == list(range(len(taken)))
 
 
 def test_no_helper_to_be_had_leaves_the_parse_to_one_process(monkeypatch: pytest.MonkeyPatch) -> None:

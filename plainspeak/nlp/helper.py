@@ -2,25 +2,33 @@
 
 The helper is a copy of this process made by ``fork`` (Linux, and only while
 this process runs no other thread, as a fork with threads can deadlock). It
-shares the loaded model's memory until it writes to it, parses the blocks it
-was given, and sends their Docs down a pipe a batch at a time, as soon as
-each batch is parsed: each Doc as one array of token attributes and its
-``user_data`` (plainspeak's extensions hold plain data), with the strings
-its words, lemmas, tags and labels use, so the Docs can be rebuilt on this
-process's vocabulary. A thread here reads the pipe as
-the batches come, so the helper never waits on a full pipe and never holds
-more than one batch of Docs. spaCy's own ``Doc.to_bytes`` would do, but it
-scans the installed packages' entry points once per Doc (srsly's msgpack
-looks up its encoders each time), which cost more than the parse saved.
+shares the loaded model's memory until it writes to it. The paper's blocks
+are cut into batches, and the two processes take them from opposite ends,
+this one from the front and the helper from the back, each claiming the next
+batch in :class:`Claims` until they meet. So neither waits for the other,
+however their speeds differ: a fixed half for each left this process idle for
+a quarter of a second on a 72-page paper while the helper, which also packs
+what it parses, finished its half.
+
+The helper sends each batch down a pipe as soon as it is parsed: each Doc
+as one array of token attributes and its ``user_data`` (plainspeak's
+extensions hold plain data), with the strings its words, lemmas, tags and
+labels use, so the Docs can be rebuilt on this process's vocabulary. A
+thread here reads the pipe as the batches come, so the helper never waits on
+a full pipe and never holds more than one batch of Docs. spaCy's own
+``Doc.to_bytes`` would do, but it scans the installed packages' entry points
+once per Doc (srsly's msgpack looks up its encoders each time), which cost
+more than the parse saved.
 
 The helper dies with this process (``PR_SET_PDEATHSIG``), and ``Helper``'s
 exit kills it if its Docs were not read, so a time limit or Ctrl-C here
-leaves nothing running. A helper that fails says so by its exit code, and
-the caller parses its blocks itself.
+leaves nothing running. A helper that fails stops sending; the batches it
+claimed and never sent are parsed here.
 """
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import os
 import pickle
@@ -47,7 +55,8 @@ _COLUMNS = (attrs.ORTH, attrs.SPACY, *ANNOTATIONS)
 _STRING_COLUMNS = [_COLUMNS.index(attr) for attr in (attrs.ORTH, attrs.NORM, attrs.TAG, attrs.MORPH, attrs.LEMMA,
                                                      attrs.DEP, attrs.ENT_TYPE, attrs.ENT_KB_ID, attrs.ENT_ID)]
 _PR_SET_PDEATHSIG = 1
-_LENGTH = struct.Struct("<Q")  # each batch is its length, then its bytes
+_HEADER = struct.Struct("<QQ")  # each batch is its index and its length, then its bytes
+_COUNTERS = struct.Struct("<qq")
 _CHUNK = 1 << 20
 
 
@@ -56,19 +65,65 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
-class Helper:
-    """``with Helper(nlp, texts) as helper:`` parses ``texts`` in a forked process.
+class Claims:
+    """The next batch to parse from either end, shared by this process and its helper.
 
-    :meth:`docs` waits for the Docs; it returns None if the helper failed.
+    The two counters live in a memory file that the fork shares, behind a
+    POSIX record lock. That lock belongs to a process and the kernel lifts it
+    when the process dies, so a helper killed while it holds the lock cannot
+    leave this process waiting for it.
     """
 
-    def __init__(self, nlp: "Language", texts: Sequence[str], batch_size: int = 0) -> None:
+    def __init__(self, count: int) -> None:
+        self.fd = os.memfd_create("plainspeak-claims", os.MFD_CLOEXEC)
+        os.pwrite(self.fd, _COUNTERS.pack(0, count), 0)
+
+    def front(self) -> int | None:
+        """The first batch nobody has taken, now this process's; None when all are taken."""
+        return self._take(from_back=False)
+
+    def back(self) -> int | None:
+        """The last batch nobody has taken, now the helper's; None when all are taken."""
+        return self._take(from_back=True)
+
+    def _take(self, from_back: bool) -> int | None:
+        fcntl.lockf(self.fd, fcntl.LOCK_EX)
+        try:
+            front, back = _COUNTERS.unpack(os.pread(self.fd, _COUNTERS.size, 0))
+            if front >= back:
+                return None
+            if from_back:
+                back -= 1
+                taken = back
+            else:
+                taken = front
+                front += 1
+            os.pwrite(self.fd, _COUNTERS.pack(front, back), 0)
+            return taken
+        finally:
+            fcntl.lockf(self.fd, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
+class Helper:
+    """``with Helper(nlp, batches, claims) as helper:`` parses, in a forked process, the batches it claims.
+
+    It takes batches from the back of ``claims``; :meth:`docs` waits for it to
+    finish and returns the Docs of every batch it sent whole, by index.
+    """
+
+    def __init__(self, nlp: "Language", batches: Sequence[Sequence[str]], claims: Claims,
+                 batch_size: int = 0) -> None:
         self.nlp = nlp
-        self.texts = list(texts)
+        self.batches = [list(batch) for batch in batches]
+        self.claims = claims
         self.batch_size = batch_size
         self.pid: int | None = None
         self.fd: int | None = None
-        self.batches: list[bytes] = []
+        self.received: list[tuple[int, bytes]] = []
+        self.done: dict[int, list[Doc]] = {}
         self.reader: threading.Thread | None = None
 
     def __enter__(self) -> "Helper":
@@ -82,26 +137,32 @@ class Helper:
             return self
         if pid == 0:  # the helper: never returns
             os.close(read_fd)
-            _serve(self.nlp, self.texts, self.batch_size, write_fd, parent)
+            _serve(self.nlp, self.batches, self.claims, self.batch_size, write_fd, parent)
         os.close(write_fd)
         self.pid, self.fd = pid, read_fd
-        self.reader = threading.Thread(target=_receive, args=(read_fd, self.batches), daemon=True)
+        self.reader = threading.Thread(target=_receive, args=(read_fd, self.received), daemon=True)
         self.reader.start()
         return self
 
-    def docs(self) -> list[Doc] | None:
-        """The helper's Docs, in order, once it has sent them all; None if it failed."""
+    def collect(self) -> None:
+        """Rebuild here the batches that have come so far, each batch's bytes let go of.
+
+        Called between this process's own batches, so that little is left to
+        rebuild once the helper is done.
+        """
+        while self.received:  # the reader thread only appends; pop takes one whole batch
+            index, data = self.received.pop()
+            self.done[index] = unpack(self.nlp.vocab, data)
+
+    def docs(self) -> dict[int, list[Doc]]:
+        """The Docs of each batch the helper sent, by batch; after a failure, those sent before it."""
         if self.pid is None or self.reader is None:
-            return None
+            return self.done
         self.reader.join()
-        _, status = os.waitpid(self.pid, 0)
+        os.waitpid(self.pid, 0)
         self.pid = None
-        if status != 0:
-            return None
-        docs: list[Doc] = []
-        while self.batches:  # rebuilt a batch at a time, each batch's bytes let go of
-            docs.extend(unpack(self.nlp.vocab, self.batches.pop(0)))
-        return docs
+        self.collect()
+        return self.done
 
     def __exit__(self, *exc: object) -> None:
         # A time limit rings again every millisecond until it is lifted, and its
@@ -120,7 +181,8 @@ class Helper:
             if self.fd is not None:
                 os.close(self.fd)
                 self.fd = None
-        self.batches.clear()
+        self.received.clear()
+        self.done = {}
 
 
 @contextmanager
@@ -134,35 +196,36 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _receive(fd: int, batches: list[bytes]) -> None:
-    """Read length-prefixed batches from ``fd`` until the helper closes it."""
+def _receive(fd: int, received: list[tuple[int, bytes]]) -> None:
+    """Read batches, each after its index and length, from ``fd`` until the helper closes it."""
     # Signals are for the main thread, which holds them back while it stops the helper.
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGINT})
     buffer = bytearray()
     while chunk := os.read(fd, _CHUNK):
         buffer += chunk
-        while len(buffer) >= _LENGTH.size:
-            (size,) = _LENGTH.unpack_from(buffer)
-            if len(buffer) < _LENGTH.size + size:
+        while len(buffer) >= _HEADER.size:
+            index, size = _HEADER.unpack_from(buffer)
+            if len(buffer) < _HEADER.size + size:
                 break
-            batches.append(bytes(buffer[_LENGTH.size : _LENGTH.size + size]))
-            del buffer[: _LENGTH.size + size]
+            received.append((index, bytes(buffer[_HEADER.size : _HEADER.size + size])))
+            del buffer[: _HEADER.size + size]
 
 
-def _serve(nlp: "Language", texts: list[str], batch_size: int, fd: int, parent: int) -> None:
-    """The helper's whole life: parse, send, and leave without running the parent's exit handlers."""
+def _serve(nlp: "Language", batches: list[list[str]], claims: Claims, batch_size: int, fd: int,
+           parent: int) -> None:
+    """The helper's whole life: claim, parse, send, and leave without running the parent's exit handlers."""
     code = 1
     try:
         _die_with(parent)
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: go quietly, the parent reports it
         gc.disable()  # a short life; a collection would write to, and so copy, every inherited page
-        from plainspeak.nlp.parse import batches, parse_here
+        from plainspeak.nlp.parse import parse_here
 
         from plainspeak.runner.pool import give_back_memory
 
-        for batch in batches(texts, batch_size):
-            data = pack(list(parse_here(nlp, batch, batch_size)), nlp.vocab.strings)
-            _write_all(fd, _LENGTH.pack(len(data)) + data)
+        while (index := claims.back()) is not None:
+            data = pack(list(parse_here(nlp, batches[index], batch_size)), nlp.vocab.strings)
+            _write_all(fd, _HEADER.pack(index, len(data)) + data)
             del data
             give_back_memory()  # the batch's parse is freed: hand its pages back
         code = 0

@@ -1,10 +1,10 @@
 """Parse a paper's blocks with the pipeline, on one core or two.
 
 :func:`parse_blocks` hands the blocks to ``nlp.pipe`` a batch at a time. Given
-more than one process, a long paper's later blocks go to a helper forked from
-this process (:mod:`plainspeak.nlp.helper`), which starts with the pipeline
-already loaded, parses them while this process parses the first part, and
-sends its Docs back. The Docs, and so the findings, are the same either way:
+more than one process, a long paper's batches are shared with a helper forked
+from this process (:mod:`plainspeak.nlp.helper`), which starts with the
+pipeline already loaded: this process takes batches from the front, the helper
+from the back, until they meet, and the helper sends its Docs back. The Docs, and so the findings, are the same either way:
 every component sees one block at a time and keeps nothing between blocks.
 """
 
@@ -44,38 +44,34 @@ WARM_UP = ("The committee noted that the revised arrangements for the additional
 
 
 def parse_blocks(nlp: "Language", texts: Sequence[str], *, processes: int = 1) -> list["Doc"]:
-    """One Doc per text, in order; with ``processes`` > 1 a helper may parse the later part."""
+    """One Doc per text, in order; with ``processes`` > 1 a helper may parse some of them."""
     from plainspeak.nlp.helper import can_fork
 
     if processes < 2 or sum(map(len, texts)) < MIN_SHARED_CHARS or not can_fork():
         return list(parse_here(nlp, texts))
-    from plainspeak.nlp.helper import Helper
+    from plainspeak.nlp.helper import Claims, Helper
 
-    cut = halfway(texts)
+    groups = list(batches(texts, SHARED_BATCH))
     list(parse_here(nlp, [WARM_UP]))  # so the tables components load on first use are shared, not loaded twice
+    parsed: dict[int, list[Doc]] = {}
+    claims = Claims(len(groups))
     # Until the helper is done, the collector leaves alone what both processes
     # hold: its passes write to every object, and so copy every page they share.
     gc.freeze()
     try:
-        with Helper(nlp, texts[cut:], SHARED_BATCH) as helper:
-            first = list(parse_here(nlp, texts[:cut], SHARED_BATCH))
-            rest = helper.docs()
+        with Helper(nlp, groups, claims, SHARED_BATCH) as helper:
+            while (index := claims.front()) is not None:
+                parsed[index] = list(parse_here(nlp, groups[index], SHARED_BATCH))
+                helper.collect()
+            parsed.update(helper.docs())
     finally:
         gc.unfreeze()
-    if rest is None:  # the helper failed: parse its part here, as if it had never started
-        rest = list(parse_here(nlp, texts[cut:]))
-    return first + rest
-
-
-def halfway(texts: Sequence[str]) -> int:
-    """The index that splits ``texts`` into two parts of about the same length in characters."""
-    total = sum(map(len, texts))
-    running = 0
-    for index, text in enumerate(texts):
-        running += len(text)
-        if running * 2 >= total:
-            return index + 1
-    return len(texts)
+        claims.close()
+    # Batches a failed helper claimed and never sent (all of them, if none could start).
+    for index in range(len(groups)):
+        if index not in parsed:
+            parsed[index] = list(parse_here(nlp, groups[index], SHARED_BATCH))
+    return [doc for index in range(len(groups)) for doc in parsed[index]]
 
 
 def parse_here(nlp: "Language", texts: Sequence[str], batch_size: int = 0) -> Iterator["Doc"]:
