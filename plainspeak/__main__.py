@@ -1,3 +1,3 @@
-from plainspeak.cli import main
+from plainspeak.cli import run
 
-main()
+run()

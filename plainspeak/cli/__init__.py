@@ -10,6 +10,8 @@ import click
 
 from plainspeak import __version__
 
+INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
+
 # name -> "module:attribute"; each subcommand lives in its own module.
 COMMANDS: dict[str, str] = {
     "check": "plainspeak.cli.check:check",
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> None:
         outcome = cli.main(args=argv, prog_name="plainspeak", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("plainspeak: stopped.", err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     except click.ClickException as error:
         error.show()
         sys.exit(ExitCode.USAGE)
@@ -78,7 +80,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         click.echo("plainspeak: stopped.", err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     except Exception as error:  # noqa: BLE001 - the last guard before a traceback
         if debug:
             raise
@@ -90,3 +92,36 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(ExitCode.INPUT)
     # Commands return their exit code; --help and --version return 0 or None.
     sys.exit(int(outcome) if isinstance(outcome, int) else ExitCode.OK)
+
+
+def run() -> None:
+    """The console script: :func:`main`, then out of the process at once.
+
+    A check leaves the model and every parsed paper in memory, millions of
+    small objects; letting the interpreter take each apart on the way out
+    cost 0.15 s on a quiet machine and 0.4 s on a busy one, after the report
+    was written (a tenth of checking a 72-page paper). Every output stream is
+    flushed first; nothing of plainspeak's runs at exit, and the processes it
+    started (readers, workers, helpers) are waited for before :func:`main`
+    returns. A run stopped by Ctrl-C leaves the ordinary way, whose exit
+    handlers stop any worker still running.
+    """
+    import logging
+
+    try:
+        main()
+        code: object = 0  # main always ends in sys.exit; this is for a main that one day does not
+    except SystemExit as done:
+        code = done.code
+    if code == INTERRUPTED:
+        sys.exit(code)
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)  # what the interpreter would print for a message
+        code = 1
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can reach it
+            pass
+    os._exit(code or 0)
