@@ -4,8 +4,9 @@
 more than one process, a long paper's batches are shared with a helper forked
 from this process (:mod:`plainspeak.nlp.helper`), which starts with the
 pipeline already loaded: this process takes batches from the front, the helper
-from the back, until they meet, and the helper sends its Docs back. The Docs, and so the findings, are the same either way:
-every component sees one block at a time and keeps nothing between blocks.
+from the back, until they meet, and the helper sends its Docs back. The Docs,
+and so the findings, are the same either way: every component sees one block
+at a time and keeps nothing between blocks.
 """
 
 from __future__ import annotations
