@@ -170,3 +170,26 @@ def test_a_passive_the_parse_missed_counts_when_it_names_who_acts() -> None:
         ("mainly", "RB", "ADV", "advmod", 3, ""), (".", ".", "PUNCT", "punct", 2, ""),
     ])
     assert passives_in(without_actor[:], heads=()) == []
+
+
+def test_a_passive_whose_be_the_parse_took_for_a_copula_still_counts() -> None:
+    from plainspeak.readability.passive import passives_in
+
+    # "will be closed" with a passive subject, "be" labelled cop rather than aux:pass.
+    doc = _parsed([
+        ("The", "DT", "DET", "det", 1, ""), ("service", "NN", "NOUN", "nsubj:pass", 4, "Number=Sing"),
+        ("will", "MD", "AUX", "aux", 4, "VerbForm=Fin"), ("be", "VB", "AUX", "cop", 4, "VerbForm=Inf"),
+        ("closed", "VBN", "VERB", "ROOT", 4, "Tense=Past|VerbForm=Part|Voice=Pass"),
+        ("in", "IN", "ADP", "case", 6, ""), ("May", "NNP", "PROPN", "obl", 4, "Number=Sing"),
+        (".", ".", "PUNCT", "punct", 4, ""),
+    ])
+    (found,) = passives_in(doc[:], heads=(4,))
+    assert doc.text[found.start:found.end] == "will be closed"
+    assert found.auxiliaries == ("will", "be")
+    # A copula before an adjective is no passive, whatever its subject is labelled.
+    adjective = _parsed([
+        ("The", "DT", "DET", "det", 1, ""), ("service", "NN", "NOUN", "nsubj", 3, "Number=Sing"),
+        ("is", "VBZ", "AUX", "cop", 3, "VerbForm=Fin"), ("open", "JJ", "ADJ", "ROOT", 3, "Degree=Pos"),
+        (".", ".", "PUNCT", "punct", 3, ""),
+    ])
+    assert passives_in(adjective[:], heads=(3,)) == []

@@ -129,7 +129,9 @@ def _after_be(token: "Token") -> "Token | None":
 def _describe(sent: "Span", verb: "Token") -> Passive | None:
     # Tree attributes (lefts, children) are only safe to read on a parsed doc.
     parsed = verb.doc.has_annotation("DEP")
-    auxes = [t for t in verb.lefts if t.dep_ in PASSIVE_AUX or t.dep_ == "aux"] if parsed else []
+    # "cop" too: a parser can take the "be" of a passive with a passive subject
+    # for a copula ("the service will be closed": be/cop).
+    auxes = [t for t in verb.lefts if t.dep_ in PASSIVE_AUX or t.dep_ in ("aux", "cop")] if parsed else []
     if not auxes:
         be = _after_be(verb)
         first = _aux_chain_start(verb, be) if be is not None else verb
