@@ -1,0 +1,97 @@
+"""How a paper's reader process is started: forked from a small process, else from a fork server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from plainspeak.loaders import isolate
+from tests.fixtures.make_pdf import Page, write_pdf
+
+REPO = Path(__file__).resolve().parents[1]
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork and /proc are Linux's")
+
+
+@linux_only
+def test_a_small_process_with_one_thread_forks_its_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(isolate, "_address_space", lambda: 30 * isolate.MB)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert isolate._context().get_start_method() == "fork"
+
+
+@linux_only
+def test_a_process_with_the_model_loaded_uses_the_fork_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(isolate, "_address_space", lambda: 400 * isolate.MB)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert isolate._context().get_start_method() == "forkserver"
+    monkeypatch.setattr(isolate, "_address_space", lambda: 0)  # size unknown: never fork
+    assert isolate._context().get_start_method() == "forkserver"
+
+
+@linux_only
+def test_a_process_running_another_thread_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(isolate, "_address_space", lambda: 30 * isolate.MB)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert isolate._context().get_start_method() == "forkserver"
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_the_address_space_is_this_process_s_virtual_size() -> None:
+    size = isolate._address_space()
+    if sys.platform.startswith("linux"):
+        assert 10 * isolate.MB < size < 64 * 1024 * isolate.MB
+    else:
+        assert size == 0
+
+
+# A fresh process, as the command line is before it loads the model: the
+# reader it starts is forked, reads the paper, and is still held to its cap.
+_FRESH = r"""
+import json, sys
+from pathlib import Path
+from plainspeak.errors import InputError
+from plainspeak.loaders.isolate import _context, run_isolated
+from plainspeak.loaders.limits import Limits
+out = {"method": _context().get_start_method()}
+paper = run_isolated(Path(sys.argv[1]), Limits())
+out["blocks"] = [block.text for block in paper.blocks]
+try:
+    run_isolated(Path(sys.argv[1]), Limits(memory_mb=int(sys.argv[2])))
+    out["capped"] = "read"
+except InputError as error:
+    out["capped"] = error.kind.code
+print(json.dumps(out))
+"""
+
+
+@linux_only
+def test_a_forked_reader_reads_the_paper_and_keeps_its_memory_cap(tmp_path: Path) -> None:
+    pages = []
+    for number in range(40):
+        page = Page()
+        page.lines(72, 760, [f"Page {number}: the board agreed the outturn for the year.",
+                             "The precept rises by two per cent."] * 25)
+        pages.append(page)
+    path = write_pdf(tmp_path, pages)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # A cap under what the reader's process already holds: its read must fail as out of memory.
+    run = subprocess.run([sys.executable, "-c", _FRESH, str(path), "1"], capture_output=True, text=True,
+                         env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["method"] == "fork"
+    assert len(out["blocks"]) >= 40
+    assert "Page 39: the board agreed the outturn" in " ".join(out["blocks"])
+    assert out["capped"] == "E110"
+    assert path.read_bytes().startswith(b"%PDF")
