@@ -22,7 +22,8 @@ whole-process ratio is also printed for plainspeak held to one core with
 ``taskset`` (``--jobs 1``), and CPU time beside wall time. BLAS has one
 thread throughout. Memory is counted two ways. A process started by a
 multiprocessing forkserver is not the command's child, and a forked helper
-shares the model's pages with its parent, so the whole tree is sampled every
+shares the model's pages with its parent, so in the memory figure's run
+(and only there: the sampling takes processor time) the whole tree is sampled every
 20 ms and its proportional set sizes summed (``/proc/PID/smaps_rollup``:
 each shared page counted once, split among those sharing it); and the
 largest single process's resident size comes from ``RUSAGE_CHILDREN`` under
@@ -51,7 +52,7 @@ ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", 
 # tree's memory, and write the figures as JSON to the file named first.
 _WRAPPER = r'''
 import ctypes, json, os, subprocess, sys, threading, time, resource
-out_file, command = sys.argv[1], sys.argv[2:]
+out_file, sampling, command = sys.argv[1], sys.argv[2] == "sample", sys.argv[3:]
 ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
 page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
 peak = [0]
@@ -90,7 +91,8 @@ def sample():
         peak[0] = max(peak[0], tree_kb(os.getpid()))
         time.sleep(0.02)
 sampler = threading.Thread(target=sample, daemon=True)
-sampler.start()
+if sampling:
+    sampler.start()
 code = child.wait()
 seconds = time.perf_counter() - began
 deadline = time.time() + 30
@@ -100,7 +102,8 @@ while time.time() < deadline:
             time.sleep(0.05)
     except ChildProcessError:
         break
-sampler.join(1)
+if sampling:
+    sampler.join(1)
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(out_file, "w") as handle:
     json.dump({"code": code, "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
@@ -127,12 +130,18 @@ class Measured:
 
 
 def measured(command: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
-             timeout: float | None = None) -> Measured:
-    """Run ``command`` under the wrapper and return what it measured."""
+             timeout: float | None = None, memory: bool = False) -> Measured:
+    """Run ``command`` under the wrapper and return what it measured.
+
+    Only with ``memory`` is the tree's memory sampled: reading every process's
+    ``/proc`` entries fifty times a second takes processor time from a command
+    that uses every core (0.2 s of the 72-page check's 3.4 s), so the timed
+    runs go without it.
+    """
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         figures_file = handle.name
     try:
-        done = subprocess.run([sys.executable, "-c", _WRAPPER, figures_file, *command], cwd=cwd, env=env,
+        done = subprocess.run([sys.executable, "-c", _WRAPPER, figures_file, "sample" if memory else "time", *command], cwd=cwd, env=env,
                               capture_output=True, text=True, timeout=timeout)
         figures = json.loads(Path(figures_file).read_text() or "{}")
     finally:
@@ -310,7 +319,7 @@ def figure_memory(folder: Path, model: str | None, repeat: int) -> None:
 
     path = folder / "papers-300.pdf"
     path.write_bytes(pdf_paper(300))
-    run = measured(check(model, path), cwd=folder, env=plainspeak_env())
+    run = measured(check(model, path), cwd=folder, env=plainspeak_env(), memory=True)
     if run.code not in (0, 1):
         raise SystemExit(f"memory run failed with exit {run.code}: {run.stderr.strip()[-400:]}")
     line("300-page PDF: peak memory", f"{run.peak_mb:.0f} MB (tree {run.tree_mb:.0f}, largest process "
