@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 
 from plainspeak.deadline import TimeUp, time_limit
 from plainspeak.nlp import parse
-from plainspeak.nlp.helper import Claims, Helper, can_fork, pack, unpack
+from plainspeak.forking import can_fork
+from plainspeak.nlp.helper import Claims, Helper, pack, unpack
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="a helper is forked only on Linux, with one thread")
 

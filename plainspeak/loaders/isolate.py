@@ -13,12 +13,12 @@ import importlib
 import multiprocessing
 import os
 import signal
-import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from plainspeak.errors import E107, E109, E110, InputError
+from plainspeak.forking import can_fork
 from plainspeak.loaders.limits import MB, Limits
 
 _GRACE_S = 5.0
@@ -116,7 +116,7 @@ def _context() -> multiprocessing.context.BaseContext:
     cheap starts, and a reader whose memory cap counts only its own parse.
     """
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1 and 0 < _address_space() <= FORK_MAX_BYTES:
+    if "fork" in methods and can_fork() and 0 < _address_space() <= FORK_MAX_BYTES:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 

@@ -34,7 +34,6 @@ import os
 import pickle
 import signal
 import struct
-import sys
 import threading
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator, Sequence
@@ -58,11 +57,6 @@ _PR_SET_PDEATHSIG = 1
 _HEADER = struct.Struct("<QQ")  # each batch is its index and its length, then its bytes
 _COUNTERS = struct.Struct("<qq")
 _CHUNK = 1 << 20
-
-
-def can_fork() -> bool:
-    """True where a helper can be forked safely: Linux, and no other thread in this process."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
 class Claims:

@@ -46,7 +46,7 @@ WARM_UP = ("The committee noted that the revised arrangements for the additional
 
 def parse_blocks(nlp: "Language", texts: Sequence[str], *, processes: int = 1) -> list["Doc"]:
     """One Doc per text, in order; with ``processes`` > 1 a helper may parse some of them."""
-    from plainspeak.nlp.helper import can_fork
+    from plainspeak.forking import can_fork
 
     if processes < 2 or sum(map(len, texts)) < MIN_SHARED_CHARS or not can_fork():
         return list(parse_here(nlp, texts))
