@@ -141,8 +141,8 @@ def measured(command: list[str], *, cwd: Path | None = None, env: dict[str, str]
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         figures_file = handle.name
     try:
-        done = subprocess.run([sys.executable, "-c", _WRAPPER, figures_file, "sample" if memory else "time", *command], cwd=cwd, env=env,
-                              capture_output=True, text=True, timeout=timeout)
+        wrapped = [sys.executable, "-c", _WRAPPER, figures_file, "sample" if memory else "time", *command]
+        done = subprocess.run(wrapped, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
         figures = json.loads(Path(figures_file).read_text() or "{}")
     finally:
         os.unlink(figures_file)

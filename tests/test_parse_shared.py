@@ -31,9 +31,13 @@ def _annotate(doc: Doc) -> Doc:
     return doc
 
 
+def _in_helper() -> bool:
+    return os.getpid() != _PARENT[0]
+
+
 @Language.component("test_shared_fails_in_helper")
 def _fails_in_helper(doc: Doc) -> Doc:
-    if os.getpid() != _PARENT[0]:
+    if _in_helper():
         raise RuntimeError("the helper's parse breaks")
     return doc
 
@@ -46,7 +50,7 @@ def _slow(doc: Doc) -> Doc:
 
 @Language.component("test_shared_slow_in_helper")
 def _slow_in_helper(doc: Doc) -> Doc:
-    if os.getpid() != _PARENT[0]:
+    if _in_helper():
         time.sleep(0.02)
     return doc
 
@@ -60,7 +64,7 @@ def _steady(doc: Doc) -> Doc:
 @Language.component("test_shared_helper_dies")
 def _helper_dies(doc: Doc) -> Doc:
     """The helper is killed outright at block 34, in its third batch of two, after sending two."""
-    if os.getpid() != _PARENT[0] and doc.text.startswith("Block 34 "):
+    if _in_helper() and doc.text.startswith("Block 34 "):
         os.kill(os.getpid(), 9)
     return doc
 

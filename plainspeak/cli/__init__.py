@@ -108,9 +108,9 @@ def run() -> None:
     """
     import logging
 
+    code: object = 0
     try:
-        main()
-        code: object = 0  # main always ends in sys.exit; this is for a main that one day does not
+        main()  # ends in sys.exit
     except SystemExit as done:
         code = done.code
     if code == INTERRUPTED:
