@@ -42,23 +42,19 @@ def _fails_in_helper(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("test_shared_slow")
-def _slow(doc: Doc) -> Doc:
-    time.sleep(0.05)
-    return doc
+def _sleeper(name: str, seconds: float, *, helper_only: bool = False) -> None:
+    """A component that waits ``seconds`` a block (in the helper alone, if asked)."""
+    def sleep(doc: Doc) -> Doc:
+        if not helper_only or _in_helper():
+            time.sleep(seconds)
+        return doc
+
+    Language.component(name, func=sleep)
 
 
-@Language.component("test_shared_slow_in_helper")
-def _slow_in_helper(doc: Doc) -> Doc:
-    if _in_helper():
-        time.sleep(0.02)
-    return doc
-
-
-@Language.component("test_shared_steady")
-def _steady(doc: Doc) -> Doc:
-    time.sleep(0.01)
-    return doc
+_sleeper("test_shared_slow", 0.05)
+_sleeper("test_shared_slow_in_helper", 0.02, helper_only=True)
+_sleeper("test_shared_steady", 0.01)
 
 
 @Language.component("test_shared_helper_dies")
