@@ -72,3 +72,16 @@ def test_alternatives_exact_and_inflected() -> None:
     glossary_matcher.add_to(nlp, Settings(), GLOSSARY)
     doc = nlp("In order to help we utilised it.")
     assert [doc.text[s:e] for s, e, _ in doc._.plainspeak_alternatives] == ["In order to", "utilised"]
+
+
+def test_key_phrases_find_every_match_overlapping_or_not() -> None:
+    phrases = glossary_matcher.KeyPhrases()
+    phrases.add("reserve", [["reserve"]])
+    phrases.add("earmarked-reserve", [["earmarked", "reserve"], ["earmarked", "reserve"]])  # a repeat counts once
+    phrases.add("general-fund", [["general", "fund"], []])
+    assert len(phrases) == 3
+    keys = ["the", "earmarked", "reserve", "and", "general"]
+    assert phrases.find(keys) == {(1, 3, "earmarked-reserve"), (2, 3, "reserve")}
+    # A phrase that runs past the last key is no match; one that ends on it is.
+    assert phrases.find(["general"]) == set()
+    assert phrases.find(["general", "fund"]) == {(0, 2, "general-fund")}

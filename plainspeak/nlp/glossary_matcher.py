@@ -8,6 +8,12 @@ match case-sensitively. Where the pipeline has a trained lemmatizer its
 lemmas are tried too. Patterns are built once per glossary set; overlapping
 matches are settled longest first.
 
+A block's keys are plain strings, so patterns are looked up by their first
+key in a dict (:class:`KeyPhrases`) rather than through spaCy's
+``PhraseMatcher``, which needs a Doc for every pattern and for every pass
+over a block: that cost a new Doc and a lexeme for each of some 4,800 key
+sequences at every start, and a Doc of keys for every block.
+
 Results are plain data on the Doc:
 
 - ``doc._.plainspeak_terms``: ``[start_char, end_char, term_key, is_acronym]``
@@ -21,7 +27,6 @@ from itertools import product
 from typing import Iterable
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from plainspeak.glossary.model import GlossarySet
@@ -119,13 +124,44 @@ def verb_forms(word: str) -> list[str]:
     return [word + "s", word + "ed", word + "ing"]
 
 
+class KeyPhrases:
+    """Labelled sequences of keys, found wherever they stand in a block's keys."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+    def add(self, label: str, variants: Iterable[list[str]]) -> None:
+        for keys in variants:
+            if not keys:
+                continue
+            entry = (tuple(keys), label)
+            bucket = self._by_first.setdefault(keys[0], [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+    def __len__(self) -> int:
+        return sum(map(len, self._by_first.values()))
+
+    def find(self, keys: list[str]) -> set[tuple[int, int, str]]:
+        """Every match as (first key, end, label), overlapping ones included."""
+        found: set[tuple[int, int, str]] = set()
+        by_first = self._by_first
+        count = len(keys)
+        for i, key in enumerate(keys):
+            for phrase, label in by_first.get(key, ()):
+                end = i + len(phrase)
+                if end == i + 1 or (end <= count and tuple(keys[i:end]) == phrase):
+                    found.add((i, end, label))
+        return found
+
+
 class GlossaryMatcher:
     """Finds glossary forms and plain-alternative phrases; see the module docstring."""
 
     def __init__(self, nlp: Language, name: str = NAME) -> None:
         self.nlp, self.name = nlp, name
-        self.terms = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.alternatives = PhraseMatcher(nlp.vocab, attr="ORTH")  # on exact keys
+        self.terms = KeyPhrases()
+        self.alternatives = KeyPhrases()  # on exact keys
         self.acronym_keys: set[str] = set()
 
     def configure(self, glossaries: GlossarySet) -> None:
@@ -139,14 +175,14 @@ class GlossaryMatcher:
             inflect = alternative.match == "lemma"
             self._add(self.alternatives, alternative.phrase, alternative.phrase, inflect, exact=True)
 
-    def _add(self, matcher: PhraseMatcher, key: str, form: str, inflect: bool, exact: bool = False) -> None:
+    def _add(self, matcher: KeyPhrases, key: str, form: str, inflect: bool, exact: bool = False) -> None:
         doc = self.nlp.make_doc(form)
         if exact:
             words = shadow_keys(doc, exact=True)
             variants = [words] + [[v] + words[1:] for v in verb_forms(words[0])] * inflect
         else:
             variants = pattern_variants(doc, inflect)
-        matcher.add(key, [Doc(self.nlp.vocab, words=keys) for keys in variants if keys])
+        matcher.add(key, variants)
 
     def __call__(self, doc: Doc) -> Doc:
         groups = key_groups(doc)
@@ -166,12 +202,10 @@ class GlossaryMatcher:
         ]
         return doc
 
-    def _match(self, matcher: PhraseMatcher, doc: Doc, groups: list, passes: list) -> list:
+    def _match(self, matcher: KeyPhrases, doc: Doc, groups: list, passes: list) -> list:
         found: set[tuple[int, int, str]] = set()
         for keys in passes:
-            shadow = Doc(self.nlp.vocab, words=keys)
-            for match_id, start, end in matcher(shadow):
-                found.add((start, end, self.nlp.vocab.strings[match_id]))
+            found |= matcher.find(keys)
         chosen = longest_first(found)
         return [(doc[groups[s][0]].idx, doc[groups[e - 1][1]].idx + len(doc[groups[e - 1][1]]), key)
                 for s, e, key in chosen]
