@@ -9,6 +9,7 @@ bad paper: the error goes in the result, so a batch goes on.
 from __future__ import annotations
 
 import importlib
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from plainspeak.loaders import Limits
+    from plainspeak.nlp.parse import SharedParse
 
 # Modules offering ``summarise(analysis) -> dict`` for the paper summary.
 SUMMARY_PROVIDERS: tuple[str, ...] = ("plainspeak.readability.summary",)
@@ -52,15 +54,25 @@ def load_glossaries(settings: Settings) -> GlossarySet:
     return load_glossary_set(settings.glossaries, shipped=settings.use_shipped_glossaries)
 
 
-def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet, nlp: "Language | None" = None) -> Analysis:
-    """Parse every block of ``paper`` with the pipeline (built for the run unless given)."""
+def analyse(paper: Paper, settings: Settings, glossaries: GlossarySet, nlp: "Language | None" = None,
+            texts: list[str] | None = None, shared: "SharedParse | None" = None) -> Analysis:
+    """Parse every block of ``paper`` with the pipeline (built for the run unless given).
+
+    ``texts`` are the blocks' :func:`paper_texts`, if taken already, and
+    ``shared`` a helper already parsing them (:func:`plainspeak.nlp.parse.early_parse`).
+    """
     from plainspeak.nlp.parse import parse_blocks
     from plainspeak.nlp.pipeline import build_pipeline
 
     nlp = nlp if nlp is not None else build_pipeline(settings, glossaries)
-    texts = [checkable_text(paper, index) for index in range(len(paper.blocks))]
-    docs = parse_blocks(nlp, texts, processes=settings.processes)
+    texts = texts if texts is not None else paper_texts(paper)
+    docs = parse_blocks(nlp, texts, processes=settings.processes, shared=shared)
     return Analysis(paper=paper, docs=docs, glossaries=glossaries, settings=settings)
+
+
+def paper_texts(paper: Paper) -> list[str]:
+    """The text of every block, as parsed (see :func:`checkable_text`); once per paper, for its notices."""
+    return [checkable_text(paper, index) for index in range(len(paper.blocks))]
 
 
 # No real paragraph comes near this (it is some 30,000 words); past it the parser's
@@ -135,11 +147,12 @@ def apply_settings(findings: list[Finding], settings: Settings) -> list[Finding]
 
 
 def check_paper(
-    paper: Paper, settings: Settings, glossaries: GlossarySet | None = None, nlp: "Language | None" = None
+    paper: Paper, settings: Settings, glossaries: GlossarySet | None = None, nlp: "Language | None" = None,
+    texts: list[str] | None = None, shared: "SharedParse | None" = None,
 ) -> PaperResult:
-    """Check a loaded paper."""
+    """Check a loaded paper (``texts`` and ``shared`` as for :func:`analyse`)."""
     glossaries = glossaries if glossaries is not None else load_glossaries(settings)
-    analysis = analyse(paper, settings, glossaries, nlp)
+    analysis = analyse(paper, settings, glossaries, nlp, texts, shared)
     findings = apply_settings(run_rules(analysis, enabled_rules(settings)), settings)
     result = PaperResult(
         path=paper.path,
@@ -194,32 +207,40 @@ def check_path(path: str, settings: Settings, glossaries: GlossarySet | None = N
 
 
 def _check_in_time(path: str, settings: Settings, glossaries: GlossarySet | None, limits: "Limits") -> PaperResult:
+    """Read, parse and check one paper, each step started as soon as what it needs is there.
+
+    A reader process starts first, so the model loads on another core while
+    the paper is read. A long paper's helper (:mod:`plainspeak.nlp.helper`)
+    starts as soon as the paper and the model are both in, and parses while
+    this process builds plainspeak's own components (the glossary matcher, the
+    word tables); the helper's Docs come back through those components here.
+    The pipeline is built for the run, not for a paper, and outside the
+    paper's time: a build cut short would leave the process's shared model
+    with half its components.
+    """
     from plainspeak.loaders import load
     from plainspeak.loaders.isolate import IsolatedRead, needs_isolation
+    from plainspeak.nlp.parse import early_parse
+    from plainspeak.nlp.pipeline import build_pipeline, built_pipeline, model_stage
 
-    isolate = settings.isolate and needs_isolation(path, limits)
-    if not isolate:
-        glossaries, nlp = _ready(settings, glossaries)
+    if settings.isolate and needs_isolation(path, limits):
+        with IsolatedRead(Path(path), limits) as read:
+            glossaries = glossaries if glossaries is not None else load_glossaries(settings)
+            nlp = built_pipeline(settings, glossaries) or model_stage(settings)
+            paper = read.result()
+        used = read.seconds
+    else:
+        started = time.monotonic()
         with time_left(path, limits, 0.0):
-            return check_paper(load(path, limits=limits), settings, glossaries, nlp)
-    # The reader starts first, so the model loads on another core while the paper is read.
-    with IsolatedRead(Path(path), limits) as read:
-        glossaries, nlp = _ready(settings, glossaries)
-        paper = read.result()
-    with time_left(path, limits, read.seconds):
-        return check_paper(paper, settings, glossaries, nlp)
-
-
-def _ready(settings: Settings, glossaries: GlossarySet | None) -> tuple[GlossarySet, "Language"]:
-    """The run's glossaries and pipeline.
-
-    Built for the run, not for a paper, and outside its time: a build cut
-    short would leave the process's shared model with half its components.
-    """
-    from plainspeak.nlp.pipeline import build_pipeline
-
-    glossaries = glossaries if glossaries is not None else load_glossaries(settings)
-    return glossaries, build_pipeline(settings, glossaries)
+            paper = load(path, limits=limits)
+        used = time.monotonic() - started
+        glossaries = glossaries if glossaries is not None else load_glossaries(settings)
+        nlp = built_pipeline(settings, glossaries) or model_stage(settings)
+    texts = paper_texts(paper)
+    with early_parse(nlp, texts, settings.processes) as shared:
+        nlp = build_pipeline(settings, glossaries)
+        with time_left(path, limits, used):
+            return check_paper(paper, settings, glossaries, nlp, texts, shared)
 
 
 @contextmanager

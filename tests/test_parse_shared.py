@@ -238,6 +238,54 @@ def test_a_time_limit_stops_the_helper_too(monkeypatch: pytest.MonkeyPatch) -> N
         os.waitpid(forked[0], os.WNOHANG)
 
 
+if not Doc.has_extension("test_shared_read"):
+    Doc.set_extension("test_shared_read", default=None)
+
+
+@Language.component("test_shared_reader")
+def _reader(doc: Doc) -> Doc:
+    """A reader added after the fork: what it saw of the parse, and which process ran it."""
+    from plainspeak.nlp.doc_text import doc_text
+
+    doc._.test_shared_read = {"text": doc_text(doc), "tags": [t.tag_ for t in doc],
+                              "sentences": len(list(doc.sents)), "here": not _in_helper()}
+    return doc
+
+
+def test_readers_added_after_an_early_fork_run_here_on_the_helpers_docs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
+    monkeypatch.setattr(parse, "SHARED_BATCH", 2)
+    _PARENT[0] = os.getpid()
+    helper_batches: list[set[int]] = []
+    real_docs = Helper.docs
+
+    def docs(self: Helper) -> dict:
+        done = real_docs(self)
+        helper_batches.append(set(done))
+        return done
+
+    monkeypatch.setattr(Helper, "docs", docs)
+    nlp = pipeline("test_shared_slow")  # 0.05 s a block on both sides, so both take a share
+    with parse.early_parse(nlp, texts(), processes=2) as shared:
+        assert shared is not None
+        nlp.add_pipe("test_shared_reader")  # as the readers are built while the helper parses
+        early = parse.parse_blocks(nlp, texts(), processes=2, shared=shared)
+    alone = list(parse.parse_here(pipeline("test_shared_slow", "test_shared_reader"), texts()))
+    assert summary(early) == summary(alone)
+    assert [doc._.test_shared_read for doc in early] == [doc._.test_shared_read for doc in alone]
+    assert helper_batches and helper_batches[0]  # the helper parsed some batches ...
+    assert all(doc._.test_shared_read["here"] for doc in early)  # ... and their reader ran here
+    assert all("plainspeak_text" not in doc.user_data for doc in early)
+
+
+def test_no_early_helper_for_a_short_paper_or_one_process() -> None:
+    nlp = pipeline()
+    with parse.early_parse(nlp, ["A short paper."] * 3, processes=2) as shared:
+        assert shared is None
+    with parse.early_parse(nlp, texts() * 100, processes=1) as shared:
+        assert shared is None
+
+
 def test_packed_docs_rebuild_on_a_vocabulary_that_lacks_their_strings() -> None:
     nlp = pipeline()
     source = spacy.blank("en")  # a separate vocabulary, as the helper's copy is after the fork

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plainspeak.glossary.model import GlossarySet
-from plainspeak.nlp.sentence_starts import NAME, add_to, mark_sentence_starts
+from plainspeak.nlp.sentence_starts import NAME, SENTENCIZER, add_to, mark_sentence_starts
 from plainspeak.settings import Settings
 from tests.helpers import blank_nlp
 
@@ -60,7 +60,10 @@ def test_added_before_the_parser_only() -> None:
 
     nlp = spacy.blank("en")
     add_to(nlp, Settings(), GlossarySet())
-    assert NAME not in nlp.pipe_names  # nothing to guide: a blank pipeline has no parser
+    # Nothing to guide in a blank pipeline, which has no parser; it gets a sentencizer, once.
+    add_to(nlp, Settings(), GlossarySet())
+    assert nlp.pipe_names == [SENTENCIZER]
+    nlp = spacy.blank("en")
     nlp.add_pipe("parser")
     nlp.add_pipe("tagger", first=True)
     add_to(nlp, Settings(), GlossarySet())

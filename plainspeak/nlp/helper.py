@@ -36,7 +36,7 @@ import signal
 import struct
 import threading
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from spacy import attrs
 from spacy.tokens import Doc
@@ -105,12 +105,15 @@ class Helper:
     """``with Helper(nlp, batches, claims) as helper:`` parses, in a forked process, the batches it claims.
 
     It takes batches from the back of ``claims``; :meth:`docs` waits for it to
-    finish and returns the Docs of every batch it sent whole, by index.
+    finish and returns the Docs of every batch it sent whole, by index. Each
+    batch's Docs, once rebuilt here, go through ``finish(index, docs)`` if it
+    is given (the components the helper was forked without).
     """
 
     def __init__(self, nlp: "Language", batches: Sequence[Sequence[str]], claims: Claims,
-                 batch_size: int = 0) -> None:
+                 batch_size: int = 0, finish: Callable[[int, list[Doc]], list[Doc]] | None = None) -> None:
         self.nlp = nlp
+        self.finish = finish
         self.batches = [list(batch) for batch in batches]
         self.claims = claims
         self.batch_size = batch_size
@@ -146,7 +149,8 @@ class Helper:
         """
         while self.received:  # the reader thread only appends; pop takes one whole batch
             index, data = self.received.pop()
-            self.done[index] = unpack(self.nlp.vocab, data)
+            docs = unpack(self.nlp.vocab, data)
+            self.done[index] = self.finish(index, docs) if self.finish is not None else docs
 
     def docs(self) -> dict[int, list[Doc]]:
         """The Docs of each batch the helper sent, by batch; after a failure, those sent before it."""

@@ -12,6 +12,7 @@ at a time and keeps nothing between blocks.
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from plainspeak.deadline import check_time
@@ -44,35 +45,111 @@ WARM_UP = ("The committee noted that the revised arrangements for the additional
            "would be considered by the board at its next meeting in March.")
 
 
-def parse_blocks(nlp: "Language", texts: Sequence[str], *, processes: int = 1) -> list["Doc"]:
-    """One Doc per text, in order; with ``processes`` > 1 a helper may parse some of them."""
+def parse_blocks(nlp: "Language", texts: Sequence[str], *, processes: int = 1,
+                 shared: "SharedParse | None" = None) -> list["Doc"]:
+    """One Doc per text, in order; with ``processes`` > 1 a helper may parse some of them.
+
+    ``shared`` is a helper started earlier on these texts (:func:`early_parse`).
+    """
+    if shared is not None:
+        return shared.parse(nlp)
+    if not worth_sharing(texts, processes):
+        return list(parse_here(nlp, texts))
+    with SharedParse(nlp, texts) as started:
+        return started.parse(nlp)
+
+
+def worth_sharing(texts: Sequence[str], processes: int) -> bool:
+    """Whether a helper should take part of these texts: two processes allowed, a long paper, a fork possible."""
     from plainspeak.forking import can_fork
 
-    if processes < 2 or sum(map(len, texts)) < MIN_SHARED_CHARS or not can_fork():
-        return list(parse_here(nlp, texts))
-    from plainspeak.nlp.helper import Claims, Helper
+    return processes >= 2 and sum(map(len, texts)) >= MIN_SHARED_CHARS and can_fork()
 
-    groups = list(batches(texts, SHARED_BATCH))
-    list(parse_here(nlp, [WARM_UP]))  # so the tables components load on first use are shared, not loaded twice
-    parsed: dict[int, list[Doc]] = {}
-    claims = Claims(len(groups))
-    # Until the helper is done, the collector leaves alone what both processes
-    # hold: its passes write to every object, and so copy every page they share.
-    gc.freeze()
-    try:
-        with Helper(nlp, groups, claims, SHARED_BATCH) as helper:
-            while (index := claims.front()) is not None:
-                parsed[index] = list(parse_here(nlp, groups[index], SHARED_BATCH))
-                helper.collect()
-            parsed.update(helper.docs())
-    finally:
+
+@contextmanager
+def early_parse(nlp: "Language", texts: Sequence[str], processes: int) -> Iterator["SharedParse | None"]:
+    """A helper parsing ``texts`` from now on with ``nlp`` as it stands, or None where one is not worth it.
+
+    Started before plainspeak's readers are built (see
+    :func:`plainspeak.nlp.pipeline.model_stage`), the helper parses while
+    they are; pass it to :func:`parse_blocks` with the finished pipeline.
+    """
+    if not worth_sharing(texts, processes):
+        yield None
+        return
+    with SharedParse(nlp, texts) as shared:
+        yield shared
+
+
+class SharedParse:
+    """``with SharedParse(nlp, texts) as shared:`` forks a helper that claims batches of ``texts`` from the back.
+
+    The helper parses with the components ``nlp`` has at the fork.
+    :meth:`parse` parses from the front until the two meet; it may be given
+    the same pipeline with readers added since, and passes the helper's Docs
+    through those readers here.
+    """
+
+    def __init__(self, nlp: "Language", texts: Sequence[str]) -> None:
+        from plainspeak.nlp.helper import Claims, Helper
+
+        self.groups = list(batches(texts, SHARED_BATCH))
+        self.forked_with = frozenset(nlp.pipe_names)
+        self.readers: list = []
+        self.claims = Claims(len(self.groups))
+        self.helper = Helper(nlp, self.groups, self.claims, SHARED_BATCH, finish=self._finish)
+        self.nlp = nlp
+
+    def __enter__(self) -> "SharedParse":
+        # So the tables components load on first use are loaded once and shared, not once in each process.
+        list(parse_here(self.nlp, [WARM_UP]))
+        # Until the helper is done, the collector leaves alone what both processes
+        # hold: its passes write to every object, and so copy every page they share.
+        gc.freeze()
+        try:
+            self.helper.__enter__()
+        except BaseException:
+            self._close()
+            raise
+        return self
+
+    def parse(self, nlp: "Language") -> list["Doc"]:
+        """Every text's Doc, in order: parsed here from the front, and the helper's from the back."""
+        self.readers = [component for name, component in nlp.pipeline if name not in self.forked_with]
+        parsed: dict[int, list[Doc]] = {}
+        while (index := self.claims.front()) is not None:
+            parsed[index] = list(parse_here(nlp, self.groups[index], SHARED_BATCH))
+            self.helper.collect()
+        parsed.update(self.helper.docs())
+        # Batches a failed helper claimed and never sent (all of them, if none could start).
+        for index in range(len(self.groups)):
+            if index not in parsed:
+                parsed[index] = list(parse_here(nlp, self.groups[index], SHARED_BATCH))
+        return [doc for index in range(len(self.groups)) for doc in parsed[index]]
+
+    def _finish(self, index: int, docs: list["Doc"]) -> list["Doc"]:
+        """The helper's Docs of one batch through the readers it did not have."""
+        if not self.readers:
+            return docs
+        from plainspeak.nlp.doc_text import forget_text, remember_text
+
+        finished = []
+        for doc, text in zip(docs, self.groups[index]):
+            doc = remember_text(doc, text)
+            for reader in self.readers:
+                doc = reader(doc)
+            finished.append(forget_text(doc))
+        return finished
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.helper.__exit__(*exc)
+        finally:
+            self._close()
+
+    def _close(self) -> None:
         gc.unfreeze()
-        claims.close()
-    # Batches a failed helper claimed and never sent (all of them, if none could start).
-    for index in range(len(groups)):
-        if index not in parsed:
-            parsed[index] = list(parse_here(nlp, groups[index], SHARED_BATCH))
-    return [doc for index in range(len(groups)) for doc in parsed[index]]
+        self.claims.close()
 
 
 def parse_here(nlp: "Language", texts: Sequence[str], batch_size: int = 0) -> Iterator["Doc"]:

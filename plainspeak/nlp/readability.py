@@ -9,7 +9,8 @@ Rules PS2xx/PS3xx only read them.
 
 It needs sentence boundaries: the trained parser gives them (joined where a
 reader would see one sentence, see :func:`reader_sentences`); on a pipeline
-without a parser, senter or sentencizer, :func:`add_to` adds a sentencizer.
+without a parser, senter or sentencizer,
+:func:`plainspeak.nlp.sentence_starts.add_to` adds a sentencizer.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from plainspeak.settings import Settings
 
 EXTENSION = "plainspeak_readability"
-_SENTENCE_FACTORIES = ("parser", "senter", "sentencizer")
 
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
@@ -66,10 +66,7 @@ def make_readability(
 
 
 def add_to(nlp: Language, settings: "Settings", glossaries: "GlossarySet") -> None:
-    """Add the component last, and a sentencizer first if nothing sets sentences."""
-    factories = {nlp.get_pipe_meta(name).factory for name in nlp.pipe_names}
-    if not factories.intersection(_SENTENCE_FACTORIES) and "plainspeak_sentencizer" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer", name="plainspeak_sentencizer", first=True)
+    """Add the component last."""
     if "plainspeak_readability" not in nlp.pipe_names:
         nlp.add_pipe("plainspeak_readability", last=True)
 

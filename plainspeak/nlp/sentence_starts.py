@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 NAME = "plainspeak_sentence_starts"
 _STOP_THEN_CAPITAL = re.compile(r"[.!?](?=[ \t]+[A-Z])")
 _SETS_SENTENCES = ("parser", "senter")
+_SENTENCE_FACTORIES = (*_SETS_SENTENCES, "sentencizer")
+SENTENCIZER = "plainspeak_sentencizer"
 _LABEL_WORDS = 5
 
 
@@ -75,8 +77,14 @@ def sentence_starts(doc: Doc) -> Doc:
 
 
 def add_to(nlp: Language, settings: "Settings", glossaries: "GlossarySet") -> None:
-    """Add the component just before the parser or senter, if the pipeline has one."""
+    """Add the component just before the parser or senter, if the pipeline has one.
+
+    A pipeline with nothing that sets sentences gets a sentencizer first, for
+    the readability features, which are counted sentence by sentence.
+    """
     factories = {name: nlp.get_pipe_meta(name).factory for name in nlp.pipe_names}
     setters = [name for name, factory in factories.items() if factory in _SETS_SENTENCES]
     if setters and NAME not in nlp.pipe_names:
         nlp.add_pipe(NAME, before=setters[0])
+    if not set(factories.values()).intersection(_SENTENCE_FACTORIES) and SENTENCIZER not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", name=SENTENCIZER, first=True)
