@@ -220,13 +220,11 @@ def _check_in_time(path: str, settings: Settings, glossaries: GlossarySet | None
     """
     from plainspeak.loaders import load
     from plainspeak.loaders.isolate import IsolatedRead, needs_isolation
-    from plainspeak.nlp.parse import early_parse
-    from plainspeak.nlp.pipeline import build_pipeline, built_pipeline, model_stage
 
     if settings.isolate and needs_isolation(path, limits):
+        # Started before spaCy is imported: a reader forked from a small process starts at once.
         with IsolatedRead(Path(path), limits) as read:
-            glossaries = glossaries if glossaries is not None else load_glossaries(settings)
-            nlp = built_pipeline(settings, glossaries) or model_stage(settings)
+            glossaries, nlp = _model(settings, glossaries)
             paper = read.result()
         used = read.seconds
     else:
@@ -234,13 +232,23 @@ def _check_in_time(path: str, settings: Settings, glossaries: GlossarySet | None
         with time_left(path, limits, 0.0):
             paper = load(path, limits=limits)
         used = time.monotonic() - started
-        glossaries = glossaries if glossaries is not None else load_glossaries(settings)
-        nlp = built_pipeline(settings, glossaries) or model_stage(settings)
+        glossaries, nlp = _model(settings, glossaries)
+    from plainspeak.nlp.parse import early_parse
+    from plainspeak.nlp.pipeline import build_pipeline
+
     texts = paper_texts(paper)
     with early_parse(nlp, texts, settings.processes) as shared:
         nlp = build_pipeline(settings, glossaries)
         with time_left(path, limits, used):
             return check_paper(paper, settings, glossaries, nlp, texts, shared)
+
+
+def _model(settings: Settings, glossaries: GlossarySet | None) -> tuple[GlossarySet, "Language"]:
+    """The run's glossaries, and its pipeline if built already, else the model without plainspeak's readers."""
+    from plainspeak.nlp.pipeline import built_pipeline, model_stage
+
+    glossaries = glossaries if glossaries is not None else load_glossaries(settings)
+    return glossaries, built_pipeline(settings, glossaries) or model_stage(settings)
 
 
 @contextmanager

@@ -95,3 +95,36 @@ def test_a_forked_reader_reads_the_paper_and_keeps_its_memory_cap(tmp_path: Path
     assert "Page 39: the board agreed the outturn" in " ".join(out["blocks"])
     assert out["capped"] == "E110"
     assert path.read_bytes().startswith(b"%PDF")
+
+
+# A whole check as the command line runs it: the reader must start before
+# anything imports spaCy, or the process is too big to fork it.
+_CHECK = r"""
+import json, sys
+from plainspeak.loaders import isolate
+from plainspeak.engine import check_path
+from plainspeak.settings import Settings
+seen = []
+real = isolate.IsolatedRead.__init__
+def init(self, path, limits):
+    seen.append({"spacy": "spacy" in sys.modules, "method": isolate._context().get_start_method()})
+    real(self, path, limits)
+isolate.IsolatedRead.__init__ = init
+result = check_path(sys.argv[1], Settings())
+print(json.dumps({"seen": seen, "error": str(result.error) if result.error else None}))
+"""
+
+
+@linux_only
+@pytest.mark.slow
+def test_a_check_starts_its_reader_before_spacy_is_imported(tmp_path: Path) -> None:
+    page = Page()
+    page.lines(72, 760, ["The board agreed the outturn for the year."])
+    path = write_pdf(tmp_path, [page])
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    run = subprocess.run([sys.executable, "-c", _CHECK, str(path)], capture_output=True, text=True,
+                         env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["error"] is None
+    assert out["seen"] == [{"spacy": False, "method": "fork"}]
