@@ -99,13 +99,18 @@ class SharedParse:
         self.claims = Claims(len(self.groups))
         self.helper = Helper(nlp, self.groups, self.claims, SHARED_BATCH, finish=self._finish)
         self.nlp = nlp
+        self.collecting = True
 
     def __enter__(self) -> "SharedParse":
         # So the tables components load on first use are loaded once and shared, not once in each process.
         list(parse_here(self.nlp, [WARM_UP]))
         # Until the helper is done, the collector leaves alone what both processes
-        # hold: its passes write to every object, and so copy every page they share.
+        # hold (its passes write to every object, and so copy every page they
+        # share) and does not run at all: the parse makes few cycles, and each
+        # pass over the growing pile of Docs took time from the parse.
+        self.collecting = gc.isenabled()
         gc.freeze()
+        gc.disable()
         try:
             self.helper.__enter__()
         except BaseException:
@@ -149,6 +154,8 @@ class SharedParse:
 
     def _close(self) -> None:
         gc.unfreeze()
+        if self.collecting:
+            gc.enable()
         self.claims.close()
 
 
