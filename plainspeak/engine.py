@@ -224,7 +224,7 @@ def _check_in_time(path: str, settings: Settings, glossaries: GlossarySet | None
     if settings.isolate and needs_isolation(path, limits):
         # Started before spaCy is imported: a reader forked from a small process starts at once.
         with IsolatedRead(Path(path), limits) as read:
-            glossaries, nlp = _model(settings, glossaries)
+            nlp = _model(settings, glossaries)
             paper = read.result()
         used = read.seconds
     else:
@@ -232,23 +232,28 @@ def _check_in_time(path: str, settings: Settings, glossaries: GlossarySet | None
         with time_left(path, limits, 0.0):
             paper = load(path, limits=limits)
         used = time.monotonic() - started
-        glossaries, nlp = _model(settings, glossaries)
+        nlp = _model(settings, glossaries)
     from plainspeak.nlp.parse import early_parse
     from plainspeak.nlp.pipeline import build_pipeline
 
     texts = paper_texts(paper)
     with early_parse(nlp, texts, settings.processes) as shared:
+        glossaries = glossaries if glossaries is not None else load_glossaries(settings)
         nlp = build_pipeline(settings, glossaries)
         with time_left(path, limits, used):
             return check_paper(paper, settings, glossaries, nlp, texts, shared)
 
 
-def _model(settings: Settings, glossaries: GlossarySet | None) -> tuple[GlossarySet, "Language"]:
-    """The run's glossaries, and its pipeline if built already, else the model without plainspeak's readers."""
+def _model(settings: Settings, glossaries: GlossarySet | None) -> "Language":
+    """The run's pipeline if built already for ``glossaries``, else the model without plainspeak's readers.
+
+    Glossaries not given are read later, while a helper parses: a set read
+    now would be a new one, which no earlier build was made for.
+    """
     from plainspeak.nlp.pipeline import built_pipeline, model_stage
 
-    glossaries = glossaries if glossaries is not None else load_glossaries(settings)
-    return glossaries, built_pipeline(settings, glossaries) or model_stage(settings)
+    built = built_pipeline(settings, glossaries) if glossaries is not None else None
+    return built or model_stage(settings)
 
 
 @contextmanager
