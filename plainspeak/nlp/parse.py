@@ -7,6 +7,11 @@ pipeline already loaded: this process takes batches from the front, the helper
 from the back, until they meet, and the helper sends its Docs back. The Docs,
 and so the findings, are the same either way: every component sees one block
 at a time and keeps nothing between blocks.
+
+The helper can start before plainspeak's readers are built
+(:func:`early_parse`, as the engine does for one long paper): it parses with
+the model and the annotators alone, and this process passes the Docs it
+sends back through the readers built since, which only read a parsed Doc.
 """
 
 from __future__ import annotations
@@ -40,7 +45,8 @@ MIN_SHARED_CHARS = 20_000
 # Parsed before the helper is forked: a long graded sentence with a passive,
 # a bracketed acronym and rare words, so word frequencies, syllables and the
 # like are loaded once and shared (loaded after the fork, each process held
-# its own copy, 27 MB more in all on a 300-page paper).
+# its own copy, 27 MB more in all on a 300-page paper). A helper forked before
+# the readers are built never loads them.
 WARM_UP = ("The committee noted that the revised arrangements for the additional funding (the iBCF) "
            "would be considered by the board at its next meeting in March.")
 
