@@ -162,8 +162,8 @@ def test_a_helper_that_fails_leaves_its_blocks_to_the_parent(monkeypatch: pytest
     assert summary(shared) == summary(list(parse.parse_here(pipeline(), texts())))
 
 
-def test_a_helper_killed_midway_leaves_what_it_had_not_sent_to_the_parent(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def batches_of_two_recording_the_helpers(monkeypatch: pytest.MonkeyPatch) -> list[set[int]]:
+    """Share even short texts, two blocks a batch; the list fills with the batches each helper sent."""
     monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
     monkeypatch.setattr(parse, "SHARED_BATCH", 2)
     _PARENT[0] = os.getpid()
@@ -176,6 +176,12 @@ def test_a_helper_killed_midway_leaves_what_it_had_not_sent_to_the_parent(
         return done
 
     monkeypatch.setattr(Helper, "docs", docs)
+    return sent
+
+
+def test_a_helper_killed_midway_leaves_what_it_had_not_sent_to_the_parent(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    sent = batches_of_two_recording_the_helpers(monkeypatch)
     # Both sides take 0.02 s a batch, so the parent is far from block 34 when the helper dies there.
     nlp = pipeline("test_shared_steady", "test_shared_helper_dies")
     shared = parse.parse_blocks(nlp, texts(), processes=2)
@@ -253,18 +259,7 @@ def _reader(doc: Doc) -> Doc:
 
 
 def test_readers_added_after_an_early_fork_run_here_on_the_helpers_docs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
-    monkeypatch.setattr(parse, "SHARED_BATCH", 2)
-    _PARENT[0] = os.getpid()
-    helper_batches: list[set[int]] = []
-    real_docs = Helper.docs
-
-    def docs(self: Helper) -> dict:
-        done = real_docs(self)
-        helper_batches.append(set(done))
-        return done
-
-    monkeypatch.setattr(Helper, "docs", docs)
+    helper_batches = batches_of_two_recording_the_helpers(monkeypatch)
     nlp = pipeline("test_shared_slow")  # 0.05 s a block on both sides, so both take a share
     with parse.early_parse(nlp, texts(), processes=2) as shared:
         assert shared is not None
