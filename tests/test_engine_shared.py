@@ -52,3 +52,30 @@ def test_an_early_helper_gives_the_findings_one_process_gives(tmp_path: Path, mo
     assert findings(shared) == findings(alone) and findings(alone)
     assert shared.summary == alone.summary
     assert shared.definitions == alone.definitions
+
+
+def test_a_glossary_that_fails_while_the_helper_parses_stops_the_helper(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    paper = tmp_path / "long.md"
+    paper.write_text((EXAMPLES / "budget-report.md").read_text(encoding="utf-8") * 6, encoding="utf-8")
+    broken = tmp_path / "ours.yaml"
+    broken.write_text("glossary:\n  id: ours\nterms: [unclosed\n", encoding="utf-8")
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    pipeline._BUILT.clear()
+    settings = dataclasses.replace(Settings(), processes=2, isolate=False, glossaries=[str(broken)])
+    result = check_path(str(paper), settings)
+    assert result.error is not None and "ours.yaml" in result.error.line()
+    assert len(forked) == 1  # the helper had started before the glossary was read ...
+    with pytest.raises(ChildProcessError):  # ... and was stopped and waited for
+        os.waitpid(forked[0], os.WNOHANG)
