@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from plainspeak.errors import E107, E109, E110, InputError
-from plainspeak.forking import can_fork
+from plainspeak.forking import start_context
 from plainspeak.loaders.limits import MB, Limits
 
 _GRACE_S = 5.0
@@ -115,10 +115,7 @@ def _context() -> multiprocessing.context.BaseContext:
     (a fork of those can deadlock), starts its readers from a fork server:
     cheap starts, and a reader whose memory cap counts only its own parse.
     """
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and can_fork() and 0 < _address_space() <= FORK_MAX_BYTES:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return start_context(fork=0 < _address_space() <= FORK_MAX_BYTES)
 
 
 def _address_space() -> int:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
 from plainspeak.errors import ExitCode, PlainspeakError
-from plainspeak.forking import can_fork
+from plainspeak.forking import start_context
 from plainspeak.loaders.isolate import READER_MODULES as _LOADER_MODULES
 from plainspeak.result import PaperResult
 from plainspeak.settings import Settings
@@ -202,10 +202,7 @@ def forget_parent_fork_server() -> None:
 
 def _context() -> multiprocessing.context.BaseContext:
     """``fork`` where it is safe (Linux, no other thread), else forkserver or spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and can_fork():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return start_context()
 
 
 def _size(path: str) -> int:
