@@ -59,10 +59,8 @@ def parse_blocks(nlp: "Language", texts: Sequence[str], *, processes: int = 1,
     """
     if shared is not None:
         return shared.parse(nlp)
-    if not worth_sharing(texts, processes):
-        return list(parse_here(nlp, texts))
-    with SharedParse(nlp, texts) as started:
-        return started.parse(nlp)
+    with early_parse(nlp, texts, processes) as started:
+        return started.parse(nlp) if started is not None else list(parse_here(nlp, texts))
 
 
 def worth_sharing(texts: Sequence[str], processes: int) -> bool:
