@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Mapping
 
 import click
+import pytest
 from click.testing import CliRunner, Result
 
 from plainspeak.cli import main
@@ -105,3 +106,18 @@ def run_cli(*args: str, env: Mapping[str, str] | None = None) -> tuple[int, str,
     """The exit code, stdout and stderr of ``plainspeak ARGS...``."""
     result = invoke(*args, env=env)
     return result.exit_code, result.stdout, result.stderr
+
+
+def record_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """From now on in the test, the pid of every child this process forks, in order."""
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forked

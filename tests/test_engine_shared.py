@@ -9,6 +9,7 @@ helper's Docs. The findings must be the ones a single process gives.
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from plainspeak.engine import check_path
 from plainspeak.forking import can_fork
 from plainspeak.nlp import parse, pipeline
 from plainspeak.settings import Settings
+from tests.helpers import record_forks
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not can_fork(), reason="a helper is forked only on Linux, with one thread")]
@@ -56,22 +58,11 @@ def test_an_early_helper_gives_the_findings_one_process_gives(tmp_path: Path, mo
 
 def test_a_glossary_that_fails_while_the_helper_parses_stops_the_helper(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import os
-
     paper = tmp_path / "long.md"
     paper.write_text((EXAMPLES / "budget-report.md").read_text(encoding="utf-8") * 6, encoding="utf-8")
     broken = tmp_path / "ours.yaml"
     broken.write_text("glossary:\n  id: ours\nterms: [unclosed\n", encoding="utf-8")
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
+    forked = record_forks(monkeypatch)
     pipeline._BUILT.clear()
     settings = dataclasses.replace(Settings(), processes=2, isolate=False, glossaries=[str(broken)])
     result = check_path(str(paper), settings)

@@ -11,9 +11,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from plainspeak.deadline import TimeUp, time_limit
-from plainspeak.nlp import parse
 from plainspeak.forking import can_fork
+from plainspeak.nlp import parse
 from plainspeak.nlp.helper import Claims, Helper, pack, unpack
+from tests.helpers import record_forks
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="a helper is forked only on Linux, with one thread")
 
@@ -226,16 +227,7 @@ def test_a_time_limit_stops_the_helper_too(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
     nlp = pipeline("test_shared_slow")  # 40 blocks of 0.05 s: a second on each side
     began = time.monotonic()
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
+    forked = record_forks(monkeypatch)
     with pytest.raises(TimeUp), time_limit(0.3):
         parse.parse_blocks(nlp, texts(), processes=2)
     assert time.monotonic() - began < 1.0
