@@ -5,8 +5,9 @@
   letter-and-number code (``C1``, not after a label such as "Table") that is
   not a Roman numeral, a unit, a period code (``Q3``, ``FY25``), part of a
   postcode, or a word in a line written in capitals.
-- ``doc._.plainspeak_rare``: ``[start_char, end_char, word, zipf]`` for rare
-  lower-case words (by wordfreq's corpus frequency) and, where the pipeline
+- ``doc._.plainspeak_rare``: ``[start_char, end_char, word, zipf, family]`` for
+  rare lower-case words (by wordfreq's corpus frequency; a word readers know in
+  another form, "summarises" or "flexibly", is not rare) and, where the pipeline
   tags parts of speech, ``[... , phrase, zipf]`` for noun compounds holding a
   rare-ish noun. Names (capitalised words, words after a title) never appear.
 - ``doc._.plainspeak_quoted``: ``[start_char, end_char, phrase]`` for short
@@ -126,6 +127,8 @@ def acronyms(doc: Doc) -> list[list]:
 
 
 def rare_words(doc: Doc) -> list[list]:
+    """Rare lower-case words; each carries a fifth item, its family ("prioritise" for
+    "prioritising"), so one word in several forms is one candidate."""
     found = []
     for token in doc:
         word = token.text
@@ -134,13 +137,48 @@ def rare_words(doc: Doc) -> list[list]:
         if _in_hyphenated(token):
             continue
         frequency = zipf(word)
-        if frequency < RARE_WORD_ZIPF and not transparent(word):
-            found.append([token.idx, token.idx + len(word), word, frequency])
+        if frequency >= RARE_WORD_ZIPF or transparent(word):
+            continue
+        lemma = token.lemma_.lower() if token.lemma_.isalpha() else ""
+        if not familiar_form(word, lemma):
+            found.append([token.idx, token.idx + len(word), word, frequency, american(lemma or word)])
     return found + compounds(doc)
 
 
 # What follows the prefix must be this common: an everyday word ("spent", "spend").
 EVERYDAY_ZIPF = 4.0
+
+# British spellings in -ise, -isation and -yse: wordfreq's English is mostly
+# American, so "summarises" (2.49) is rarer there than "summarizes" (3.12).
+_BRITISH_ENDING = re.compile(r"(?<=[a-z]{3})(is|ys)(e|es|ed|ing|ation|ations|er|ers)$")
+# Adverbs read as their adjective: "flexibly" as "flexible", "steadily" as "steady".
+_ADVERB = ((re.compile(r"(?<=[a-z]{3})(ib|ab)ly$"), r"\1le"), (re.compile(r"(?<=[a-z]{3})ily$"), "y"),
+           (re.compile(r"(?<=[a-z]{4})ly$"), ""))
+
+
+def american(word: str) -> str:
+    """``word`` with a British -ise, -isation or -yse ending spelt -ize, -ization, -yze."""
+    return _BRITISH_ENDING.sub(lambda m: m.group(1)[0] + "z" + m.group(2), word)
+
+
+def familiar_form(word: str, lemma: str) -> bool:
+    """A rare-looking word that readers know in another form.
+
+    Spelt the American way it is common ("prioritise"); or it is a form of an
+    everyday word: its lemma ("actioned" of "action"), the word before its
+    "-ing" ("rostering" of "roster") or, for an adverb, its adjective ("flexibly"). A less common lemma is not
+    enough: "cohorting" is jargon though "cohort" (3.4) is not rare.
+    """
+    if zipf(american(word)) >= RARE_WORD_ZIPF:
+        return True
+    bases = {lemma, american(lemma)} if lemma and lemma != word else set()
+    for pattern, replacement in _ADVERB:
+        if pattern.search(word):
+            bases.add(pattern.sub(replacement, word))
+            break
+    if word.endswith("ing") and len(word) > 6:
+        bases.update((word[:-3], word[:-3] + "e"))  # a gerund the tagger calls a noun: "rostering"
+    return any(base and zipf(base) >= EVERYDAY_ZIPF for base in bases)
 
 
 @lru_cache(maxsize=20000)

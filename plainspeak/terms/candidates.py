@@ -22,8 +22,8 @@ def unknown_terms(analysis: "Analysis", min_phrase_uses: int) -> list[tuple[int,
     quoted: set[str] = set()
     for index, (block, doc) in enumerate(analysis.blocks()):
         marked = [(s, e, t, None) for s, e, t in doc._.plainspeak_quoted or []]
-        for start, end, text, _zipf in (doc._.plainspeak_rare or []) + marked:
-            key = text_key(text)
+        for start, end, text, _zipf, *family in (doc._.plainspeak_rare or []) + marked:
+            key = text_key(family[0] if family else text)
             counts[key] = counts.get(key, 0) + 1
             if _zipf is None:
                 quoted.add(key)  # the writer marked it as a term: once is enough
