@@ -26,6 +26,7 @@ def found(text: str) -> list[tuple[str, str]]:
      [("Extra care housing", "lead-in")]),
     ("Care in the home. Care in the home means help given where a person lives.",
      [("Care in the home", "lead-in"), ("Care in the home", "means")]),
+    ("An underspend means that the council spent less than it planned.", [("underspend", "means")]),
 ])
 def test_cues(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
@@ -44,6 +45,7 @@ def test_cues(text: str, expected: list[tuple[str, str]]) -> None:
     "Care providers. Providers face rising staff costs this year and next.",
     "Officers reviewed the virement. Officers agreed to move the money next month.",
     "Councils set their budgets. Councils must also publish them every year.",
+    "The date of the next board meeting means that the plan cannot be signed off in time.",
 ])
 def test_no_definition(text: str) -> None:
     assert found(text) == []
@@ -52,3 +54,8 @@ def test_no_definition(text: str) -> None:
 def test_definitions_are_plain_data() -> None:
     items = block_definitions("The Better Care Fund (BCF) is pooled.")
     assert items == [{"term": "BCF", "definition": "Better Care Fund", "kind": "acronym", "start": 22, "end": 25}]
+
+
+def test_an_explanation_ends_where_a_second_is_clause_begins() -> None:
+    items = block_definitions("A positive variance is an overspend and a figure in brackets is an underspend.")
+    assert [(d["term"], d["definition"]) for d in items] == [("positive variance", "an overspend")]

@@ -104,12 +104,21 @@ _MEANS = re.compile(
 )
 
 
+# "X means that ..." defines a short term ("An underspend means that ..."); after
+# a longer subject it gives a consequence: "The timing of the meeting means that ...".
+MEANS_THAT_TERM_WORDS = 3
+
+
 def means_cue(text: str) -> Found:
     """ "X means ...", "X refers to ...", "X is defined as ...", "X stands for ..." """
     for match in _MEANS.finditer(text):
         subject = subject_before(text, match.start())
-        if subject is not None:
-            yield subject[0], _rest_of_sentence(text, match.end()), "means", subject[1]
+        if subject is None:
+            continue
+        means_that = match.group().strip() == "means" and text.startswith("that ", match.end())
+        if means_that and len(subject[0].split()) > MEANS_THAT_TERM_WORDS:
+            continue
+        yield subject[0], _rest_of_sentence(text, match.end()), "means", subject[1]
 
 
 _BY_WE_MEAN = re.compile(r"\b[Bb]y\s+[\"'“‘]?(?P<term>[\w'’& -]{2,60}?)[\"'”’]?,?\s+we\s+mean\s+")
@@ -133,7 +142,17 @@ def is_a_cue(text: str) -> Found:
             continue
         subject = subject_before(text, match.start())
         if subject is not None and len(subject[0].split()) <= 4:
-            yield subject[0], _rest_of_sentence(text, match.end()), "is", subject[1]
+            yield subject[0], _first_clause(_rest_of_sentence(text, match.end())), "is", subject[1]
+
+
+# "A positive variance is an overspend and a figure in brackets is an underspend":
+# the explanation ends where a second "X is ..." clause begins.
+_NEXT_IS_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:a|an|the|any)\s+[^,;]{1,60}?\s+(?:is|are)\s")
+
+
+def _first_clause(explanation: str) -> str:
+    cut = _NEXT_IS_CLAUSE.search(explanation)
+    return explanation[:cut.start()] if cut else explanation
 
 
 _DASH = re.compile(r"(?:(?<!\s)\s+|)[–—]\s*|(?<!\s)\s+-\s+")

@@ -52,8 +52,14 @@ def section_entries(paper: Paper) -> Iterator[Entry]:
         else:
             yield from line_entries(block)
     for cells in row_cells.values():
-        if len(cells) >= 2 and cells[0].text.strip() and cells[1].text.strip():
+        if len(cells) >= 2 and cells[0].text.strip() and cells[1].text.strip() and not _header_row(cells):
             yield cells[0].text.strip(), cells[1].text.strip(), cells[0].start
+
+
+def _header_row(cells: list[Block]) -> bool:
+    """ "Abbreviation | Meaning": the row that names the columns, not an entry."""
+    names = word_set("glossary_column_names.txt")
+    return all(" ".join(cell.text.lower().split()).strip(" :") in names for cell in cells[:2])
 
 
 def _heading_like(block: Block) -> bool:
@@ -66,6 +72,9 @@ def line_entries(block: Block) -> Iterator[Entry]:
     offset = 0
     for line in block.text.split("\n"):
         match = _ENTRY.match(line)
+        names = word_set("glossary_column_names.txt")
+        if match and match.group("term").strip().lower() in names and match.group("meaning").strip().lower() in names:
+            match = None  # "Term – Meaning": a header line
         if match and len(match.group("term").split()) <= 8:
             yield match.group("term").strip(), match.group("meaning").strip(), block.start + offset + match.start("term")
         offset += len(line) + 1
