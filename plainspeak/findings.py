@@ -59,6 +59,18 @@ class Location:
             return f"{self.line}"
         return f"¶{self.paragraph}"
 
+    def spoken(self) -> str:
+        """The place in words a reader can follow: "page 4, line 12", "line 17",
+        "table 2, row 3", or "paragraph 96 (under 'Appendix A')"."""
+        if self.page is not None:
+            return f"page {self.page}, line {self.line}" if self.line is not None else f"page {self.page}"
+        if self.line is not None:
+            return f"line {self.line}"
+        if self.table is not None and self.row is not None:
+            return f"table {self.table}, row {self.row}"
+        under = f" (under '{self.section}')" if self.section else ""
+        return f"paragraph {self.paragraph}{under}"
+
 
 @dataclass(slots=True)
 class Finding:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from plainspeak.analysis import Analysis
-from plainspeak.findings import Finding, Severity
+from plainspeak.findings import Finding, Location, Severity
 from plainspeak.rules.base import Rule, register
 from plainspeak.terms.order import judged_definitions, occurrences
 
@@ -46,10 +46,9 @@ class UsedBeforeDefined(Rule):
                 continue  # explained within the same paragraph: the reader has it at hand
             first, end = first
             text = analysis.paper.text[first:end]
-            where = definition.location.get("page") or definition.location.get("paragraph")
-            label = "page" if "page" in definition.location else "paragraph"
+            where = Location(**definition.location).spoken()
             yield analysis.finding(
                 type(self), first, end,
-                f"'{text}' is used here but only explained later ({label} {where}).",
+                f"'{text}' is used here but only explained later ({where}).",
                 term=definition.term, suggestion=f"{definition.term}: {definition.definition}",
             )
