@@ -85,3 +85,15 @@ def test_a_paper_over_its_time_is_left_and_the_next_is_annotated(tmp_path, blank
     assert outcome.exit_code == 3 and "slow.md: checking the paper took too long" in outcome.output
     assert "[E115]" in outcome.output and "Traceback" not in outcome.output
     assert not (tmp_path / "slow.plainspeak.md").exists() and (tmp_path / "good.plainspeak.md").exists()
+
+
+def test_findings_that_could_not_be_placed_are_named() -> None:
+    from plainspeak.cli.annotate import _named
+    from plainspeak.findings import Finding, Location, Severity
+
+    def finding(code: str, term: str | None, paragraph: int) -> Finding:
+        return Finding(code, "x", Severity.WARNING, "m", 0, 1, "t", Location(paragraph, section="Footnotes"), term=term)
+
+    found = [finding("PS201", None, 125), finding("PS101", "outturn", 126)]
+    assert _named(found) == "PS201 at paragraph 125 (under 'Footnotes'), PS101 'outturn' at paragraph 126 (under 'Footnotes')"
+    assert _named(found * 3).endswith("and 3 more")

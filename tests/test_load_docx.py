@@ -199,6 +199,15 @@ def test_footnotes_and_endnotes_follow_the_body(tmp_path):
     ]
 
 
+def test_a_note_is_placed_in_the_notes_not_under_the_last_heading(tmp_path):
+    body = f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Appendix A</w:t></w:r></w:p>{p("Claim")}'
+    notes = {"footnotes": f'<w:footnote w:id="1">{p("Source: the 2023 survey.")}</w:footnote>'}
+    paper = load(make_docx(tmp_path, body, notes=notes))
+    assert [(b.text, b.section) for b in paper.blocks] == [
+        ("Appendix A", ""), ("Claim", "Appendix A"), ("Source: the 2023 survey.", "Footnotes"),
+    ]
+
+
 def test_text_boxes_are_read_once(tmp_path):
     box = f"<w:txbxContent>{p('Boxed text')}</w:txbxContent>"
     body = (

@@ -20,6 +20,7 @@ from plainspeak.cli.options import run_options
 from plainspeak.errors import E107, E403, ExitCode, InputError, OutputError, PlainspeakError
 
 if TYPE_CHECKING:
+    from plainspeak.findings import Finding
     from plainspeak.glossary.model import GlossarySet
     from plainspeak.settings import Settings
 
@@ -105,8 +106,16 @@ def annotate_one(path: str, output_format: str | None, output: str | None, sever
         raise InputError(E107, path, short_reason(error)) from None
     target = target_path(path, chosen, output, several)
     atomic_write(target, annotated.data, protect=tuple(papers))
-    unplaced = f"; {len(annotated.unplaced)} could not be placed" if annotated.unplaced else ""
+    unplaced = f"; {len(annotated.unplaced)} could not be placed ({_named(annotated.unplaced)})" \
+        if annotated.unplaced else ""
     return f"{target}: {annotated.placed} note{'s' if annotated.placed != 1 else ''}{unplaced}"
+
+
+def _named(findings: Sequence["Finding"], most: int = 3) -> str:
+    """ "PS201 at paragraph 125, PS101 'outturn' at page 3, line 4": which findings, so staff can find them."""
+    named = [f"{f.code}{f' {f.term!r}' if f.term else ''} at {f.location.spoken()}" for f in findings[:most]]
+    more = f" and {len(findings) - most} more" if len(findings) > most else ""
+    return ", ".join(named) + more
 
 
 def target_path(paper: str, chosen: str, output: str | None, several: bool) -> Path:

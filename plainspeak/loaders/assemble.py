@@ -22,11 +22,17 @@ def number(blocks: list[Block]) -> None:
         block.place = dataclasses.replace(block.place, paragraph=index)
 
 
+# Notes and page margins are read after the body, so the heading above them is
+# the paper's last: their section names what they are instead.
+_OWN_SECTION = {BlockKind.FOOTNOTE: "Footnotes", BlockKind.ENDNOTE: "Endnotes",
+                BlockKind.HEADER: "Page header", BlockKind.FOOTER: "Page footer"}
+
+
 def set_sections(blocks: list[Block]) -> None:
     """Set each block's section to the text of the nearest heading above it."""
     current = ""
     for block in blocks:
-        block.section = current
+        block.section = _OWN_SECTION.get(block.kind, current)
         if block.kind is BlockKind.HEADING:
             current = block.text
 
