@@ -182,6 +182,25 @@ def good_pdf(pages: int = 1) -> bytes:
                       for n in range(1, pages + 1)])
 
 
+def docx_zipcrypto() -> bytes:
+    """A good DOCX whose zip entries carry the "encrypted" flag (ZipCrypto), as a
+    password-protected zip tool writes them."""
+    data = bytearray(good_docx())
+    for signature, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at != -1:
+            data[at + flag_at] |= 0x01
+            at = data.find(signature, at + 4)
+    return bytes(data)
+
+
+def pdf_text_almost_too_small() -> bytes:
+    """Every line drawn at a hundredth of a point: a hidden text layer, say."""
+    page = Page()
+    page.lines(72, 760, ["The cabinet agreed the virement.", "Residents asked questions."], size=0.01, leading=1)
+    return build_pdf([page])
+
+
 def pdf_truncated() -> bytes:
     data = build_pdf([text_page(["A paper cut short in the post."])], compress=False)
     return data[: len(data) // 2]
@@ -337,6 +356,8 @@ CASES: tuple[Case, ...] = (
     Case("xxe.docx", lambda folder: docx_external_entity(_secret(folder)), ("E107",)),
     Case("locked.docx", _const(lambda: ole_compound(["EncryptionInfo", "EncryptedPackage"])), ("E105",)),
     Case("locked.pdf", _const(pdf_encrypted), ("E106",)),
+    Case("zipcrypto.docx", _const(docx_zipcrypto), ("E105",)),
+    Case("tiny-text.pdf", _const(pdf_text_almost_too_small), ("E113",), may_read=True),
     Case("bad-xref.pdf", _const(pdf_bad_xref), ("E107",), may_read=True),
     Case("billion-pages.pdf", _const(pdf_absurd_page_count), ("E108",), may_read=True),
     Case("scanned.pdf", _const(pdf_no_text_layer), notices=("PS901",)),

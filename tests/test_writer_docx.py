@@ -256,3 +256,19 @@ def test_thousands_of_comments_in_one_paragraph_of_thousands_of_runs_are_written
     assert out.placed == 6_000 and out.unplaced == []
     anchored = _anchored(out.data)
     assert len(anchored) == 6_000 and set(anchored.values()) == {"virement"}
+
+
+def test_appendix_fits_a_body_without_section_properties(tmp_path):
+    # w:sectPr is optional: Word then uses its default page. The appendix's table still needs a width.
+    source = tmp_path / "no-sections.docx"
+    document = docx.Document()
+    document.add_paragraph("The virement was agreed by the cabinet.")
+    body = document.element.body
+    body.remove(body.find(qn("w:sectPr")))
+    document.save(source)
+    paper = plainspeak.load(source)
+    out = docx_writer.write(source.read_bytes(), paper, result_for(paper, [term_finding(paper, "virement")]),
+                            glossary(), appendix=True)
+    written = docx.Document(io.BytesIO(out.data))
+    assert written.sections[-1].page_width > 0
+    assert any("virement" in cell.text for table in written.tables for row in table.rows for cell in row.cells)

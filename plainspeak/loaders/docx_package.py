@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from plainspeak.errors import E107, E108, InputError
+from plainspeak.errors import E105, E107, E108, InputError
 from plainspeak.loaders.limits import Limits
 from plainspeak.loaders.sniff import WORD_MAIN_TYPES
 
@@ -53,6 +53,8 @@ class Package:
             return self.zip.read(name)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as error:
             raise InputError(E107, str(self.path), f"part {name} is damaged: {error}") from None
+        except RuntimeError:  # zipfile's "File ... is encrypted, password required"
+            raise InputError(E105, str(self.path), f"part {name} is encrypted") from None
 
     def xml(self, name: str) -> etree._Element | None:
         """A part parsed safely, or None if the package lacks it."""

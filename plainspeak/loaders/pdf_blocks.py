@@ -31,6 +31,9 @@ _SPACE_BOX = (0.0, 0.0, 0.0, 0.0)
 _HEADING_WORDS = 25
 
 
+MIN_BODY_SIZE = 0.5  # points
+
+
 @dataclass
 class _Draft:
     """Lines gathered for one block."""
@@ -47,7 +50,8 @@ def body_blocks(lines: list[Line]) -> list[Block]:
     sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.text)
-    body_size = sizes.most_common(1)[0][0]
+    # Text drawn at almost no size (a hidden index layer) still gives a body size to divide by.
+    body_size = max(sizes.most_common(1)[0][0], MIN_BODY_SIZE)
     spacing = _usual_spacing(lines, body_size)
     drafts: list[_Draft] = []
     for line in lines:

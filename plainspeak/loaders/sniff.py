@@ -102,6 +102,8 @@ def _zip_format(path: Path, data: bytes) -> str:
         raise InputError(E107, str(path), f"the zip archive is broken: {error}") from None
     except NotImplementedError as error:
         raise InputError(E107, str(path), f"the zip archive uses {error}") from None
+    except RuntimeError:  # zipfile's "File ... is encrypted, password required"
+        raise InputError(E105, str(path), "its parts are encrypted") from None
     if any(kind.encode() in types for kind in WORD_MAIN_TYPES):
         return "docx"
     if b"spreadsheetml" in types or b"presentationml" in types:

@@ -18,6 +18,7 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm
 from lxml import etree
 
 from plainspeak.glossary.model import GlossarySet
@@ -54,6 +55,7 @@ def write(source: bytes, paper: Paper, result: PaperResult, glossaries: Glossary
         outcome.placed += len(placed)
         outcome.unplaced.extend(n.finding for n in block_notes if id(n) not in placed)
     if appendix:
+        _give_page_size(document)
         add_appendix(document, paper, result, glossaries)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -169,6 +171,18 @@ def mark_range(first: etree._Element, last: etree._Element, comment_id: int) -> 
 
 def _marker(tag: str, comment_id: int):
     return OxmlElement(tag, attrs={qn("w:id"): str(comment_id)})
+
+
+def _give_page_size(document: Document) -> None:
+    """A body without section properties (Word's defaults apply) gets A4 with 1-inch
+    margins, so the appendix's tables have a page width to fit."""
+    document.element.body.get_or_add_sectPr()
+    page = document.sections[-1]
+    if not page.page_width or not page.page_height:
+        page.page_width, page.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        if getattr(page, side) is None:
+            setattr(page, side, Mm(25.4))
 
 
 def add_appendix(document: Document, paper: Paper, result: PaperResult, glossaries: GlossarySet | None) -> None:
