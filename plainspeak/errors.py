@@ -71,7 +71,7 @@ E111 = ErrorKind(
 )
 E112 = ErrorKind(
     "E112", "the file cannot be opened",
-    "check you have permission to read it",
+    "check the path names an ordinary file you have permission to read",
 )
 E113 = ErrorKind(
     "E113", "the file contains no text plainspeak can check",

@@ -250,3 +250,20 @@ def test_sarif_of_a_hostile_batch_is_valid(blank_model, tmp_path):
     assert run.code == 3 and "Traceback" not in run.output
     sarif = json.loads(run.stdout)
     jsonschema.validate(sarif, json.loads(schema_file.read_text()))
+
+
+def test_a_pipe_and_a_device_are_refused_at_once_and_the_batch_goes_on(blank_model, tmp_path):
+    import os
+
+    if not hasattr(os, "mkfifo") or not Path("/dev/zero").exists():
+        pytest.skip("needs named pipes and /dev/zero")
+    os.mkfifo(tmp_path / "pipe.txt")  # with no writer, reading it would wait for ever
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    good = write_good(tmp_path)
+    run = run_cli(*check_args(blank_model, "--jobs", "1", "pipe.txt", "zero.txt", good.name), cwd=tmp_path)
+    assert run.code == 3
+    for name in ("pipe.txt", "zero.txt"):
+        error = error_of(run, name)
+        assert error["code"] == "E112" and "pipe or device" in error["message"]
+    assert by_name(run.report())[good.name]["findings"]
+    assert run.seconds < 30

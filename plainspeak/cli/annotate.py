@@ -28,7 +28,7 @@ CHOICES = ("docx", "pdf", "html", "md")
 
 
 @click.command()
-@click.argument("papers", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("papers", nargs=-1, required=True, type=click.Path(dir_okay=False, readable=False))
 @click.option("--format", "output_format", type=click.Choice(CHOICES), default=None,
               help="docx, pdf, html or md (default: the paper's own format; html for text and Markdown).")
 @click.option("--output", "-o", type=click.Path(), default=None,

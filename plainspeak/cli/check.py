@@ -23,7 +23,7 @@ FAIL_LEVELS = ("error", "warning", "suggestion", "never")
 
 
 @click.command()
-@click.argument("papers", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("papers", nargs=-1, required=True, type=click.Path(dir_okay=True, readable=False))
 @click.option("--format", "output_format", default="text", show_default=True,
               help="Output format: text, json, sarif, junit, github or markdown.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")

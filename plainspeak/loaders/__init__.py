@@ -9,6 +9,7 @@ work in a child process with a time and memory cap, for untrusted files.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Callable
 
@@ -62,9 +63,13 @@ def short_reason(error: BaseException) -> str:
 def read_file_bytes(path: Path, limits: Limits) -> bytes:
     """The file's bytes, after checking it exists, is readable and not too big."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        status = path.stat()
+        size = status.st_size
+        if stat.S_ISDIR(status.st_mode):
             raise InputError(E112, str(path), "it is a folder, not a file")
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe would wait for a writer until the time limit; a device never ends.
+            raise InputError(E112, str(path), "it is a pipe or device, not a file")
         if size > limits.max_file_bytes:
             raise InputError(E108, str(path), f"it is larger than {limits.max_file_mb:g} MB")
         data = path.read_bytes()
