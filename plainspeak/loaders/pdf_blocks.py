@@ -21,9 +21,9 @@ from functools import lru_cache
 from plainspeak.loaders.assemble import new_block
 from plainspeak.loaders.labels import starts_block
 from plainspeak.loaders.pdf_lines import Line
+from plainspeak.loaders.pdf_rows import bullet_glyphs
 from plainspeak.paper import Block, BlockKind, SourceMap
 
-_BULLET = re.compile(r"^[•◦▪·‣●○■□–\-*\uf0b7\uf0a7]\s+(?=\S)")
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}[.)]|[a-z]\)|\([a-z0-9]{1,3}\))\s+(?=\S)")
 _NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 _CLOSING = ".!?:;"
@@ -79,9 +79,15 @@ def _usual_spacing(lines: list[Line], body_size: float) -> float:
     return gaps.most_common(1)[0][0] if gaps else 1.25 * body_size
 
 
+@lru_cache(maxsize=1)
+def _bullet() -> re.Pattern[str]:
+    """A bullet glyph (``data/bullet_glyphs.txt``) and the space after it, at a line's start."""
+    return re.compile(f"^[{re.escape(bullet_glyphs())}]\\s+(?=\\S)")
+
+
 def _strip_bullet(line: Line) -> bool:
     """Remove a bullet glyph from the line's start; True if it is a list item."""
-    match = _BULLET.match(line.text)
+    match = _bullet().match(line.text)
     if match:
         line.text = line.text[match.end():]
         line.boxes = line.boxes[match.end() * 4:]
@@ -101,7 +107,7 @@ def _continues(draft: _Draft, line: Line, spacing: float) -> bool:
     # an ordinary step down the page.
     if same_page and (prev.column == line.column or prev.column[0] != line.column[0]):
         if 0 < prev.y0 - line.y0 <= spacing * 1.3 + 0.5:
-            return not _indented(draft, prev, line)
+            return not _indented(draft, prev, line) and not _leaves_list(draft, prev, line, spacing)
         return False
     # A column or page break: carry on only mid-sentence after a full line.
     return full and prev.text[-1] not in _CLOSING and line.text[0].islower()
@@ -113,6 +119,19 @@ def _indented(draft: _Draft, prev: Line, line: Line) -> bool:
         return False
     em = line.size or 10.0
     return line.x0 - line.column_left > 0.8 * em and prev.x0 - line.column_left < 0.3 * em
+
+
+def _leaves_list(draft: _Draft, prev: Line, line: Line, spacing: float) -> bool:
+    """A line back at the column's left edge, with more space above it than a line's, ends a list item.
+
+    Lists are often set with a little space between items and after the
+    last, less than between paragraphs; the item's own lines wrap at its
+    text, or at the edge with no space added.
+    """
+    if draft.kind is not BlockKind.LIST_ITEM:
+        return False
+    em = line.size or 10.0
+    return line.x0 - line.column_left < 0.3 * em and prev.y0 - line.y0 > spacing * 1.1 + 0.5
 
 
 def _classify_headings(drafts: list[_Draft], body_size: float) -> None:
