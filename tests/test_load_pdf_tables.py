@@ -44,3 +44,21 @@ def test_private_use_bullets_set_apart_by_a_tab_are_list_items(tmp_path):
     ]
     item = paper.blocks[1]
     assert item.source.box(0)[0] > 85  # the highlight starts at the item's text, not at its bullet
+
+
+def test_lines_side_by_side_are_one_line_to_count(tmp_path):
+    # A reader counts a row of a table once, however many cells it has.
+    page = Page()
+    page.lines(72, 760, ["Spending so far this year, by service:"])
+    for y, (label, figure, change) in zip((740, 726, 712), [("Residential care", "24,850", "1,460"),
+                                                            ("Home care", "18,420", "1,235"),
+                                                            ("Day services", "2,640", "(125)")]):
+        page.text(72, y, label)
+        page.text(300, y, figure)
+        page.text(400, y, change)
+    page.lines(72, 690, ["The overspend on residential care is mainly due to more",
+                         "older people in care homes than the budget allowed for."])
+    paper = load(write_pdf(tmp_path, [page]))
+    after = paper.blocks[-1]
+    assert after.text.startswith("The overspend") and after.place == Place(after.place.paragraph, page=1, line=5)
+    assert after.line_at(len(after.text) - 1) == 6

@@ -26,7 +26,7 @@ from plainspeak.loaders.pdf_blocks import body_blocks, furniture_blocks
 from plainspeak.loaders.pdf_layout import mark_furniture, reading_order
 from plainspeak.loaders.pdf_lines import Line, Matrix, page_lines, page_matrix
 from plainspeak.loaders.pdf_notices import hidden_text_notice, no_text_notice, scattered_text_notice
-from plainspeak.loaders.pdf_rows import join_marks
+from plainspeak.loaders.pdf_rows import join_marks, same_row
 from plainspeak.loaders.pdf_scatter import scattered_characters
 from plainspeak.loaders.sniff import pdf_header_offset
 from plainspeak.paper import Block, BlockKind, Paper
@@ -168,11 +168,18 @@ def _shown(page: object) -> tuple[Matrix | None, float, float]:
 
 
 def _number(lines: list[Line]) -> list[Line]:
-    """Reading order for one page, numbering its lines from the top."""
+    """Reading order for one page, numbering its lines from the top as a reader counts them.
+
+    Lines side by side on one baseline, such as the cells of a table row,
+    are one line to the eye and share its number.
+    """
     top = sorted((line for line in lines if line.role == "header"), key=lambda line: -line.y0)
     bottom = sorted((line for line in lines if line.role == "footer"), key=lambda line: -line.y0)
     ordered = top + reading_order(join_marks([line for line in lines if not line.role])) + bottom
-    for number, line in enumerate(ordered, start=1):
+    number = 0
+    for previous, line in zip([None, *ordered], ordered):
+        if previous is None or not same_row(previous, line):
+            number += 1
         line.number = number
     return ordered
 
