@@ -7,7 +7,8 @@ open becomes E107, a password E106, and a paper with pages but no text
 layer is a Paper with a PS901 notice, not an error, so the checker can
 report it as a finding. A page of tens of thousands of scattered
 glyphs (see :mod:`.pdf_scatter`) is left out with a PS904 notice, rather
-than read as thousands of one-letter paragraphs.
+than read as thousands of one-letter paragraphs. Short pieces of text in
+rows lined up in columns are read as a table's cells (see :mod:`.pdf_tables`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from plainspeak.loaders.pdf_lines import Line, Matrix, page_lines, page_matrix
 from plainspeak.loaders.pdf_notices import hidden_text_notice, no_text_notice, scattered_text_notice
 from plainspeak.loaders.pdf_rows import join_marks, same_row
 from plainspeak.loaders.pdf_scatter import scattered_characters
+from plainspeak.loaders.pdf_tables import mark_tables
 from plainspeak.loaders.sniff import pdf_header_offset
 from plainspeak.paper import Block, BlockKind, Paper
 
@@ -60,9 +62,11 @@ def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
                 line.role = ""
     body: list[Line] = []
     furniture: list[Line] = []
+    tables = 0
     for _, lines in pages:
         ordered = _number(lines)
-        body.extend(line for line in ordered if not line.role)
+        page_body, tables = mark_tables([line for line in ordered if not line.role], tables)
+        body.extend(page_body)
         furniture.extend(line for line in ordered if line.role)
     empty = [not lines and number not in scattered for number, (_, lines) in enumerate(pages, start=1)]
     notices = [notice for notice in (

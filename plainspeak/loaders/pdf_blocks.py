@@ -4,9 +4,11 @@ A new block starts at a bigger vertical gap than the usual line spacing, at a
 change of font size, at a bullet, or at a first-line indent. A paragraph
 carries on across a column or page break when its last line has no closing
 punctuation and the next starts in lower case. A short "Label: value" line
-starts a block of its own (see :mod:`.labels`). Words hyphenated at line ends
-are joined again when the joined word is at least as common as the
-hyphenated one (so "imple-mentation" joins, "co-production" keeps its
+starts a block of its own (see :mod:`.labels`). The lines of one cell of a
+table (see :mod:`.pdf_tables`) make one TABLE_CELL block, never a heading,
+and the usual line spacing is measured without them. Words hyphenated at
+line ends are joined again when the joined word is at least as common as
+the hyphenated one (so "imple-mentation" joins, "co-production" keeps its
 hyphen).
 """
 
@@ -38,6 +40,7 @@ class _Draft:
     lines: list[Line] = field(default_factory=list)
     kind: BlockKind = BlockKind.PARAGRAPH
     level: int = 0
+    cell: tuple[int, int, int] | None = None  # table, row and cell of a table's cell
 
 
 def body_blocks(lines: list[Line]) -> list[Block]:
@@ -51,10 +54,16 @@ def body_blocks(lines: list[Line]) -> list[Block]:
     spacing = _usual_spacing(lines, body_size)
     drafts: list[_Draft] = []
     for line in lines:
+        if line.cell is not None:  # a table's lines come cell by cell
+            if drafts and drafts[-1].cell == line.cell:
+                drafts[-1].lines.append(line)
+            else:
+                drafts.append(_Draft([line], BlockKind.TABLE_CELL, cell=line.cell))
+            continue
         bullet = _strip_bullet(line)
         # Bigger type sits on wider spacing, so a title over two lines stays one block.
         leading = spacing * max(1.0, line.size / body_size)
-        if drafts and not bullet and _continues(drafts[-1], line, leading):
+        if drafts and not bullet and drafts[-1].cell is None and _continues(drafts[-1], line, leading):
             drafts[-1].lines.append(line)
         else:
             kind = BlockKind.LIST_ITEM if bullet else BlockKind.PARAGRAPH
@@ -70,11 +79,12 @@ def furniture_blocks(lines: list[Line]) -> list[Block]:
 
 
 def _usual_spacing(lines: list[Line], body_size: float) -> float:
-    """The most common baseline-to-baseline distance between body lines."""
+    """The most common baseline-to-baseline distance between body lines, tables left out."""
     gaps = Counter()
     for prev, line in zip(lines, lines[1:]):
         gap = prev.y0 - line.y0
-        if prev.page == line.page and prev.column == line.column and 0 < gap < 3 * body_size:
+        if (prev.page == line.page and prev.column == line.column and 0 < gap < 3 * body_size
+                and prev.cell is None and line.cell is None):
             gaps[round(gap * 2) / 2] += 1
     return gaps.most_common(1)[0][0] if gaps else 1.25 * body_size
 
@@ -190,7 +200,9 @@ def _block(draft: _Draft) -> Block:
         pieces.append(line.text)
         boxes.extend(line.boxes)
         length += len(line.text)
-    block = new_block(draft.kind, "".join(pieces), level=draft.level, page=first.page, line=first.number)
+    table, row, cell = draft.cell or (None, None, None)
+    block = new_block(draft.kind, "".join(pieces), level=draft.level, page=first.page, line=first.number,
+                      table=table, row=row, cell=cell)
     block.source = SourceMap(
         locator=f"page/{first.page}", boxes=boxes, line_starts=tuple(starts),
         line_pages=tuple(line.page for line in draft.lines),

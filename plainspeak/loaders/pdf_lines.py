@@ -75,6 +75,7 @@ class Line:
     column: tuple[int, int] = (0, 0)  # band and side on the page
     column_left: float = 0.0
     column_right: float = 0.0
+    cell: tuple[int, int, int] | None = None  # table, row and cell (from 1) of a table's line
 
 
 def page_lines(textpage: object, page: int, matrix: Matrix | None = None) -> tuple[list[Line], int]:
