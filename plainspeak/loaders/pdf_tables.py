@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plainspeak.loaders.pdf_lines import Line
-from plainspeak.loaders.pdf_rows import baseline, same_row
+from plainspeak.loaders.pdf_rows import baseline
 
 _APART = 0.5  # the pieces of a row stand at least this many type sizes apart
 _FIRST_ROW = 3.0  # type sizes from a table's first row to its second, at most
@@ -52,6 +52,9 @@ class _Row:
 
 def mark_tables(lines: list[Line], count: int) -> tuple[list[Line], int]:
     """One page's body lines in reading order, with the lines of its tables given their cells.
+
+    The lines are numbered already, lines side by side on one baseline
+    sharing a number (see :func:`.pdf_rows.same_row`).
 
     ``count`` is how many tables came before this page. A table's lines are
     put in cell order: row by row, cell by cell, each cell's lines top to
@@ -84,10 +87,10 @@ def mark_tables(lines: list[Line], count: int) -> tuple[list[Line], int]:
 
 
 def _rows(lines: list[Line]) -> list[_Row]:
-    """Runs of lines, one after another, that share a baseline."""
+    """Runs of lines, one after another, that share a baseline: numbering found them already."""
     rows: list[_Row] = []
     for line in lines:
-        if rows and same_row(rows[-1].lines[0], line):
+        if rows and rows[-1].lines[0].number == line.number and rows[-1].lines[0].page == line.page:
             rows[-1].lines.append(line)
         else:
             rows.append(_Row([line], baseline(line), line.size))
