@@ -53,12 +53,11 @@ class _Row:
 def mark_tables(lines: list[Line], count: int) -> tuple[list[Line], int]:
     """One page's body lines in reading order, with the lines of its tables given their cells.
 
-    The lines are numbered already, lines side by side on one baseline
-    sharing a number (see :func:`.pdf_rows.same_row`).
-
-    ``count`` is how many tables came before this page. A table's lines are
-    put in cell order: row by row, cell by cell, each cell's lines top to
-    bottom. Returns the lines and how many tables there are so far.
+    The lines come numbered, lines side by side on one baseline sharing a
+    number (see :func:`.pdf_rows.same_row`); ``count`` is how many tables
+    came before this page. A table's lines are put in cell order: row by
+    row, cell by cell, each cell's lines top to bottom. Returns the lines
+    and how many tables there are so far.
     """
     rows = _rows(lines)
     if all(len(row.lines) == 1 for row in rows):  # the common page costs one pass
