@@ -7,7 +7,8 @@ open becomes E107, a password E106, and a paper with pages but no text
 layer is a Paper with a PS901 notice, not an error, so the checker can
 report it as a finding. A page of tens of thousands of scattered
 glyphs (see :mod:`.pdf_scatter`) is left out with a PS904 notice, rather
-than read as thousands of one-letter paragraphs.
+than read as thousands of one-letter paragraphs. Short pieces of text in
+rows lined up in columns are read as a table's cells (see :mod:`.pdf_tables`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from plainspeak.loaders.pdf_blocks import body_blocks, furniture_blocks
 from plainspeak.loaders.pdf_layout import mark_furniture, reading_order
 from plainspeak.loaders.pdf_lines import Line, Matrix, page_lines, page_matrix
 from plainspeak.loaders.pdf_notices import hidden_text_notice, no_text_notice, scattered_text_notice
+from plainspeak.loaders.pdf_rows import join_marks, same_row
 from plainspeak.loaders.pdf_scatter import scattered_characters
+from plainspeak.loaders.pdf_tables import mark_tables
 from plainspeak.loaders.sniff import pdf_header_offset
 from plainspeak.paper import Block, BlockKind, Paper
 
@@ -59,9 +62,11 @@ def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
                 line.role = ""
     body: list[Line] = []
     furniture: list[Line] = []
+    tables = 0
     for _, lines in pages:
         ordered = _number(lines)
-        body.extend(line for line in ordered if not line.role)
+        page_body, tables = mark_tables([line for line in ordered if not line.role], tables)
+        body.extend(page_body)
         furniture.extend(line for line in ordered if line.role)
     empty = [not lines and number not in scattered for number, (_, lines) in enumerate(pages, start=1)]
     notices = [notice for notice in (
@@ -167,11 +172,18 @@ def _shown(page: object) -> tuple[Matrix | None, float, float]:
 
 
 def _number(lines: list[Line]) -> list[Line]:
-    """Reading order for one page, numbering its lines from the top."""
+    """Reading order for one page, numbering its lines from the top as a reader counts them.
+
+    Lines side by side on one baseline, such as the cells of a table row,
+    are one line to the eye and share its number.
+    """
     top = sorted((line for line in lines if line.role == "header"), key=lambda line: -line.y0)
     bottom = sorted((line for line in lines if line.role == "footer"), key=lambda line: -line.y0)
-    ordered = top + reading_order([line for line in lines if not line.role]) + bottom
-    for number, line in enumerate(ordered, start=1):
+    ordered = top + reading_order(join_marks([line for line in lines if not line.role])) + bottom
+    number = 0
+    for previous, line in zip([None, *ordered], ordered):
+        if previous is None or not same_row(previous, line):
+            number += 1
         line.number = number
     return ordered
 

@@ -4,9 +4,11 @@ A new block starts at a bigger vertical gap than the usual line spacing, at a
 change of font size, at a bullet, or at a first-line indent. A paragraph
 carries on across a column or page break when its last line has no closing
 punctuation and the next starts in lower case. A short "Label: value" line
-starts a block of its own (see :mod:`.labels`). Words hyphenated at line ends
-are joined again when the joined word is at least as common as the
-hyphenated one (so "imple-mentation" joins, "co-production" keeps its
+starts a block of its own (see :mod:`.labels`). The lines of one cell of a
+table (see :mod:`.pdf_tables`) make one TABLE_CELL block, never a heading,
+and the usual line spacing is measured without them. Words hyphenated at
+line ends are joined again when the joined word is at least as common as
+the hyphenated one (so "imple-mentation" joins, "co-production" keeps its
 hyphen).
 """
 
@@ -21,9 +23,9 @@ from functools import lru_cache
 from plainspeak.loaders.assemble import new_block
 from plainspeak.loaders.labels import starts_block
 from plainspeak.loaders.pdf_lines import Line
+from plainspeak.loaders.pdf_rows import bullet_glyphs
 from plainspeak.paper import Block, BlockKind, SourceMap
 
-_BULLET = re.compile(r"^[•◦▪·‣●○■□–\-*\uf0b7\uf0a7]\s+(?=\S)")
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}[.)]|[a-z]\)|\([a-z0-9]{1,3}\))\s+(?=\S)")
 _NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 _CLOSING = ".!?:;"
@@ -41,6 +43,7 @@ class _Draft:
     lines: list[Line] = field(default_factory=list)
     kind: BlockKind = BlockKind.PARAGRAPH
     level: int = 0
+    cell: tuple[int, int, int] | None = None  # table, row and cell of a table's cell
 
 
 def body_blocks(lines: list[Line]) -> list[Block]:
@@ -55,10 +58,16 @@ def body_blocks(lines: list[Line]) -> list[Block]:
     spacing = _usual_spacing(lines, body_size)
     drafts: list[_Draft] = []
     for line in lines:
+        if line.cell is not None:  # a table's lines come cell by cell
+            if drafts and drafts[-1].cell == line.cell:
+                drafts[-1].lines.append(line)
+            else:
+                drafts.append(_Draft([line], BlockKind.TABLE_CELL, cell=line.cell))
+            continue
         bullet = _strip_bullet(line)
         # Bigger type sits on wider spacing, so a title over two lines stays one block.
         leading = spacing * max(1.0, line.size / body_size)
-        if drafts and not bullet and _continues(drafts[-1], line, leading):
+        if drafts and not bullet and drafts[-1].cell is None and _continues(drafts[-1], line, leading):
             drafts[-1].lines.append(line)
         else:
             kind = BlockKind.LIST_ITEM if bullet else BlockKind.PARAGRAPH
@@ -74,18 +83,25 @@ def furniture_blocks(lines: list[Line]) -> list[Block]:
 
 
 def _usual_spacing(lines: list[Line], body_size: float) -> float:
-    """The most common baseline-to-baseline distance between body lines."""
+    """The most common baseline-to-baseline distance between body lines, tables left out."""
     gaps = Counter()
     for prev, line in zip(lines, lines[1:]):
         gap = prev.y0 - line.y0
-        if prev.page == line.page and prev.column == line.column and 0 < gap < 3 * body_size:
+        if (prev.page == line.page and prev.column == line.column and 0 < gap < 3 * body_size
+                and prev.cell is None and line.cell is None):
             gaps[round(gap * 2) / 2] += 1
     return gaps.most_common(1)[0][0] if gaps else 1.25 * body_size
 
 
+@lru_cache(maxsize=1)
+def _bullet() -> re.Pattern[str]:
+    """A bullet glyph (``data/bullet_glyphs.txt``) and the space after it, at a line's start."""
+    return re.compile(f"^[{re.escape(bullet_glyphs())}]\\s+(?=\\S)")
+
+
 def _strip_bullet(line: Line) -> bool:
     """Remove a bullet glyph from the line's start; True if it is a list item."""
-    match = _BULLET.match(line.text)
+    match = _bullet().match(line.text)
     if match:
         line.text = line.text[match.end():]
         line.boxes = line.boxes[match.end() * 4:]
@@ -105,7 +121,7 @@ def _continues(draft: _Draft, line: Line, spacing: float) -> bool:
     # an ordinary step down the page.
     if same_page and (prev.column == line.column or prev.column[0] != line.column[0]):
         if 0 < prev.y0 - line.y0 <= spacing * 1.3 + 0.5:
-            return not _indented(draft, prev, line)
+            return not _indented(draft, prev, line) and not _leaves_list(draft, prev, line, spacing)
         return False
     # A column or page break: carry on only mid-sentence after a full line.
     return full and prev.text[-1] not in _CLOSING and line.text[0].islower()
@@ -117,6 +133,19 @@ def _indented(draft: _Draft, prev: Line, line: Line) -> bool:
         return False
     em = line.size or 10.0
     return line.x0 - line.column_left > 0.8 * em and prev.x0 - line.column_left < 0.3 * em
+
+
+def _leaves_list(draft: _Draft, prev: Line, line: Line, spacing: float) -> bool:
+    """A line back at the column's left edge, with more space above it than a line's, ends a list item.
+
+    Lists are often set with a little space between items and after the
+    last, less than between paragraphs; the item's own lines wrap at its
+    text, or at the edge with no space added.
+    """
+    if draft.kind is not BlockKind.LIST_ITEM:
+        return False
+    em = line.size or 10.0
+    return line.x0 - line.column_left < 0.3 * em and prev.y0 - line.y0 > spacing * 1.1 + 0.5
 
 
 def _classify_headings(drafts: list[_Draft], body_size: float) -> None:
@@ -175,7 +204,9 @@ def _block(draft: _Draft) -> Block:
         pieces.append(line.text)
         boxes.extend(line.boxes)
         length += len(line.text)
-    block = new_block(draft.kind, "".join(pieces), level=draft.level, page=first.page, line=first.number)
+    table, row, cell = draft.cell or (None, None, None)
+    block = new_block(draft.kind, "".join(pieces), level=draft.level, page=first.page, line=first.number,
+                      table=table, row=row, cell=cell)
     block.source = SourceMap(
         locator=f"page/{first.page}", boxes=boxes, line_starts=tuple(starts),
         line_pages=tuple(line.page for line in draft.lines),

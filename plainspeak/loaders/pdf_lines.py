@@ -48,7 +48,7 @@ _NEEDS_REBUILD = re.compile(f"{NEEDS_CLEANING.pattern}|[\\r\\n]")
 _CHAR_MARGIN = 2.0
 _LINE_OVERLAP = 0.5
 # Below the baseline to the bottom of a line, for its type size (Helvetica's descent).
-_DESCENT = 0.21
+DESCENT = 0.21
 _SAMPLE = 8  # ask about unmapped glyphs of one character in this many
 _BOLD_WEIGHT = 600
 _NAME_BYTES = 128
@@ -70,11 +70,12 @@ class Line:
     boxes: array
     size: float
     bold: bool
-    number: int = 0  # line on the page, in reading order
+    number: int = 0  # line on the page as a reader counts them: lines side by side share one
     role: str = ""  # "header", "footer" or "" for body text
     column: tuple[int, int] = (0, 0)  # band and side on the page
     column_left: float = 0.0
     column_right: float = 0.0
+    cell: tuple[int, int, int] | None = None  # table, row and cell (from 1) of a table's line
 
 
 def page_lines(textpage: object, page: int, matrix: Matrix | None = None) -> tuple[list[Line], int]:
@@ -240,7 +241,7 @@ def _make_line(textpage: object, page: int, text: str, boxes: array, unmapped: s
     first, last = _source_index(text, start, end, 1), _source_index(text, start, end, -1)
     middle = _source_index(text, (start + end) // 2, end, 1)
     size = max(_font_size(textpage, index) for index in {first, middle, last})
-    y0 = _baseline(textpage, first, matrix) - _DESCENT * size
+    y0 = _baseline(textpage, first, matrix) - DESCENT * size
     y1 = y0 + size
     x0, x1 = min(lefts), max(rights)  # the spaces PDFium put in sit inside the line
     count = len(lefts)
