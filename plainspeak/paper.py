@@ -119,6 +119,13 @@ class Block:
     level: int = 0  # heading level (1 = top) or list nesting level (1 = top)
     section: str = ""  # text of the heading this block sits under
     source: SourceMap = field(default_factory=SourceMap)
+    # A numbered list item whose number is not part of its text (Word's and
+    # Markdown's are not): the number the paper shows (repeated by a later
+    # paragraph of the same item), and how it is written, "1", "a", "A", "i"
+    # or "I" (as HTML names list types). 0 for a bullet, a list item whose
+    # text holds its own number, and every other block.
+    number: int = 0
+    number_style: str = ""
 
     def line_at(self, offset_in_block: int) -> int | None:
         """The source line of a character in this block, if the format has lines.

@@ -1,7 +1,8 @@
 """Load a Markdown paper with markdown-it-py (CommonMark plus GFM tables).
 
 Headings keep their level, list paragraphs become list items at their nesting
-depth, table cells become TABLE_CELL blocks numbered by table, row and cell.
+depth (each paragraph of a numbered item carries its number, which Markdown
+counts on from the list's first), table cells become TABLE_CELL blocks numbered by table, row and cell.
 Code blocks and raw HTML are left out: they are not prose a citizen reads,
 and checking them for jargon would only raise false alarms. Lines such as
 "Date: 4 February 2026" written one under another with no blank line between
@@ -11,7 +12,7 @@ paper (see :mod:`.labels`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -25,9 +26,10 @@ _INLINE_TEXT = ("text", "code_inline")
 
 @dataclass
 class _State:
-    """Where the walk is: list depth, table position, the kind of the next text."""
+    """Where the walk is: open lists, table position, the kind of the next text."""
 
-    list_depth: int = 0
+    lists: list[int] = field(default_factory=list)  # per open list, its next number; 0 for bullets
+    items: list[int] = field(default_factory=list)  # per open list, the number of the item being read
     tables: int = 0
     row: int = 0
     cell: int = 0
@@ -68,9 +70,16 @@ def _track(token: Token, state: _State) -> None:
     """Update the walk state for an opening or closing token."""
     kind = token.type
     if kind in ("bullet_list_open", "ordered_list_open"):
-        state.list_depth += 1
+        start = token.attrGet("start")
+        state.lists.append((1 if start is None else int(start)) if kind == "ordered_list_open" else 0)
+        state.items.append(0)
     elif kind in ("bullet_list_close", "ordered_list_close"):
-        state.list_depth -= 1
+        state.lists.pop()
+        state.items.pop()
+    elif kind == "list_item_open":
+        state.items[-1] = state.lists[-1]
+        if state.lists[-1]:
+            state.lists[-1] += 1
     elif kind == "heading_open":
         state.heading = int(token.tag[1:])
     elif kind == "heading_close":
@@ -103,8 +112,9 @@ def _blocks(token: Token, state: _State) -> list[Block]:
         )
     elif state.heading:
         block = new_block(BlockKind.HEADING, stripped, level=state.heading, line=line)
-    elif state.list_depth:
-        block = new_block(BlockKind.LIST_ITEM, stripped, level=state.list_depth, line=line)
+    elif state.lists:
+        block = new_block(BlockKind.LIST_ITEM, stripped, level=len(state.lists), line=line)
+        block.number, block.number_style = state.items[-1], "1" if state.items[-1] else ""
     else:
         raw = state.source[token.map[0]:token.map[1]] if token.map else ()
         return _paragraphs(stripped, starts, line, raw, state.width)
