@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+import plainspeak
 from plainspeak.glossary.model import GlossarySet, Status, Term
 from plainspeak.paper import Block, BlockKind, Paper, Place
 from plainspeak.writers.html import render_reader_html
@@ -138,3 +139,34 @@ def test_a_numbered_items_later_paragraphs_stay_in_its_item():
                    (1, "after the sub-list", 4, "1"), (1, "fifth", 5, "1")) == (
         '<ol start="4"><li>fourth<p class="li-p">more on it</p><ul><li>inside</li></ul></li>'
         '<li value="4" class="more">after the sub-list</li><li>fifth</li></ol></section>')
+
+
+NOTED = """# Update
+
+Spending on care rose this year because more people needed help at home after a stay in hospital.[^1] The virement[^2] was agreed, and so was a second virement.[^2]
+
+[^1]: From the month 9 forecast.
+
+[^2]: Moving money between budget lines.
+"""
+
+
+def test_markdown_notes_are_superscript_links_and_notes_link_back(tmp_path):
+    source = tmp_path / "noted.md"
+    source.write_text(NOTED, encoding="utf-8")
+    paper = plainspeak.load(str(source))
+    findings = [term_finding(paper, "virement"), sentence_finding(paper, "Spending on care", 19)]
+    page = render_reader_html(result_for(paper, findings, **PROFILE), paper, glossary())
+    def ref(number: int, first: bool = True) -> str:
+        anchor = f' id="note-ref-{number}"' if first else ""
+        return f'<sup class="note-ref"><a href="#note-{number}"{anchor}><span class="vh">Note </span>{number}</a></sup>'
+
+    # At a hard passage's end, the reference stays in the passage, before its label.
+    assert f'hospital.{ref(1)}</mark><span class="why">' in page
+    # After an explained word, never inside its link; a second reference has no id of its own.
+    assert f"Moving money from one budget line to another.</span></span>{ref(2)} was" in page
+    assert f"second virement.{ref(2, first=False)}</p>" in page
+    assert ('<h2>Notes</h2><p id="p-3" data-ask="paragraph" data-paragraph="3"><span class="note-no" id="note-1">1.'
+            '</span> From the month 9 forecast. <a href="#note-ref-1" class="back">Back to the text</a></p>') in page
+    assert '<span class="note-no" id="note-2">2.</span> Moving money between budget lines. <a href="#note-ref-2"' in page
+    assert "[^" not in page
