@@ -119,6 +119,18 @@ class Block:
     level: int = 0  # heading level (1 = top) or list nesting level (1 = top)
     section: str = ""  # text of the heading this block sits under
     source: SourceMap = field(default_factory=SourceMap)
+    # A numbered list item whose number is not part of its text (Word's and
+    # Markdown's are not): the number the paper shows (repeated by a later
+    # paragraph of the same item), and how it is written, "1", "a", "A", "i"
+    # or "I" (as HTML names list types). A note's number, where the text's
+    # references to it say which note they mean by number (``note_refs``).
+    # 0 for a bullet, a list item whose text holds its own number, and every
+    # other block.
+    number: int = 0
+    number_style: str = ""
+    # Where the text refers to a note by a mark that is not part of the text
+    # (Markdown's "[^1]"): (offset in this block's text, the note's number).
+    note_refs: tuple[tuple[int, int], ...] = ()
 
     def line_at(self, offset_in_block: int) -> int | None:
         """The source line of a character in this block, if the format has lines.

@@ -8,7 +8,9 @@ from html.parser import HTMLParser
 
 import pytest
 
+import plainspeak
 from plainspeak.glossary.model import GlossarySet, Status, Term
+from plainspeak.paper import Block, BlockKind, Paper, Place
 from plainspeak.writers.html import render_reader_html
 from tests.helpers import paper_from_text
 from tests.writer_support import check_golden, glossary, result_for, sentence_finding, term_finding
@@ -105,3 +107,66 @@ def test_standalone_file_has_hooks_but_no_forms():
 def test_unsafe_ask_url_is_refused():
     with pytest.raises(ValueError):
         _page(ask_url="javascript:alert(1)")
+
+
+def _listed(*items: tuple[int, str, int, str]) -> str:
+    """The paper part of a page whose blocks are list items: (level, text, number, style)."""
+    blocks = [Block(BlockKind.LIST_ITEM, text, Place(paragraph=index), level=level, number=number,
+                    number_style=style) for index, (level, text, number, style) in enumerate(items, start=1)]
+    paper = Paper(path="list.docx", format="docx", blocks=blocks)
+    page = render_reader_html(result_for(paper, [], **PROFILE), paper, glossary())
+    part = page[page.index('<h2 id="paper-h"'):page.index('<section id="words"')]
+    return re.sub(r' (id|data-ask|data-paragraph)="[^"]*"', "", part.split("</h2>", 1)[1])
+
+
+def test_numbered_items_keep_the_papers_numbers_and_bullets_stay_bullets():
+    assert _listed((1, "note", 1, "1"), (1, "agree", 2, "1"), (1, "a risk", 0, "")) == (
+        "<ol><li>note</li><li>agree</li></ol><ul><li>a risk</li></ul></section>")
+    assert _listed((1, "third", 3, "1"), (1, "fourth", 4, "1"), (1, "sixth", 6, "1")) == (
+        '<ol start="3"><li>third</li><li>fourth</li><li value="6">sixth</li></ol></section>')
+
+
+def test_numbered_sub_items_nest_with_their_style():
+    assert _listed((1, "first", 1, "1"), (2, "one", 1, "a"), (2, "two", 2, "a"), (1, "second", 2, "1"),
+                   (2, "bullet", 0, ""), (1, "third", 3, "I")) == (
+        '<ol><li>first<ol type="a"><li>one</li><li>two</li></ol></li>'
+        "<li>second<ul><li>bullet</li></ul></li></ol>"
+        '<ol start="3" type="I"><li>third</li></ol></section>')
+
+
+def test_a_numbered_items_later_paragraphs_stay_in_its_item():
+    assert _listed((1, "fourth", 4, "1"), (1, "more on it", 4, "1"), (2, "inside", 0, ""),
+                   (1, "after the sub-list", 4, "1"), (1, "fifth", 5, "1")) == (
+        '<ol start="4"><li>fourth<p class="li-p">more on it</p><ul><li>inside</li></ul></li>'
+        '<li value="4" class="more">after the sub-list</li><li>fifth</li></ol></section>')
+
+
+NOTED = """# Update
+
+Spending on care rose this year because more people needed help at home after a stay in hospital.[^1] The virement[^2] was agreed, and so was a second virement.[^2]
+
+[^1]: From the month 9 forecast.
+
+[^2]: Moving money between budget lines.
+"""
+
+
+def test_markdown_notes_are_superscript_links_and_notes_link_back(tmp_path):
+    source = tmp_path / "noted.md"
+    source.write_text(NOTED, encoding="utf-8")
+    paper = plainspeak.load(str(source))
+    findings = [term_finding(paper, "virement"), sentence_finding(paper, "Spending on care", 19)]
+    page = render_reader_html(result_for(paper, findings, **PROFILE), paper, glossary())
+    def ref(number: int, first: bool = True) -> str:
+        anchor = f' id="note-ref-{number}"' if first else ""
+        return f'<sup class="note-ref"><a href="#note-{number}"{anchor}><span class="vh">Note </span>{number}</a></sup>'
+
+    # At a hard passage's end, the reference stays in the passage, before its label.
+    assert f'hospital.{ref(1)}</mark><span class="why">' in page
+    # After an explained word, never inside its link; a second reference has no id of its own.
+    assert f"Moving money from one budget line to another.</span></span>{ref(2)} was" in page
+    assert f"second virement.{ref(2, first=False)}</p>" in page
+    assert ('<h2>Notes</h2><p id="p-3" data-ask="paragraph" data-paragraph="3"><span class="note-no" id="note-1">1.'
+            '</span> From the month 9 forecast. <a href="#note-ref-1" class="back">Back to the text</a></p>') in page
+    assert '<span class="note-no" id="note-2">2.</span> Moving money between budget lines. <a href="#note-ref-2"' in page
+    assert "[^" not in page

@@ -1,9 +1,14 @@
-"""In headless Chromium, every explanation in the reader's copy stays on the screen.
+"""In headless Chromium, every explanation in the reader's copy is shown whole, on the screen.
 
 A tip hung from its term ran off the right edge for a term near the end of a
 line; it now hangs from its paragraph's left edge, no wider than the
-paragraph. Uses the Python ``playwright`` package with the system Chromium;
-it never downloads a browser.
+paragraph. A tip in a table hung from its cell: squeezed to a narrow column,
+and cut off by the table's scroller where it reached below the table; it now
+hangs from the paper's column. Each tip is checked by focus (the Tab key) and
+by hover, by the points of the page at its corners: they must be on the
+screen and belong to the tip, not to whatever a clipped tip leaves showing.
+Uses the Python ``playwright`` package with the system Chromium; it never
+downloads a browser.
 """
 
 from __future__ import annotations
@@ -14,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+import plainspeak
 from plainspeak.writers.html import render_reader_html
-from tests.helpers import paper_from_text
 from tests.test_writer_html import PROFILE
 from tests.writer_support import glossary, result_for, term_finding
 
@@ -27,7 +32,8 @@ pytestmark = [
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="chromium is not installed"),
 ]
 
-# Terms at the start, middle and end of lines, in a paragraph, a list item and a table row.
+# Terms at the start, middle and end of lines, in a paragraph, a list item and
+# a table's first and last columns, down to its last row.
 TEXT = """# Budget update
 
 The group agreed the plan for next year and then looked again at the virement.
@@ -37,33 +43,87 @@ A long list of budget lines went to the board, which asked what a precept is and
 - Each line of the plan names the budget it comes from and any virement
 
 The MTFS sets the plan for the years ahead, and every line of it may change the precept.
+
+| Budget line | Budget | Forecast outturn | Note |
+| :--- | ---: | ---: | :--- |
+| Care homes | 24,850 | 26,310 | Paid from the precept |
+| Home care | 18,420 | 19,655 | Moved by virement |
+| Day services | 2,640 | 2,515 | Set in the MTFS |
 """
 
+USES = (("virement", 0), ("precept", 0), ("virement", 1), ("MTFS", 0), ("precept", 1),
+        ("precept", 2), ("virement", 2), ("MTFS", 1))
 WIDTHS = (320, 360, 420, 768, 1200)
+NARROWEST = 200  # px: a tip narrower than this is a column of two-word lines
+
+# Scrolls the tip's top into the upper part of the window, then reads its box
+# and what the page shows at its four corners (a little inside them).
+MEASURE = """term => {
+  const tip = term.nextElementSibling;
+  window.scrollBy(0, tip.getBoundingClientRect().top - 100);
+  const box = tip.getBoundingClientRect(), inset = 4;
+  const corners = [[box.left + inset, box.top + inset], [box.right - inset, box.top + inset],
+                   [box.left + inset, box.bottom - inset], [box.right - inset, box.bottom - inset]];
+  const seen = corners.map(([x, y]) => { const hit = document.elementFromPoint(x, y); return !!hit && tip.contains(hit); });
+  return {shown: getComputedStyle(tip).display !== 'none', left: box.left, right: box.right,
+          width: box.width, screen: document.documentElement.clientWidth, seen: seen};
+}"""
+CONTAINER = "term => term.closest('p, li, td, th, h2, h3').tagName.toLowerCase()"
 
 
-def test_every_tip_stays_on_the_screen_at_every_width(tmp_path: Path) -> None:
-    paper = paper_from_text(TEXT, path="tips.md")
-    findings = [term_finding(paper, word, nth) for word, nth in
-                (("virement", 0), ("precept", 0), ("virement", 1), ("MTFS", 0), ("precept", 1))]
-    page_file = tmp_path / "tips.html"
-    page_file.write_text(render_reader_html(result_for(paper, findings, **PROFILE), paper, glossary()),
-                         encoding="utf-8")
-    off: list[tuple[int, str]] = []
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tips")
+    source = folder / "tips.md"
+    source.write_text(TEXT, encoding="utf-8")
+    paper = plainspeak.load(str(source))
+    findings = [term_finding(paper, word, nth) for word, nth in USES]
+    page = folder / "tips.html"
+    page.write_text(render_reader_html(result_for(paper, findings, **PROFILE), paper, glossary()),
+                    encoding="utf-8")
+    return page
+
+
+def _problems(page_file: Path, how: str) -> list[tuple[int, str, str]]:
+    problems: list[tuple[int, str, str]] = []
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for width in WIDTHS:
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.goto(page_file.as_uri())
             terms = page.query_selector_all("a.term")
-            assert len(terms) >= 5
+            assert len(terms) == len(USES)
             for term in terms:
-                term.focus()
-                left, right, shown = term.evaluate(
-                    "e => { const t = e.nextElementSibling, r = t.getBoundingClientRect();"
-                    " return [r.left, r.right, getComputedStyle(t).display !== 'none']; }")
-                if not shown or left < 0 or right > width:
-                    off.append((width, term.inner_text()))
+                if how == "focus":
+                    term.focus()
+                else:
+                    page.mouse.move(0, 0)
+                    term.hover()
+                tip = term.evaluate(MEASURE)
+                where = f"{term.inner_text()} in {term.evaluate(CONTAINER)}"
+                if not tip["shown"]:
+                    problems.append((width, where, "not shown"))
+                elif tip["left"] < 0 or tip["right"] > tip["screen"]:
+                    problems.append((width, where, f"off the screen: {tip['left']:.0f} to {tip['right']:.0f}"))
+                elif not all(tip["seen"]):
+                    problems.append((width, where, f"cut off or covered at its corners: {tip['seen']}"))
+                elif tip["width"] < min(NARROWEST, tip["screen"] - 40):
+                    problems.append((width, where, f"squeezed to {tip['width']:.0f} px"))
             page.close()
         browser.close()
-    assert off == []
+    return problems
+
+
+@pytest.mark.parametrize("how", ["focus", "hover"])
+def test_every_tip_is_shown_whole_on_the_screen_at_every_width(page_file: Path, how: str) -> None:
+    assert _problems(page_file, how) == []
+
+
+def test_a_tip_is_hidden_until_its_term_is_pointed_at_or_reached(page_file: Path) -> None:
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 360, "height": 900})
+        page.goto(page_file.as_uri())
+        shown = page.eval_on_selector_all(".tip", "tips => tips.filter(t => getComputedStyle(t).display !== 'none').length")
+        browser.close()
+    assert shown == 0

@@ -19,6 +19,7 @@ from lxml import etree
 from plainspeak.errors import E107, InputError
 from plainspeak.loaders.assemble import finish
 from plainspeak.loaders.docx_blocks import paragraph_block
+from plainspeak.loaders.docx_numbering import Numbering, read_numbering
 from plainspeak.loaders.docx_package import Package
 from plainspeak.loaders.docx_styles import Styles, read_styles
 from plainspeak.loaders.docx_text import W, paragraph_nodes
@@ -39,6 +40,7 @@ class Walk:
     cell: tuple[int, int, int] | None = None  # table, row, cell (1-based)
     tables: list[int] = field(default_factory=lambda: [0])  # shared table counter
     blocks: list[Block] = field(default_factory=list)
+    numbering: Numbering = field(default_factory=Numbering)  # shared by the body's stories
 
 
 def load_docx(path: Path, data: bytes, limits: Limits) -> Paper:
@@ -49,7 +51,8 @@ def load_docx(path: Path, data: bytes, limits: Limits) -> Paper:
     if body is None:
         raise InputError(E107, str(path), "its main part has no document body")
     styles = read_styles(_first(package, package.related(package.main, "styles")))
-    walk = Walk(styles)
+    numbering = read_numbering(_first(package, package.related(package.main, "numbering")))
+    walk = Walk(styles, numbering=numbering)
     read_story(body, "body", walk)
     for kind, part_kind in ((BlockKind.FOOTNOTE, "footnotes"), (BlockKind.ENDNOTE, "endnotes")):
         for part in package.related(package.main, part_kind):
@@ -84,11 +87,11 @@ def read_story(container: etree._Element, locator: str, walk: Walk) -> None:
 
 def _paragraph(element: etree._Element, where: str, walk: Walk) -> None:
     found = paragraph_nodes(element)
-    block = paragraph_block(element, found.nodes, where, walk.kind, walk.styles, walk.cell)
+    block = paragraph_block(element, found.nodes, where, walk.kind, walk.styles, walk.cell, walk.numbering)
     if block is not None:
         walk.blocks.append(block)
     for number, box in enumerate(found.boxes):
-        inner = Walk(walk.styles, BlockKind.TEXT_BOX, None, walk.tables, walk.blocks)
+        inner = Walk(walk.styles, BlockKind.TEXT_BOX, None, walk.tables, walk.blocks, walk.numbering)
         if walk.kind is not None and walk.kind.is_furniture:
             inner.kind = walk.kind  # a text box in a header is still furniture
         read_story(box, f"{where}/txbx/{number}", inner)
@@ -102,7 +105,8 @@ def _table(table: etree._Element, where: str, walk: Walk) -> None:
         cells = [cell for cell in row if cell.tag == f"{W}tc"]
         for cell_index, cell in enumerate(cells):
             kind = walk.kind if walk.kind is not None and walk.kind.is_furniture else BlockKind.TABLE_CELL
-            inner = Walk(walk.styles, kind, (number, row_index + 1, cell_index + 1), walk.tables, walk.blocks)
+            inner = Walk(walk.styles, kind, (number, row_index + 1, cell_index + 1), walk.tables, walk.blocks,
+                         walk.numbering)
             read_story(cell, f"{where}/tbl/{row_index}/{cell_index}", inner)
 
 

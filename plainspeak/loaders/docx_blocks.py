@@ -6,7 +6,8 @@ from lxml import etree
 
 from plainspeak.loaders.assemble import new_block
 from plainspeak.loaders.clean import clean_text
-from plainspeak.loaders.docx_styles import Styles, numbering_level, outline_level
+from plainspeak.loaders.docx_numbering import Numbering
+from plainspeak.loaders.docx_styles import Styles, numbering_id, numbering_level, outline_level
 from plainspeak.loaders.docx_text import W
 from plainspeak.paper import Block, BlockKind, RunSpan, SourceMap
 
@@ -14,8 +15,14 @@ from plainspeak.paper import Block, BlockKind, RunSpan, SourceMap
 def paragraph_block(
     element: etree._Element, nodes: list[tuple[etree._Element, str]], where: str,
     forced: BlockKind | None, styles: Styles, cell: tuple[int, int, int] | None,
+    numbering: Numbering,
 ) -> Block | None:
-    """The block for a paragraph, or None if it holds no visible text."""
+    """The block for a paragraph, or None if it holds no visible text.
+
+    A numbered paragraph counts in its list even when it is empty, as Word
+    shows it a number all the same.
+    """
+    kind, level, number, style = _kind(element, styles, numbering) if forced is None else (forced, 0, 0, "")
     text, node_of, offset_of = _mapped_text(nodes)
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
@@ -23,11 +30,11 @@ def paragraph_block(
         return None
     text = text[start:end]
     runs = _runs(node_of[start:end], offset_of[start:end])
-    kind, level = _kind(element, styles) if forced is None else (forced, 0)
     if cell is not None and kind is BlockKind.TABLE_CELL:
         block = new_block(kind, text, table=cell[0], row=cell[1], cell=cell[2])
     else:
         block = new_block(kind, text, level=level)
+        block.number, block.number_style = number, style
     block.source = SourceMap(locator=where, runs=runs, line_starts=_line_starts(text))
     return block
 
@@ -71,15 +78,16 @@ def _line_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
-def _kind(element: etree._Element, styles: Styles) -> tuple[BlockKind, int]:
-    """Heading, list item or paragraph, from direct formatting then style."""
+def _kind(element: etree._Element, styles: Styles, numbering: Numbering) -> tuple[BlockKind, int, int, str]:
+    """Heading, list item or paragraph, from direct formatting then style, with a list item's number."""
     ppr = element.find(f"{W}pPr")
     style_element = ppr.find(f"{W}pStyle") if ppr is not None else None
     style = styles.info(style_element.get(f"{W}val") if style_element is not None else None)
     heading = outline_level(ppr) or style.heading
     if heading:
-        return BlockKind.HEADING, heading
+        return BlockKind.HEADING, heading, 0, ""
     list_level = numbering_level(ppr, style.list_level)
     if list_level:
-        return BlockKind.LIST_ITEM, list_level
-    return BlockKind.PARAGRAPH, 0
+        number, number_style = numbering.next(numbering_id(ppr, style.num_id), list_level - 1)
+        return BlockKind.LIST_ITEM, list_level, number, number_style
+    return BlockKind.PARAGRAPH, 0, 0, ""

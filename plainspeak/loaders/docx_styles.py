@@ -22,10 +22,15 @@ _BODY_OUTLINE = 9  # outline level 9 means body text
 
 @dataclass(frozen=True, slots=True)
 class StyleInfo:
-    """Heading level (1 = top) and list level (1 = top); 0 means not one."""
+    """Heading level (1 = top) and list level (1 = top); 0 means not one.
+
+    ``num_id`` names the Word list (``w:numId``) that numbers the style's
+    paragraphs, if its ``w:numPr`` names one.
+    """
 
     heading: int = 0
     list_level: int = 0
+    num_id: str = ""
 
 
 @dataclass
@@ -72,7 +77,7 @@ def _resolve(style_id: str, raw: dict[str, etree._Element], seen: set[str]) -> S
     outline = outline_level(ppr)
     heading = own.heading or outline or parent.heading
     list_level = own.list_level or numbering_level(ppr, parent.list_level)
-    return StyleInfo(heading, list_level)
+    return StyleInfo(heading, list_level, numbering_id(ppr, parent.num_id))
 
 
 def outline_level(ppr: etree._Element | None) -> int:
@@ -99,6 +104,13 @@ def numbering_level(ppr: etree._Element | None, inherited: int) -> int:
     except ValueError:
         ilvl = 0
     return min(max(ilvl, 0), 8) + 1
+
+
+def numbering_id(ppr: etree._Element | None, inherited: str) -> str:
+    """The Word list ``w:numPr`` names, else the one inherited; "0" means none."""
+    numpr = ppr.find(f"{W}numPr") if ppr is not None else None
+    num_id = numpr.find(f"{W}numId") if numpr is not None else None
+    return inherited if num_id is None else _val(num_id)
 
 
 def _from_name(name: str) -> StyleInfo:

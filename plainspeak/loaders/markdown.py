@@ -1,7 +1,13 @@
-"""Load a Markdown paper with markdown-it-py (CommonMark plus GFM tables).
+"""Load a Markdown paper with markdown-it-py (CommonMark plus GFM tables and footnotes).
 
 Headings keep their level, list paragraphs become list items at their nesting
-depth, table cells become TABLE_CELL blocks numbered by table, row and cell.
+depth (each paragraph of a numbered item carries its number, which Markdown
+counts on from the list's first), table cells become TABLE_CELL blocks
+numbered by table, row and cell. Footnotes ("[^1]" and "[^1]: …") become
+FOOTNOTE blocks after the body, numbered in the order the text first refers
+to them, as Markdown shows them; the reference leaves the text and is kept
+by its offset (``Block.note_refs``), and a note nothing refers to is not
+shown by Markdown and is not read.
 Code blocks and raw HTML are left out: they are not prose a citizen reads,
 and checking them for jargon would only raise false alarms. Lines such as
 "Date: 4 February 2026" written one under another with no blank line between
@@ -11,10 +17,12 @@ paper (see :mod:`.labels`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 from plainspeak.loaders.assemble import new_block
 from plainspeak.loaders.labels import ran_full, starts_block
@@ -25,14 +33,16 @@ _INLINE_TEXT = ("text", "code_inline")
 
 @dataclass
 class _State:
-    """Where the walk is: list depth, table position, the kind of the next text."""
+    """Where the walk is: open lists, table position, the kind of the next text."""
 
-    list_depth: int = 0
+    lists: list[int] = field(default_factory=list)  # per open list, its next number; 0 for bullets
+    items: list[int] = field(default_factory=list)  # per open list, the number of the item being read
     tables: int = 0
     row: int = 0
     cell: int = 0
     heading: int = 0
     in_cell: bool = False
+    note: int = 0  # the number of the footnote being read
     width: int = 0  # the longest source line of a paragraph, to tell a wrapped line from a short one
     source: tuple[str, ...] = ()  # the paper's lines as written
 
@@ -45,7 +55,7 @@ _MAX_NESTING = 10_000
 
 def _parser() -> MarkdownIt:
     options = {"maxNesting": _MAX_NESTING}
-    return MarkdownIt("commonmark", options).enable("table").enable("strikethrough")
+    return MarkdownIt("commonmark", options).enable("table").enable("strikethrough").use(footnote_plugin)
 
 
 def markdown_blocks(text: str) -> list[Block]:
@@ -68,9 +78,16 @@ def _track(token: Token, state: _State) -> None:
     """Update the walk state for an opening or closing token."""
     kind = token.type
     if kind in ("bullet_list_open", "ordered_list_open"):
-        state.list_depth += 1
+        start = token.attrGet("start")
+        state.lists.append((1 if start is None else int(start)) if kind == "ordered_list_open" else 0)
+        state.items.append(0)
     elif kind in ("bullet_list_close", "ordered_list_close"):
-        state.list_depth -= 1
+        state.lists.pop()
+        state.items.pop()
+    elif kind == "list_item_open":
+        state.items[-1] = state.lists[-1]
+        if state.lists[-1]:
+            state.lists[-1] += 1
     elif kind == "heading_open":
         state.heading = int(token.tag[1:])
     elif kind == "heading_close":
@@ -86,34 +103,44 @@ def _track(token: Token, state: _State) -> None:
         state.in_cell = True
     elif kind in ("th_close", "td_close"):
         state.in_cell = False
+    elif kind == "footnote_open":
+        state.note = token.meta["id"] + 1
+    elif kind == "footnote_close":
+        state.note = 0
 
 
 def _blocks(token: Token, state: _State) -> list[Block]:
-    text, starts = _inline_text(token)
+    text, starts, notes = _inline_text(token)
     stripped = text.strip()
     if not stripped:
         return []
     shift = len(text) - len(text.lstrip())
     starts = tuple(max(0, start - shift) for start in starts)
+    notes = _shifted(notes, shift, len(stripped))
     line = token.map[0] + 1 if token.map else None
-    if state.in_cell:
+    if state.note:
+        block = new_block(BlockKind.FOOTNOTE, stripped, line=line)
+        block.number = state.note
+    elif state.in_cell:
         block = new_block(
             BlockKind.TABLE_CELL, stripped, line=line,
             table=state.tables, row=state.row, cell=state.cell,
         )
     elif state.heading:
         block = new_block(BlockKind.HEADING, stripped, level=state.heading, line=line)
-    elif state.list_depth:
-        block = new_block(BlockKind.LIST_ITEM, stripped, level=state.list_depth, line=line)
+    elif state.lists:
+        block = new_block(BlockKind.LIST_ITEM, stripped, level=len(state.lists), line=line)
+        block.number, block.number_style = state.items[-1], "1" if state.items[-1] else ""
     else:
         raw = state.source[token.map[0]:token.map[1]] if token.map else ()
-        return _paragraphs(stripped, starts, line, raw, state.width)
+        return _paragraphs(stripped, starts, notes, line, raw, state.width)
     block.source = SourceMap(locator=f"line/{line}", line_starts=starts)
+    block.note_refs = notes
     return [block]
 
 
-def _paragraphs(text: str, starts: tuple[int, ...], line: int | None, raw: tuple[str, ...],
-                width: int) -> list[Block]:
+def _paragraphs(text: str, starts: tuple[int, ...], notes: tuple[tuple[int, int], ...], line: int | None,
+                raw: tuple[str, ...], width: int) -> list[Block]:
     """One paragraph, or one block per run of lines where a "Label: value" line starts one.
 
     ``raw`` holds the paragraph's source lines. Lines are only split where each
@@ -128,23 +155,40 @@ def _paragraphs(text: str, starts: tuple[int, ...], line: int | None, raw: tuple
         if starts_block(lines[index], first=lines[firsts[-1]], previous=lines[index - 1],
                         previous_full=ran_full(raw[index - 1], width)):
             firsts.append(index)
+    begins = [starts[first] for first in firsts]
+    notes_of = [[] for _ in firsts]  # each piece takes the references up to where the next begins
+    for note in notes:
+        notes_of[max(bisect_right(begins, note[0]) - 1, 0)].append(note)
     blocks = []
-    for first, after in zip(firsts, (*firsts[1:], len(lines))):
+    for first, after, own in zip(firsts, (*firsts[1:], len(lines)), notes_of):
         begin = starts[first]
         piece = text[begin:ends[after - 1]].strip()
         at = line + first if line is not None else None
         block = new_block(BlockKind.PARAGRAPH, piece, line=at)
         block.source = SourceMap(locator=f"line/{at}", line_starts=tuple(s - begin for s in starts[first:after]))
+        block.note_refs = _shifted(tuple(own), begin, len(piece))
         blocks.append(block)
     return blocks
 
 
-def _inline_text(token: Token) -> tuple[str, tuple[int, ...]]:
-    """Plain text of an inline token and where each source line starts in it."""
+def _shifted(notes: tuple[tuple[int, int], ...], begin: int, length: int) -> tuple[tuple[int, int], ...]:
+    """Note references in offsets from ``begin``, kept within a piece of ``length`` characters.
+
+    One in the space stripped from either end of the piece stands at that end.
+    """
+    return tuple((min(max(at - begin, 0), length), number) for at, number in notes)
+
+
+def _inline_text(token: Token) -> tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """Plain text of an inline token, where each source line starts in it, and its note references."""
     pieces: list[str] = []
     starts = [0]
+    notes: list[tuple[int, int]] = []
     length = 0
     for child in token.children or []:
+        if child.type == "footnote_ref":
+            notes.append((length, child.meta["id"] + 1))
+            continue
         if child.type in _INLINE_TEXT:
             piece = child.content
         elif child.type in ("softbreak", "hardbreak"):
@@ -156,4 +200,4 @@ def _inline_text(token: Token) -> tuple[str, tuple[int, ...]]:
             continue
         pieces.append(piece)
         length += len(piece)
-    return "".join(pieces), tuple(starts)
+    return "".join(pieces), tuple(starts), tuple(notes)

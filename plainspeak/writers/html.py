@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from plainspeak import __version__
 from plainspeak.glossary.model import GlossarySet
-from plainspeak.paper import Block, Paper
+from plainspeak.paper import Block, BlockKind, Paper
 from plainspeak.result import PaperResult
 from plainspeak.writers import Annotated
 from plainspeak.writers.appendix import INTRO, TITLE, WordEntry, slug, words_used
@@ -61,13 +61,15 @@ def render_reader_html(result: PaperResult, paper: Paper, glossaries: GlossarySe
     marks = _marks(paper, notes, words, ids)
     firsts: dict[str, str] = {}
     ask = _Ask(ask_url, csrf_token, result.sha256 or paper.sha256)
+    notes_shown = _Notes()
 
     def render_block(block: Block) -> Markup:
         block_marks = marks.get(block.place.paragraph, [])
         for mark in block_marks:
             if mark.kind == "term":
                 firsts.setdefault(mark.target, f"use-{mark.number}")
-        return render(block.text, block_marks)
+        rendered = render(block.text, block_marks + notes_shown.references(block))
+        return notes_shown.around(block, rendered)
 
     title = paper.title or result.title or Path(paper.path).name
     main = join([_summary(result, paper, notes, words),
@@ -136,6 +138,37 @@ def _mark(item: Note | WordEntry, start: int, end: int, number: int,
         return None
     tip = item.meaning or (entry.meaning if entry else "") or item.text()
     return Mark(start, end, "term", item.label, target, tip, number=number)
+
+
+class _Notes:
+    """Note references as superscript links, and each note's number and link back.
+
+    Only where the paper's mark for a note is not part of its text (Markdown's
+    footnotes): the first reference to a note is the one its link goes back to.
+    """
+
+    def __init__(self) -> None:
+        self.referred: set[int] = set()
+        self.numbered: set[int] = set()
+
+    def references(self, block: Block) -> list[Mark]:
+        marks = []
+        for at, number in block.note_refs:
+            anchor = "" if number in self.referred else f"note-ref-{number}"
+            self.referred.add(number)
+            marks.append(Mark(at, at, "note", str(number), f"note-{number}", anchor=anchor))
+        return marks
+
+    def around(self, block: Block, rendered: Markup) -> Markup:
+        """A note's first paragraph opens with its number and ends with a link back to the text."""
+        number = block.number
+        if block.kind not in (BlockKind.FOOTNOTE, BlockKind.ENDNOTE) or not number or number in self.numbered:
+            return rendered
+        self.numbered.add(number)
+        back = (el("a", {"href": f"#note-ref-{number}", "class": "back"}, "Back to the text")
+                if number in self.referred else None)
+        return join([el("span", {"class": "note-no", "id": f"note-{number}"}, f"{number}."), " ", rendered,
+                     " " if back else None, back])
 
 
 class _Ask:

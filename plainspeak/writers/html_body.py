@@ -1,7 +1,8 @@
 """The paper's blocks as HTML: headings, paragraphs, lists and tables kept.
 
 Headings move down one level (the page's ``<h1>`` is the paper's title) and
-never skip a level. Runs of list items become nested ``<ul>`` s; runs of table
+never skip a level. Runs of list items become nested ``<ul>`` s, or ``<ol>`` s
+keeping the paper's numbers; runs of table
 cells become a ``<table>`` whose first row is its header. Each paragraph
 carries ``data-ask="paragraph"`` and its number, the hook a web page uses to
 ask about it; with an ask form, the form follows the paragraph.
@@ -59,19 +60,60 @@ def _run(blocks: list[Block], start: int, keep: Callable[[Block], bool]) -> list
 
 
 def _list(items: list[Block], render: Render, ask: AskForm) -> Markup:
-    """Nested lists from list levels: a deeper item opens a list inside the one before."""
+    """Nested lists from list levels: a deeper item opens a list inside the one before.
+
+    Numbered items make an ``<ol>`` that shows the paper's numbers, bulleted
+    ones a ``<ul>``; where one gives way to the other a new list starts. A
+    later paragraph of a numbered item (it repeats the number) stays in the
+    item's ``<li>``.
+    """
     top = min(max(item.level, 1) for item in items)
-    groups: list[tuple[Block, list[Block]]] = []
+    groups: list[tuple[list[Block], list[Block]]] = []  # an item's paragraphs, and the items inside it
     for item in items:
         if max(item.level, 1) > top and groups:
             groups[-1][1].append(item)
+        elif groups and not groups[-1][1] and item.number and _numbering(item) == _numbering(groups[-1][0][0]):
+            groups[-1][0].append(item)
         else:
-            groups.append((item, []))
+            groups.append(([item], []))
+    lists, start = [], 0
+    for end in range(1, len(groups) + 1):
+        if end == len(groups) or _style(groups[end][0][0]) != _style(groups[start][0][0]):
+            lists.append(_one_list(groups[start:end], render, ask))
+            start = end
+    return join(lists)
+
+
+def _one_list(groups: list[tuple[list[Block], list[Block]]], render: Render, ask: AskForm) -> Markup:
     entries = []
-    for item, children in groups:
+    counted = groups[0][0][0].number  # the number the browser gives the next item
+    for paragraphs, children in groups:
+        first = paragraphs[0]
+        more = [join([el("p", {"class": "li-p", **_hook(b, "paragraph")}, render(b)), ask(b)]) for b in paragraphs[1:]]
         nested = _list(children, render, ask) if children else None
-        entries.append(el("li", _hook(item, "paragraph"), render(item), ask(item), nested))
-    return el("ul", {}, entries)
+        attrs = _hook(first, "paragraph")
+        if first.number:
+            # Said again only where the paper's count jumps; a repeated number
+            # is the rest of an item after its sub-list, shown without one.
+            attrs["value"] = first.number if first.number != counted else None
+            attrs["class"] = "more" if first.number == counted - 1 else None
+            counted = first.number + 1
+        entries.append(el("li", attrs, render(first), ask(first), more, nested))
+    first = groups[0][0][0]
+    if not first.number:
+        return el("ul", {}, entries)
+    style = _style(first)
+    return el("ol", {"start": first.number if first.number != 1 else None,
+                     "type": style if style != "1" else None}, entries)
+
+
+def _numbering(block: Block) -> tuple[int, str]:
+    return block.number, block.number_style
+
+
+def _style(block: Block) -> str:
+    """How a list item is marked: a bullet (""), or the style of its number."""
+    return block.number_style if block.number else ""
 
 
 def _table(cells: list[Block], render: Render) -> Markup:

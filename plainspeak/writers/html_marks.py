@@ -3,9 +3,12 @@
 Each block gets a list of :class:`Mark` s in block offsets: explained words
 (a link to their entry in "Words used in this paper", with the meaning shown
 on hover, focus or tap) and hard passages (a ``<mark>`` followed by a label
-that says why, with an icon and words, never colour alone). Marks that
-cross one another cannot nest in HTML, so the later one of a crossing pair
-is left out of the text (the word is still in the list at the end).
+that says why, with an icon and words, never colour alone), and note
+references (a superscript link to the note, where the paper's mark for it
+is not part of the text). Marks that cross one another cannot nest in HTML,
+so the later one of a crossing pair is left out of the text (the word is
+still in the list at the end). A note reference never falls out: it has no
+width, stays inside a hard passage it ends, and follows a word it falls in.
 """
 
 from __future__ import annotations
@@ -19,12 +22,13 @@ from plainspeak.writers.html_build import Markup, el, join, text
 class Mark:
     start: int
     end: int
-    kind: str  # "term" or "passage"
-    term: str = ""  # the word, for "term"
-    target: str = ""  # the id of its entry in the words list, for "term"
+    kind: str  # "term", "passage" or "note"
+    term: str = ""  # the word, for "term"; the note's number as shown, for "note"
+    target: str = ""  # the id of its entry in the words list, for "term"; of the note, for "note"
     tip: str = ""  # the meaning, or what is wrong, shown on hover and focus
     reasons: list[str] = field(default_factory=list)  # for "passage"
     number: int = 0  # unique on the page, for ids
+    anchor: str = ""  # the id of a note reference, for the note's link back to it
 
 
 def non_crossing(marks: list[Mark]) -> list[Mark]:
@@ -53,7 +57,11 @@ def non_crossing(marks: list[Mark]) -> list[Mark]:
 
 def render(block_text: str, marks: list[Mark]) -> Markup:
     """The block's text with its marks, all text escaped."""
-    return _render(block_text, 0, len(block_text), non_crossing(marks))
+    notes = [mark for mark in marks if mark.kind == "note"]
+    kept = non_crossing([mark for mark in marks if mark.kind != "note"])
+    # A reference where a passage or word begins belongs to the text before it.
+    ordered = sorted(kept + notes, key=lambda m: (m.start, m.kind != "note", -m.end, m.kind != "passage"))
+    return _render(block_text, 0, len(block_text), ordered)
 
 
 def _render(source: str, low: int, high: int, marks: list[Mark]) -> Markup:
@@ -63,17 +71,30 @@ def _render(source: str, low: int, high: int, marks: list[Mark]) -> Markup:
         mark = marks[index]
         inner: list[Mark] = []
         index += 1
-        while index < len(marks) and marks[index].start < mark.end:
+        while index < len(marks) and (marks[index].start < mark.end or _closes(mark, marks[index])):
             inner.append(marks[index])
             index += 1
+        after = [m for m in inner if m.kind == "note"] if mark.kind == "term" else []  # no link in a link
+        if after:
+            inner = [m for m in inner if m.kind != "note"]
         parts.append(text(source[position:mark.start]))
         parts.append(_wrap(mark, _render(source, mark.start, mark.end, inner)))
+        parts.extend(_wrap(note, Markup("")) for note in after)
         position = mark.end
     parts.append(text(source[position:high]))
     return join(parts)
 
 
+def _closes(mark: Mark, following: Mark) -> bool:
+    """A note reference right at the end of a hard passage is part of it, before its label."""
+    return mark.kind == "passage" and following.kind == "note" and following.start == mark.end
+
+
 def _wrap(mark: Mark, content: Markup) -> Markup:
+    if mark.kind == "note":
+        return el("sup", {"class": "note-ref"},
+                  el("a", {"href": f"#{mark.target}", "id": mark.anchor or None},
+                     el("span", {"class": "vh"}, "Note "), mark.term))
     if mark.kind == "term":
         tip_id = f"tip-{mark.number}"
         link = el("a", {"class": "term", "href": f"#{mark.target}", "aria-describedby": tip_id,
