@@ -58,8 +58,13 @@ def section_entries(paper: Paper) -> Iterator[Entry]:
 
 def _header_row(cells: list[Block]) -> bool:
     """ "Abbreviation | Meaning": the row that names the columns, not an entry."""
+    return _column_names(cells[0].text, cells[1].text)
+
+
+def _column_names(term: str, meaning: str) -> bool:
+    """Both sides name a glossary's columns ("Term – Meaning"), so they head it."""
     names = word_set("glossary_column_names.txt")
-    return all(" ".join(cell.text.lower().split()).strip(" :") in names for cell in cells[:2])
+    return all(" ".join(side.lower().split()).strip(" :") in names for side in (term, meaning))
 
 
 def _heading_like(block: Block) -> bool:
@@ -72,8 +77,7 @@ def line_entries(block: Block) -> Iterator[Entry]:
     offset = 0
     for line in block.text.split("\n"):
         match = _ENTRY.match(line)
-        names = word_set("glossary_column_names.txt")
-        if match and match.group("term").strip().lower() in names and match.group("meaning").strip().lower() in names:
+        if match and _column_names(match.group("term"), match.group("meaning")):
             match = None  # "Term – Meaning": a header line
         if match and len(match.group("term").split()) <= 8:
             yield match.group("term").strip(), match.group("meaning").strip(), block.start + offset + match.start("term")
