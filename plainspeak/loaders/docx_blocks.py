@@ -8,7 +8,7 @@ from plainspeak.loaders.assemble import new_block
 from plainspeak.loaders.clean import clean_text
 from plainspeak.loaders.docx_numbering import Numbering
 from plainspeak.loaders.docx_styles import Styles, numbering_id, numbering_level, outline_level
-from plainspeak.loaders.docx_text import W
+from plainspeak.loaders.docx_text import W, w_val
 from plainspeak.paper import Block, BlockKind, RunSpan, SourceMap
 
 
@@ -82,7 +82,7 @@ def _kind(element: etree._Element, styles: Styles, numbering: Numbering) -> tupl
     """Heading, list item or paragraph, from direct formatting then style, with a list item's number."""
     ppr = element.find(f"{W}pPr")
     style_element = ppr.find(f"{W}pStyle") if ppr is not None else None
-    style = styles.info(style_element.get(f"{W}val") if style_element is not None else None)
+    style = styles.info(w_val(style_element))
     heading = outline_level(ppr) or style.heading
     if heading:
         return BlockKind.HEADING, heading, 0, ""

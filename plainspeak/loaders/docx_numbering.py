@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from plainspeak.loaders.docx_text import W
+from plainspeak.loaders.docx_text import W, w_val
 
 # Word's number formats as HTML names list types; others (ordinal, decimalZero,
 # cardinalText, the East Asian counting systems…) are shown as plain numbers.
@@ -69,15 +69,15 @@ def read_numbering(root: etree._Element | None) -> Numbering:
     if root is None:
         return Numbering()
     abstracts = {node.get(f"{W}abstractNumId", ""): node for node in root.iter(f"{W}abstractNum")}
-    linked = {_val(node.find(f"{W}styleLink")): key for key, node in abstracts.items()
+    linked = {w_val(node.find(f"{W}styleLink")): key for key, node in abstracts.items()
               if node.find(f"{W}styleLink") is not None}
     lists: dict[str, _List] = {}
     for num in root.iter(f"{W}num"):
-        key = _val(num.find(f"{W}abstractNumId"))
+        key = w_val(num.find(f"{W}abstractNumId"))
         abstract = abstracts.get(key)
         link = abstract.find(f"{W}numStyleLink") if abstract is not None else None
-        if link is not None and _val(link) in linked:  # a list style's definition stands in for it
-            key = linked[_val(link)]
+        if link is not None and w_val(link) in linked:  # a list style's definition stands in for it
+            key = linked[w_val(link)]
             abstract = abstracts[key]
         levels = _levels(abstract) if abstract is not None else {}
         restarts: dict[int, int] = {}
@@ -85,7 +85,7 @@ def read_numbering(root: etree._Element | None) -> Numbering:
             ilvl = _int(override.get(f"{W}ilvl"), 0)
             start = override.find(f"{W}startOverride")
             if start is not None:
-                restarts[ilvl] = _int(_val(start), 0)
+                restarts[ilvl] = _int(w_val(start), 0)
             levels.update(_levels(override))
         lists[num.get(f"{W}numId", "")] = _List(key, levels, restarts)
     return Numbering(lists)
@@ -94,9 +94,9 @@ def read_numbering(root: etree._Element | None) -> Numbering:
 def _levels(parent: etree._Element) -> dict[int, _Level]:
     levels = {}
     for lvl in parent.findall(f"{W}lvl"):
-        number_format = _val(lvl.find(f"{W}numFmt")) or "decimal"
+        number_format = w_val(lvl.find(f"{W}numFmt")) or "decimal"
         style = "" if number_format in _UNNUMBERED else _STYLES.get(number_format, "1")
-        levels[_int(lvl.get(f"{W}ilvl"), 0)] = _Level(style, _int(_val(lvl.find(f"{W}start")), 0))
+        levels[_int(lvl.get(f"{W}ilvl"), 0)] = _Level(style, _int(w_val(lvl.find(f"{W}start")), 0))
     return levels
 
 
@@ -105,7 +105,3 @@ def _int(value: str | None, default: int) -> int:
         return int(value or "")
     except ValueError:
         return default
-
-
-def _val(element: etree._Element | None) -> str:
-    return "" if element is None else element.get(f"{W}val", "")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from plainspeak.loaders.docx_text import W
+from plainspeak.loaders.docx_text import W, w_val
 
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LIST_NAME = re.compile(r"^list\s*(?:bullet|number)\s*([1-9])?$", re.IGNORECASE)
@@ -69,9 +69,9 @@ def _resolve(style_id: str, raw: dict[str, etree._Element], seen: set[str]) -> S
     if style is None or style_id in seen:
         return StyleInfo()
     seen.add(style_id)
-    name = _val(style.find(f"{W}name")) or style_id
+    name = w_val(style.find(f"{W}name")) or style_id
     own = _from_name(name)
-    parent_id = _val(style.find(f"{W}basedOn"))
+    parent_id = w_val(style.find(f"{W}basedOn"))
     parent = _resolve(parent_id, raw, seen) if parent_id else StyleInfo()
     ppr = style.find(f"{W}pPr")
     outline = outline_level(ppr)
@@ -85,7 +85,7 @@ def outline_level(ppr: etree._Element | None) -> int:
     if ppr is None:
         return 0
     try:
-        level = int(_val(ppr.find(f"{W}outlineLvl")) or _BODY_OUTLINE)
+        level = int(w_val(ppr.find(f"{W}outlineLvl")) or _BODY_OUTLINE)
     except ValueError:
         return 0
     return level + 1 if 0 <= level < _BODY_OUTLINE else 0
@@ -97,10 +97,10 @@ def numbering_level(ppr: etree._Element | None, inherited: int) -> int:
     if numpr is None:
         return inherited
     num_id = numpr.find(f"{W}numId")
-    if _val(num_id) == "0" or (num_id is None and not inherited):
+    if w_val(num_id) == "0" or (num_id is None and not inherited):
         return 0
     try:
-        ilvl = int(_val(numpr.find(f"{W}ilvl")) or 0)
+        ilvl = int(w_val(numpr.find(f"{W}ilvl")) or 0)
     except ValueError:
         ilvl = 0
     return min(max(ilvl, 0), 8) + 1
@@ -110,7 +110,7 @@ def numbering_id(ppr: etree._Element | None, inherited: str) -> str:
     """The Word list ``w:numPr`` names, else the one inherited; "0" means none."""
     numpr = ppr.find(f"{W}numPr") if ppr is not None else None
     num_id = numpr.find(f"{W}numId") if numpr is not None else None
-    return inherited if num_id is None else _val(num_id)
+    return inherited if num_id is None else w_val(num_id)
 
 
 def _from_name(name: str) -> StyleInfo:
@@ -123,7 +123,3 @@ def _from_name(name: str) -> StyleInfo:
     if listed:
         return StyleInfo(list_level=int(listed.group(1) or 1))
     return StyleInfo()
-
-
-def _val(element: etree._Element | None) -> str:
-    return "" if element is None else element.get(f"{W}val", "")

@@ -19,6 +19,12 @@ _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _TEXT_BOX = f"{W}txbxContent"
 
+def w_val(element: etree._Element | None) -> str:
+    """An element's ``w:val`` ("" for a missing element or attribute): how Word
+    states most properties (styles, levels, numbering formats)."""
+    return "" if element is None else element.get(f"{W}val", "")
+
+
 # Elements that stand for a fixed character.
 _FIXED = {
     f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n",
