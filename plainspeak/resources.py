@@ -6,6 +6,7 @@ them at the repository root beside ``plainspeak/``. The package copy wins.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 DEFAULT_MODEL = "en_plainspeak_ewt"
@@ -34,6 +35,13 @@ def model_path(name: str = DEFAULT_MODEL) -> Path:
 def data_file(name: str) -> Path:
     """A word list or other data file from ``plainspeak/data``."""
     return package_root() / "data" / name
+
+
+@lru_cache(maxsize=None)
+def data_lines(name: str) -> tuple[str, ...]:
+    """Non-blank lines of a ``plainspeak/data`` file, stripped, with ``#`` comments dropped; read once."""
+    lines = (raw.split("#", 1)[0].strip() for raw in data_file(name).read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line)
 
 
 def read_counted_words(name: str) -> dict[str, int]:

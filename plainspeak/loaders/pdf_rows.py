@@ -16,7 +16,7 @@ from array import array
 from functools import lru_cache
 
 from plainspeak.loaders.pdf_lines import DESCENT, Line
-from plainspeak.resources import data_file
+from plainspeak.resources import data_lines
 
 # Baselines this close, for the type size, are one line to the eye.
 _SAME_BASELINE = 0.3
@@ -32,12 +32,7 @@ _SPACE_BOX = array("f", (0.0, 0.0, 0.0, 0.0))
 @lru_cache(maxsize=1)
 def bullet_glyphs() -> str:
     """The glyphs that open a list item (``data/bullet_glyphs.txt``), as one string."""
-    glyphs = []
-    for raw in data_file("bullet_glyphs.txt").read_text(encoding="utf-8").splitlines():
-        code = raw.split("#", 1)[0].strip()
-        if code:
-            glyphs.append(chr(int(code.removeprefix("U+"), 16)))
-    return "".join(glyphs)
+    return "".join(chr(int(code.removeprefix("U+"), 16)) for code in data_lines("bullet_glyphs.txt"))
 
 
 def baseline(line: Line) -> float:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from plainspeak.terms.wordlists import read_lines, word_set
+from plainspeak.resources import data_lines
+from plainspeak.terms.wordlists import word_set
 
 MIN_SCORE = 1
 # How far back from a bracket or a cue the words of a long form or term are
@@ -27,7 +28,7 @@ _STOPWORDS = word_set("small_words.txt") | {"their"}
 
 
 def _any_word(name: str) -> str:
-    return "|".join(re.escape(word) for word in read_lines(name))
+    return "|".join(re.escape(word) for word in data_lines(name))
 
 
 CLAUSE_OPENER = re.compile(rf"(?:{_any_word('clause_openers.txt')})\b", re.IGNORECASE)
@@ -42,7 +43,7 @@ _VERB = re.compile(rf"\b(?:{_any_word('clause_verbs.txt')})\b", re.IGNORECASE)
 def _by_digit(name: str) -> dict[str, list[str]]:
     """A ``word digit`` table as the words for each digit, in the file's order."""
     words: dict[str, list[str]] = {}
-    for line in read_lines(name):
+    for line in data_lines(name):
         word, digit = line.split()
         words.setdefault(digit, []).append(word)
     return words

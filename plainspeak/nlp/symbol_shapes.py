@@ -14,12 +14,12 @@ import re
 from plainspeak.nlp.abbreviation_shapes import span_pair, words_before
 from plainspeak.nlp.abbreviations import Pair, first_part
 from plainspeak.nlp.long_form_match import best_long_form
-from plainspeak.terms.wordlists import read_lines
+from plainspeak.resources import data_lines
 
 _SUBSCRIPT = re.compile(r"(?P<head>[A-Za-z]{1,2}?)(?:\((?P<bracketed>[A-Za-z]{1,2})\)|(?P<low>[a-z]{1,2}))")
 _ION_SUBSCRIPT = re.compile(r"(?P<head>[A-Za-z])(?P<ion>[A-Z][a-z]?)")
 # The customary symbols of quantities, for a symbol that is not the noun's initial.
-_SYMBOLS = {symbol.lower(): tuple(nouns) for symbol, *nouns in map(str.split, read_lines("quantity_symbols.txt"))}
+_SYMBOLS = {symbol.lower(): tuple(nouns) for symbol, *nouns in map(str.split, data_lines("quantity_symbols.txt"))}
 
 
 def subscripted(text: str, open_at: int, close_at: int) -> Pair | None:
@@ -102,7 +102,7 @@ def concentration(text: str, open_at: int, close_at: int) -> Pair | None:
     return None
 
 
-_SIGN_WORDS = dict(line.split() for line in read_lines("sign_words.txt"))
+_SIGN_WORDS = dict(line.split() for line in data_lines("sign_words.txt"))
 
 
 def signed(text: str, open_at: int, close_at: int) -> Pair | None:

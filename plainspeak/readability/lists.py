@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from plainspeak.terms.wordlists import read_lines
+from plainspeak.resources import data_lines
 
 
 def read_rows(name: str) -> list[list[str]]:
     """Tab-separated rows of a data file, read through the one cached line reader."""
-    return [[cell.strip() for cell in line.split("\t")] for line in read_lines(name)]
+    return [[cell.strip() for cell in line.split("\t")] for line in data_lines(name)]
 
 
 @lru_cache(maxsize=1)
