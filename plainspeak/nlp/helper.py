@@ -126,19 +126,24 @@ class Helper:
     def __enter__(self) -> "Helper":
         parent = os.getpid()
         read_fd, write_fd = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:  # no memory or process left for a helper: the caller parses it all
-            os.close(read_fd)
+        # Held from the fork until the helper is recorded: a time limit ringing
+        # in between would leave a helper nobody stops, as a failed __enter__
+        # has no __exit__.
+        with _signals_held() as unheld:
+            try:
+                pid = os.fork()
+            except OSError:  # no memory or process left for a helper: the caller parses it all
+                os.close(read_fd)
+                os.close(write_fd)
+                return self
+            if pid == 0:  # the helper: never returns
+                signal.pthread_sigmask(signal.SIG_SETMASK, unheld)
+                os.close(read_fd)
+                _serve(self.nlp, self.batches, self.claims, self.batch_size, write_fd, parent)
             os.close(write_fd)
-            return self
-        if pid == 0:  # the helper: never returns
-            os.close(read_fd)
-            _serve(self.nlp, self.batches, self.claims, self.batch_size, write_fd, parent)
-        os.close(write_fd)
-        self.pid, self.fd = pid, read_fd
-        self.reader = threading.Thread(target=_receive, args=(read_fd, self.received), daemon=True)
-        self.reader.start()
+            self.pid, self.fd = pid, read_fd
+            self.reader = threading.Thread(target=_receive, args=(read_fd, self.received), daemon=True)
+            self.reader.start()
         return self
 
     def collect(self) -> None:
@@ -157,8 +162,9 @@ class Helper:
         if self.pid is None or self.reader is None:
             return self.done
         self.reader.join()
-        os.waitpid(self.pid, 0)
-        self.pid = None
+        with _signals_held():  # reaped and forgotten together, or __exit__ waits for it again
+            os.waitpid(self.pid, 0)
+            self.pid = None
         self.collect()
         return self.done
 
@@ -184,12 +190,15 @@ class Helper:
 
 
 @contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold SIGALRM and SIGINT back until the body is done; they arrive after it."""
+def _signals_held() -> Iterator[set[signal.Signals]]:
+    """Hold SIGALRM and SIGINT back until the body is done; they arrive after it.
+
+    Gives the mask before, for a child forked inside to set again.
+    """
     held = {signal.SIGALRM, signal.SIGINT}
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:
-        yield
+        yield previous
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
