@@ -86,20 +86,20 @@ def _list(items: list[Block], render: Render, ask: AskForm) -> Markup:
 
 def _one_list(groups: list[tuple[list[Block], list[Block]]], render: Render, ask: AskForm) -> Markup:
     entries = []
-    counted = groups[0][0][0].number  # the number the browser gives the next item
+    first = groups[0][0][0]
+    counted = first.number  # the number the browser gives the next item
     for paragraphs, children in groups:
-        first = paragraphs[0]
+        item = paragraphs[0]
         more = [join([el("p", {"class": "li-p", **_hook(b, "paragraph")}, render(b)), ask(b)]) for b in paragraphs[1:]]
         nested = _list(children, render, ask) if children else None
-        attrs = _hook(first, "paragraph")
-        if first.number:
+        attrs = _hook(item, "paragraph")
+        if item.number:
             # Said again only where the paper's count jumps; a repeated number
             # is the rest of an item after its sub-list, shown without one.
-            attrs["value"] = first.number if first.number != counted else None
-            attrs["class"] = "more" if first.number == counted - 1 else None
-            counted = first.number + 1
-        entries.append(el("li", attrs, render(first), ask(first), more, nested))
-    first = groups[0][0][0]
+            attrs["value"] = item.number if item.number != counted else None
+            attrs["class"] = "more" if item.number == counted - 1 else None
+            counted = item.number + 1
+        entries.append(el("li", attrs, render(item), ask(item), more, nested))
     if not first.number:
         return el("ul", {}, entries)
     style = _style(first)
