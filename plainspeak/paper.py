@@ -131,6 +131,9 @@ class Block:
     # Where the text refers to a note by a mark that is not part of the text
     # (Markdown's "[^1]"): (offset in this block's text, the note's number).
     note_refs: tuple[tuple[int, int], ...] = ()
+    # Ranges of the text the paper sets in bold, (start, end) in this block's
+    # offsets: run-in labels such as "Meeting:" or "Demand." are read by them.
+    bold: tuple[tuple[int, int], ...] = ()
 
     def line_at(self, offset_in_block: int) -> int | None:
         """The source line of a character in this block, if the format has lines.

@@ -270,3 +270,20 @@ def test_table_nested_a_few_levels_deep_is_read(tmp_path):
 def test_rtl_and_emoji_text_survive(tmp_path):
     text = "\u0645\u0631\u062d\u0628\u0627 \U0001F44D\u200d\U0001F3FD done"
     assert blocks(make_docx(tmp_path, p(text))) == [(P, text, 0)]
+
+
+def test_bold_runs_are_kept_as_ranges_of_the_text(tmp_path):
+    body = (
+        '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Demand.</w:t></w:r>'
+        '<w:r><w:t xml:space="preserve"> The number </w:t></w:r>'
+        '<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t xml:space="preserve">of people </w:t></w:r>'
+        '<w:r><w:rPr><w:b w:val="true"/></w:rPr><w:t xml:space="preserve">rises </w:t></w:r>'
+        '<w:r><w:rPr><w:b/></w:rPr><w:t>fast</w:t></w:r></w:p>'
+        + p("Nothing bold")
+    )
+    paper = load(make_docx(tmp_path, body))
+    first = paper.blocks[0]
+    assert first.text == "Demand. The number of people rises fast"
+    assert first.bold == ((0, 7), (29, 39))
+    assert [first.text[start:end] for start, end in first.bold] == ["Demand.", "rises fast"]
+    assert paper.blocks[1].bold == ()

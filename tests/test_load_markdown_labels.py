@@ -63,3 +63,16 @@ def test_lines_are_not_split_where_source_and_text_lines_differ(tmp_path: Path) 
     # A code span across a line break makes two source lines one line of text.
     text = "Meeting: `Cabinet\nroom` two\nDate: 4 February 2026\n"
     assert blocks(tmp_path, text) == [("paragraph", "Meeting: Cabinet room two Date: 4 February 2026", 1)]
+
+
+def test_bold_labels_are_kept_as_ranges_of_each_lines_block(tmp_path: Path) -> None:
+    paper_path = tmp_path / "paper.md"
+    paper_path.write_text("**Meeting:** Cabinet\n**Date:** 4 **February** 2026\n\n- **Demand.** It grows.\n\n"
+                          "No bold here.\n", encoding="utf-8")
+    paper = plainspeak.load(str(paper_path))
+    assert [(block.text, [block.text[s:e] for s, e in block.bold]) for block in paper.blocks] == [
+        ("Meeting: Cabinet", ["Meeting:"]),
+        ("Date: 4 February 2026", ["Date:", "February"]),
+        ("Demand. It grows.", ["Demand."]),
+        ("No bold here.", []),
+    ]

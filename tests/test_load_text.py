@@ -202,3 +202,87 @@ def test_figures_do_not_make_a_line_a_title(text, running, prose):
 
     block = Block(P, text, Place(1))
     assert (is_running_text(block), is_prose(block)) == (running, prose)
+
+
+SECTIONS = """Brackenford Winter Plan 2026
+
+1. Introduction
+
+Winter brings more demand for care at home.
+
+1.1 Services in Scope
+
+Every service that sees more demand in winter has a plan.
+
+2. Risks and mitigations
+
+2.1 Staffing
+
+The group is asked to:
+
+1. Note the plan
+
+2. Agree the actions
+
+The priorities are set out below.
+
+1. Community pathways
+2. Urgent care
+
+3. The council will review the plan in March.
+
+4. Funding and budgets
+
+5. Adverse Weather Preparedness
+
+Snow and ice plans are ready.
+"""
+
+
+def test_numbered_section_lines_are_headings_and_numbered_lists_stay_lists(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(SECTIONS, encoding="utf-8")
+    paper = load(path)
+    assert [(b.kind, b.text, b.level) for b in paper.blocks] == [
+        (P, "Brackenford Winter Plan 2026", 0),
+        (H, "1. Introduction", 1),
+        (P, "Winter brings more demand for care at home.", 0),
+        (H, "1.1 Services in Scope", 2),
+        (P, "Every service that sees more demand in winter has a plan.", 0),
+        (H, "2. Risks and mitigations", 1),  # followed at once by its first sub-heading
+        (H, "2.1 Staffing", 2),
+        (P, "The group is asked to:", 0),
+        (L, "1. Note the plan", 1),  # opened by a colon
+        (L, "2. Agree the actions", 1),  # follows a numbered item
+        (P, "The priorities are set out below.", 0),
+        (L, "1. Community pathways", 1),  # followed by a numbered item
+        (L, "2. Urgent care", 1),
+        (L, "3. The council will review the plan in March.", 1),  # a sentence
+        (L, "4. Funding and budgets", 1),  # follows a numbered item, and is followed by one
+        (L, "5. Adverse Weather Preparedness", 1),
+        (P, "Snow and ice plans are ready.", 0),
+    ]
+    assert [b.section for b in paper.blocks][2:8] == [
+        "1. Introduction", "1. Introduction", "1.1 Services in Scope", "1.1 Services in Scope",
+        "2. Risks and mitigations", "2.1 Staffing"]
+    assert paper.title == "Brackenford Winter Plan 2026"
+    assert paper.text.startswith("Brackenford Winter Plan 2026\n\n1. Introduction\n\nWinter brings")
+
+
+def test_a_section_line_after_body_text_is_a_heading(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("Winter is hard.\n\n5. Adverse Weather Preparedness\n\nSnow and ice plans are ready.\n",
+                    encoding="utf-8")
+    assert [(b.kind, b.level) for b in load(path).blocks] == [(P, 0), (H, 1), (P, 0)]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Adult Social Care Budget 2026\n\n1.1 Services in Scope\n\nText.\n", "Adult Social Care Budget 2026"),
+    ("The council met on Monday and agreed the plan.\n\n1.1 Services in Scope\n\nText.\n", "1.1 Services in Scope"),
+    ("Date: 4 February 2026\n\n1.1 Services in Scope\n\nText.\n", "1.1 Services in Scope"),
+    ("A first paragraph that wraps\nonto a second line\n\n1.1 Services in Scope\n\nText.\n", "1.1 Services in Scope"),
+])
+def test_the_title_is_a_lone_first_line_shaped_like_one_else_the_first_heading(tmp_path, text, title):
+    path = tmp_path / "paper.txt"
+    path.write_text(text, encoding="utf-8")
+    assert load(path).title == title

@@ -170,3 +170,27 @@ def test_markdown_notes_are_superscript_links_and_notes_link_back(tmp_path):
             '</span> From the month 9 forecast. <a href="#note-ref-1" class="back">Back to the text</a></p>') in page
     assert '<span class="note-no" id="note-2">2.</span> Moving money between budget lines. <a href="#note-ref-2"' in page
     assert "[^" not in page
+
+
+def test_bold_stays_bold_inside_and_around_explained_words():
+    block = Block(BlockKind.PARAGRAPH, "Budget and precept: both agreed.", Place(paragraph=1), bold=((0, 19),))
+    paper = Paper(path="bold.docx", format="docx", blocks=[block])
+    page = render_reader_html(result_for(paper, [term_finding(paper, "precept")], **PROFILE), paper, glossary())
+    assert ('<p id="p-1" data-ask="paragraph" data-paragraph="1"><strong>Budget and </strong>'
+            '<span class="t" id="use-1"><a class="term" href="#w-precept" aria-describedby="tip-1" data-ask="term" '
+            'data-term="precept"><strong>precept</strong></a>') in page
+    assert '</span></span><strong>:</strong> both agreed.</p>' in page
+
+
+def test_figures_stand_right_in_their_cells_and_under_their_headings():
+    cells = [("Budget line", 1, 1), ("Budget", 1, 2), ("Note", 1, 3),
+             ("Care homes", 2, 1), ("24,850", 2, 2), ("Paid in 2026", 2, 3),
+             ("Income", 3, 1), ("(14,600)", 3, 2), ("£1.2m", 3, 3)]
+    blocks = [Block(BlockKind.TABLE_CELL, text, Place(paragraph=index, table=1, row=row, cell=cell))
+              for index, (text, row, cell) in enumerate(cells, start=1)]
+    paper = Paper(path="table.docx", format="docx", blocks=blocks)
+    page = render_reader_html(result_for(paper, [], **PROFILE), paper, glossary())
+    classes = re.findall(r'<(t[hd])(?: scope="col")?(?: class="(num)")?><span class="cell-p"[^>]*>([^<]*)<', page)
+    assert classes == [("th", "", "Budget line"), ("th", "num", "Budget"), ("th", "", "Note"),
+                       ("td", "", "Care homes"), ("td", "num", "24,850"), ("td", "", "Paid in 2026"),
+                       ("td", "", "Income"), ("td", "num", "(14,600)"), ("td", "num", "£1.2m")]

@@ -85,9 +85,9 @@ def read_file_bytes(path: Path, limits: Limits) -> bytes:
 
 
 def _load_text(path: Path, data: bytes, limits: Limits) -> Paper:
-    from plainspeak.loaders.text import text_blocks
+    from plainspeak.loaders.text import first_line_title, text_blocks
 
-    return _load_plain(path, data, limits, "text", text_blocks)
+    return _load_plain(path, data, limits, "text", text_blocks, first_line_title)
 
 
 def _load_markdown(path: Path, data: bytes, limits: Limits) -> Paper:
@@ -96,11 +96,13 @@ def _load_markdown(path: Path, data: bytes, limits: Limits) -> Paper:
     return _load_plain(path, data, limits, "markdown", markdown_blocks)
 
 
-def _load_plain(path: Path, data: bytes, limits: Limits, fmt: str, parse: Callable) -> Paper:
+def _load_plain(path: Path, data: bytes, limits: Limits, fmt: str, parse: Callable,
+                title: Callable | None = None) -> Paper:
     if len(data) > limits.max_text_chars:
         raise InputError(E108, str(path), f"it holds more than {limits.max_text_mb:g} MB of text")
     text = clean(decode(path, data))
-    return finish(path, fmt, data, parse(text), limits)
+    blocks = parse(text)
+    return finish(path, fmt, data, blocks, limits, title=title(blocks) if title else "")
 
 
 def _load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:

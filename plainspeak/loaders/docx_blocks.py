@@ -30,13 +30,35 @@ def paragraph_block(
         return None
     text = text[start:end]
     runs = _runs(node_of[start:end], offset_of[start:end])
+    bold = _bold(nodes, node_of[start:end])
     if cell is not None and kind is BlockKind.TABLE_CELL:
         block = new_block(kind, text, table=cell[0], row=cell[1], cell=cell[2])
     else:
         block = new_block(kind, text, level=level)
         block.number, block.number_style = number, style
     block.source = SourceMap(locator=where, runs=runs, line_starts=_line_starts(text))
+    block.bold = bold
     return block
+
+
+def _bold(nodes: list[tuple[etree._Element, str]], node_of: list[int]) -> tuple[tuple[int, int], ...]:
+    """Ranges of the text whose run is set bold directly (``w:b`` in its ``w:rPr``)."""
+    bold_nodes = [_run_bold(element) for element, _ in nodes]
+    ranges: list[tuple[int, int]] = []
+    for index, node in enumerate(node_of):
+        if not bold_nodes[node]:
+            continue
+        if ranges and ranges[-1][1] == index:
+            ranges[-1] = (ranges[-1][0], index + 1)
+        else:
+            ranges.append((index, index + 1))
+    return tuple(ranges)
+
+
+def _run_bold(element: etree._Element) -> bool:
+    run = element.getparent()
+    flag = run.find(f"{W}rPr/{W}b") if run is not None and run.tag == f"{W}r" else None
+    return flag is not None and flag.get(f"{W}val", "true") not in ("0", "false", "off")
 
 
 def _mapped_text(nodes: list[tuple[etree._Element, str]]) -> tuple[str, list[int], list[int]]:

@@ -7,7 +7,8 @@ numbered by table, row and cell. Footnotes ("[^1]" and "[^1]: …") become
 FOOTNOTE blocks after the body, numbered in the order the text first refers
 to them, as Markdown shows them; the reference leaves the text and is kept
 by its offset (``Block.note_refs``), and a note nothing refers to is not
-shown by Markdown and is not read.
+shown by Markdown and is not read. Bold text (``**Meeting:**``) is kept by
+its offsets too (``Block.bold``).
 Code blocks and raw HTML are left out: they are not prose a citizen reads,
 and checking them for jargon would only raise false alarms. Lines such as
 "Date: 4 February 2026" written one under another with no blank line between
@@ -110,13 +111,14 @@ def _track(token: Token, state: _State) -> None:
 
 
 def _blocks(token: Token, state: _State) -> list[Block]:
-    text, starts, notes = _inline_text(token)
+    text, starts, notes, bold = _inline_text(token)
     stripped = text.strip()
     if not stripped:
         return []
     shift = len(text) - len(text.lstrip())
     starts = tuple(max(0, start - shift) for start in starts)
     notes = _shifted(notes, shift, len(stripped))
+    bold = _clipped(bold, shift, len(stripped))
     line = token.map[0] + 1 if token.map else None
     if state.note:
         block = new_block(BlockKind.FOOTNOTE, stripped, line=line)
@@ -133,21 +135,26 @@ def _blocks(token: Token, state: _State) -> list[Block]:
         block.number, block.number_style = state.items[-1], "1" if state.items[-1] else ""
     else:
         raw = state.source[token.map[0]:token.map[1]] if token.map else ()
-        return _paragraphs(stripped, starts, notes, line, raw, state.width)
+        return _paragraphs(stripped, starts, (notes, bold), line, raw, state.width)
     block.source = SourceMap(locator=f"line/{line}", line_starts=starts)
-    block.note_refs = notes
+    block.note_refs, block.bold = notes, bold
     return [block]
 
 
-def _paragraphs(text: str, starts: tuple[int, ...], notes: tuple[tuple[int, int], ...], line: int | None,
+_Spans = tuple[tuple[int, int], ...]
+
+
+def _paragraphs(text: str, starts: tuple[int, ...], spans: tuple[_Spans, _Spans], line: int | None,
                 raw: tuple[str, ...], width: int) -> list[Block]:
     """One paragraph, or one block per run of lines where a "Label: value" line starts one.
 
     ``raw`` holds the paragraph's source lines. Lines are only split where each
     source line gave one line of text (an inline code span or HTML tag across a
     line break does not), and whether a line ran to the full width is judged on
-    its source, as ``width`` is.
+    its source, as ``width`` is. ``spans`` are the note references and bold
+    ranges, which go with the pieces they fall in.
     """
+    notes, bold = spans
     ends = (*starts[1:], len(text))
     lines = [text[start:end].strip() for start, end in zip(starts, ends)]
     firsts = [0]
@@ -167,8 +174,15 @@ def _paragraphs(text: str, starts: tuple[int, ...], notes: tuple[tuple[int, int]
         block = new_block(BlockKind.PARAGRAPH, piece, line=at)
         block.source = SourceMap(locator=f"line/{at}", line_starts=tuple(s - begin for s in starts[first:after]))
         block.note_refs = _shifted(tuple(own), begin, len(piece))
+        block.bold = _clipped(bold, begin, len(piece))
         blocks.append(block)
     return blocks
+
+
+def _clipped(ranges: _Spans, begin: int, length: int) -> _Spans:
+    """The parts of ``ranges`` within a piece ``length`` long at ``begin``, in offsets from ``begin``."""
+    clipped = ((max(start - begin, 0), min(end - begin, length)) for start, end in ranges)
+    return tuple((start, end) for start, end in clipped if start < end)
 
 
 def _shifted(notes: tuple[tuple[int, int], ...], begin: int, length: int) -> tuple[tuple[int, int], ...]:
@@ -179,15 +193,25 @@ def _shifted(notes: tuple[tuple[int, int], ...], begin: int, length: int) -> tup
     return tuple((min(max(at - begin, 0), length), number) for at, number in notes)
 
 
-def _inline_text(token: Token) -> tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]:
-    """Plain text of an inline token, where each source line starts in it, and its note references."""
+def _inline_text(token: Token) -> tuple[str, tuple[int, ...], _Spans, _Spans]:
+    """Plain text of an inline token, where each source line starts in it, its note references and bold."""
     pieces: list[str] = []
     starts = [0]
     notes: list[tuple[int, int]] = []
+    bold: list[tuple[int, int]] = []
+    opened: list[int] = []
     length = 0
     for child in token.children or []:
         if child.type == "footnote_ref":
             notes.append((length, child.meta["id"] + 1))
+            continue
+        if child.type == "strong_open":
+            opened.append(length)
+            continue
+        if child.type == "strong_close" and opened:
+            start = opened.pop()
+            if not opened and start < length:  # bold inside bold is one range
+                bold.append((start, length))
             continue
         if child.type in _INLINE_TEXT:
             piece = child.content
@@ -200,4 +224,4 @@ def _inline_text(token: Token) -> tuple[str, tuple[int, ...], tuple[tuple[int, i
             continue
         pieces.append(piece)
         length += len(piece)
-    return "".join(pieces), tuple(starts), tuple(notes)
+    return "".join(pieces), tuple(starts), tuple(notes), tuple(bold)

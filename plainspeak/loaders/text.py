@@ -15,7 +15,10 @@ split in two is worse than two joined.
 
 Heading detection is deliberately conservative: only a single short line
 without closing punctuation, followed by a blank line, that is numbered like
-``1.2.2`` or written in capitals.
+``1.2.2`` or written in capitals; or a section's numbered line such as
+"5. Adverse Weather Preparedness" that stands apart from any list (see
+:func:`_section_headings`). The title is the first line when it stands alone
+and is shaped like one (see :func:`first_line_title`), else the first heading.
 """
 
 from __future__ import annotations
@@ -24,13 +27,14 @@ import re
 from dataclasses import dataclass, field
 
 from plainspeak.loaders.assemble import new_block
-from plainspeak.loaders.labels import ran_full, starts_block
+from plainspeak.loaders.labels import is_label_line, ran_full, starts_block
 from plainspeak.paper import Block, BlockKind, SourceMap
 
 _BULLET = re.compile(r"^([ \t]*)([•◦▪·‣●○■□–\-*+])[ \t]+(?=\S)")
 _ENUMERATOR = re.compile(r"^([ \t]*)(\d{1,3}[.)]|[a-z]\)|\([a-z0-9]{1,3}\))[ \t]+(?=\S)")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)+)\.?[ \t]+\S")
 _NUMBERED_CAPS = re.compile(r"^\d+\.?[ \t]+(\S.*)$")
+_SECTION_NUMBER = re.compile(r"^\d{1,3}\.[ \t]+[A-Z]")  # "5. Adverse Weather Preparedness"
 _CLOSING = ".,;:!?"
 # One line in ten longer than this, and a paper is not wrapped at a width: no
 # editor wraps wider, and Word's plain text puts each paragraph on one line.
@@ -86,7 +90,41 @@ def text_blocks(text: str) -> list[Block]:
             pending = _Pending(BlockKind.PARAGRAPH, number)
         pending.lines.append(line)
     blocks.extend(_close(pending, blank_after=True))
+    _section_headings(blocks)
     return blocks
+
+
+def first_line_title(blocks: list[Block]) -> str:
+    """The paper's first line when it is a paragraph of its own shaped like a heading, else ""."""
+    first = blocks[0] if blocks else None
+    if first is None or first.kind is not BlockKind.PARAGRAPH or len(first.source.line_starts) > 1:
+        return ""
+    return first.text if _heading_shaped(first.text) and not is_label_line(first.text) else ""
+
+
+def _section_headings(blocks: list[Block]) -> None:
+    """Make top-level numbered lines that head a section, not items of a list, level 1 headings.
+
+    "1. Introduction" is first read as a list item, as "1. Note the report."
+    is. It heads a section when it is one short line shaped like a heading,
+    starting with a capital, and stands apart from any list: the block before
+    it is no numbered item and does not end with a colon that opens a list,
+    and the block after is body text or a heading ("1.1 Services in Scope").
+    """
+    for index, block in enumerate(blocks):
+        if not (block.kind is BlockKind.LIST_ITEM and block.level == 1 and len(block.source.line_starts) == 1
+                and _SECTION_NUMBER.match(block.text) and _heading_shaped(block.text)):
+            continue
+        before = blocks[index - 1] if index else None
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if before is not None and (_numbered_item(before) or before.text.endswith(":")):
+            continue
+        if after is not None and after.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            block.kind = BlockKind.HEADING
+
+
+def _numbered_item(block: Block) -> bool:
+    return block.kind is BlockKind.LIST_ITEM and _ENUMERATOR.match(block.text) is not None
 
 
 def _unwrapped(lines: list[str]) -> bool:
@@ -134,11 +172,14 @@ def _close(pending: _Pending | None, *, blank_after: bool) -> list[Block]:
     return [block]
 
 
+def _heading_shaped(line: str) -> bool:
+    """Short, and with no closing punctuation."""
+    return len(line) <= _MAX_HEADING_CHARS and line[-1:] not in _CLOSING and len(line.split()) <= _MAX_HEADING_WORDS
+
+
 def _heading_level(line: str) -> int:
     """The heading level a lone line seems to have, or 0 if it is not one."""
-    if len(line) > _MAX_HEADING_CHARS or line[-1] in _CLOSING:
-        return 0
-    if len(line.split()) > _MAX_HEADING_WORDS:
+    if not _heading_shaped(line):
         return 0
     numbered = _NUMBERED_HEADING.match(line)
     if numbered:

@@ -68,7 +68,7 @@ def render_reader_html(result: PaperResult, paper: Paper, glossaries: GlossarySe
         for mark in block_marks:
             if mark.kind == "term":
                 firsts.setdefault(mark.target, f"use-{mark.number}")
-        rendered = render(block.text, block_marks + notes_shown.references(block))
+        rendered = render(block.text, block_marks + notes_shown.references(block), block.bold)
         return notes_shown.around(block, rendered)
 
     title = paper.title or result.title or Path(paper.path).name

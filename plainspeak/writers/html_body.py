@@ -10,6 +10,7 @@ ask about it; with an ask form, the form follows the paragraph.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from plainspeak.paper import Block, BlockKind
@@ -116,11 +117,31 @@ def _style(block: Block) -> str:
     return block.number_style if block.number else ""
 
 
+# A figure alone: "24,850", "(330)", "-4.5%", "£1.2m", "£450k", "£2.1bn".
+_FIGURE = re.compile(r"[(\u2212\u2013+-]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|k|m|bn)?\)?", re.IGNORECASE)
+
+
+def _figure(paragraphs: list[Block]) -> bool:
+    return all(_FIGURE.fullmatch(block.text.strip()) for block in paragraphs)
+
+
+def _column_of_figures(rows: list[dict[int, list[Block]]], position: int) -> bool:
+    """Every cell below a heading that has something in it holds a figure, and one at least does."""
+    column = [row[position] for row in rows if position in row]
+    return bool(column) and all(_figure(cell) for cell in column)
+
+
 def _table(cells: list[Block], render: Render) -> Markup:
+    """A table whose first row heads it; figures stand to the right, as in the paper's columns.
+
+    A cell that holds only a figure is right-aligned, and so is a heading over
+    a column of them.
+    """
     rows: dict[int, dict[int, list[Block]]] = {}
     for cell in cells:
         rows.setdefault(cell.place.row or 0, {}).setdefault(cell.place.cell or 0, []).append(cell)
     ordered = [rows[r] for r in sorted(rows)]
+    body_rows = ordered[1:] if len(ordered) > 1 else ordered
     html_rows = []
     for number, row in enumerate(ordered):
         header = number == 0 and len(ordered) > 1
@@ -128,7 +149,9 @@ def _table(cells: list[Block], render: Render) -> Markup:
         cells_html = []
         for position in sorted(row):
             content = [el("span", {"class": "cell-p", **_hook(b, "paragraph")}, render(b)) for b in row[position]]
-            cells_html.append(el(tag, {"scope": "col"} if header else {}, content))
+            figures = _column_of_figures(body_rows, position) if header else _figure(row[position])
+            cells_html.append(el(tag, {"scope": "col" if header else None, "class": "num" if figures else None},
+                                 content))
         html_rows.append(el("tr", {}, cells_html))
     head = el("thead", {}, html_rows[:1]) if len(ordered) > 1 else None
     rest = html_rows[1:] if len(ordered) > 1 else html_rows

@@ -9,6 +9,7 @@ is not part of the text). Marks that cross one another cannot nest in HTML,
 so the later one of a crossing pair is left out of the text (the word is
 still in the list at the end). A note reference never falls out: it has no
 width, stays inside a hard passage it ends, and follows a word it falls in.
+Text the paper sets in bold is bold here, inside whatever marks hold it.
 """
 
 from __future__ import annotations
@@ -55,16 +56,16 @@ def non_crossing(marks: list[Mark]) -> list[Mark]:
     return kept
 
 
-def render(block_text: str, marks: list[Mark]) -> Markup:
-    """The block's text with its marks, all text escaped."""
+def render(block_text: str, marks: list[Mark], bold: tuple[tuple[int, int], ...] = ()) -> Markup:
+    """The block's text with its marks and bold ranges, all text escaped."""
     notes = [mark for mark in marks if mark.kind == "note"]
     kept = non_crossing([mark for mark in marks if mark.kind != "note"])
     # A reference where a passage or word begins belongs to the text before it.
     ordered = sorted(kept + notes, key=lambda m: (m.start, m.kind != "note", -m.end, m.kind != "passage"))
-    return _render(block_text, 0, len(block_text), ordered)
+    return _render(block_text, 0, len(block_text), ordered, bold)
 
 
-def _render(source: str, low: int, high: int, marks: list[Mark]) -> Markup:
+def _render(source: str, low: int, high: int, marks: list[Mark], bold: tuple[tuple[int, int], ...]) -> Markup:
     parts: list[Markup] = []
     position, index = low, 0
     while index < len(marks):
@@ -77,10 +78,24 @@ def _render(source: str, low: int, high: int, marks: list[Mark]) -> Markup:
         after = [m for m in inner if m.kind == "note"] if mark.kind == "term" else []  # no link in a link
         if after:
             inner = [m for m in inner if m.kind != "note"]
-        parts.append(text(source[position:mark.start]))
-        parts.append(_wrap(mark, _render(source, mark.start, mark.end, inner)))
+        parts.append(_plain(source, position, mark.start, bold))
+        parts.append(_wrap(mark, _render(source, mark.start, mark.end, inner, bold)))
         parts.extend(_wrap(note, Markup("")) for note in after)
         position = mark.end
+    parts.append(_plain(source, position, high, bold))
+    return join(parts)
+
+
+def _plain(source: str, low: int, high: int, bold: tuple[tuple[int, int], ...]) -> Markup:
+    """Text with no marks in it, bold where the paper has it."""
+    parts: list[Markup] = []
+    position = low
+    for start, end in bold:
+        start, end = max(start, position), min(end, high)
+        if start >= end:
+            continue
+        parts.extend([text(source[position:start]), el("strong", {}, text(source[start:end]))])
+        position = end
     parts.append(text(source[position:high]))
     return join(parts)
 
