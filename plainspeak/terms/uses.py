@@ -79,25 +79,37 @@ def acronym_uses(analysis: "Analysis") -> list[Use]:
 
 def first_running(uses: list[Use]) -> dict[str, Use]:
     """The first use in running text of each key."""
+    return _first([use for use in uses if use.running])
+
+
+def _first(uses: list[Use]) -> dict[str, Use]:
     first: dict[str, Use] = {}
     for use in uses:
-        if use.running and use.key not in first:
+        if use.key not in first:
             first[use.key] = use
     return first
 
 
 def first_reader_use(analysis: "Analysis", uses: list[Use]) -> dict[str, Use]:
-    """The first use in running text of each key, else its first use outside headings.
+    """The first use of each key in running text or on a label line, else its first use outside headings.
 
-    An acronym seen only on a cover-sheet line ("Previously considered by: SLT")
-    or an agenda line ("Item 6: AOB") still reaches the reader there.
+    A label line ("ABU: Neighbourhood Teams; Home Ward Frailty") is read as
+    a line of text however many names it lists, so an acronym first met
+    there is flagged there, not at a later sentence. An acronym seen only on
+    a title line in capitals still reaches the reader there.
     """
-    first = first_running(uses)
     blocks = analysis.paper.blocks
+    first = _first([use for use in uses if use.running or _on_label_line(blocks[use.block])])
     for use in uses:
         if use.key not in first and blocks[use.block].kind not in _NOT_RUNNING:
             first[use.key] = use
     return dict(sorted(first.items(), key=lambda item: item[1].start))
+
+
+def _on_label_line(block: Block) -> bool:
+    from plainspeak.loaders.labels import is_label_line
+
+    return block.kind not in _NOT_RUNNING and is_label_line(block.text)
 
 
 def use_counts(uses: list[Use]) -> dict[str, int]:
