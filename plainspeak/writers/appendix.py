@@ -16,7 +16,7 @@ from typing import Iterable
 from plainspeak.glossary.model import GlossarySet, Term
 from plainspeak.paper import BlockKind, Paper
 from plainspeak.result import PaperResult
-from plainspeak.writers.notes import glossary_meaning, kind_of
+from plainspeak.writers.notes import glossary_meaning, kind_of, name_in_paper
 
 TITLE = "Words used in this paper"
 INTRO = "These words appear in this paper. Each one is explained in plain English."
@@ -55,12 +55,13 @@ def words_used(paper: Paper, result: PaperResult, glossaries: GlossarySet | None
         # only when a rule flagged them: the paper may use them in their everyday sense.
         special = [t for t in glossaries.active_terms() if not t.common_word]
         for term, start, end in glossary_uses(_without_headings(paper), special):
-            _keep(entries, WordEntry(term.term, glossary_meaning(term), "glossary", start, end))
+            _keep(entries, WordEntry(name_in_paper(term, paper.text[start:end]), glossary_meaning(term),
+                                     "glossary", start, end))
         for finding in result.findings:
             if kind_of(finding) == "term" and finding.term:
                 for term in glossaries.lookup(finding.term)[:1]:
-                    _keep(entries, WordEntry(finding.term, glossary_meaning(term), "glossary",
-                                             finding.start, finding.end))
+                    _keep(entries, WordEntry(name_in_paper(term, finding.text), glossary_meaning(term),
+                                             "glossary", finding.start, finding.end))
     return sorted(entries.values(), key=lambda e: (e.term.casefold(), e.term))
 
 

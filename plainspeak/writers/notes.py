@@ -56,6 +56,23 @@ def glossary_meaning(term: Term) -> str:
     return term.definition.strip()
 
 
+def name_in_paper(term: Term, written: str) -> str:
+    """The name a reader finds ``term`` under: the form the paper wrote, spelled as the glossary spells it.
+
+    Where the paper writes "Continuing Healthcare" the note and the word list
+    say that, not the entry's headword "CHC", which the reader never saw; a
+    plural ("ICBs") is the glossary's singular. A form the glossary does not
+    list ("lengths of stay", found by its lemmas) goes under the headword.
+    """
+    written = " ".join(written.split())
+    for form in term.forms():
+        exact = form.isupper()  # acronyms keep their case, as in GlossarySet.lookup
+        seen, wrote = (form, written) if exact else (form.casefold(), written.casefold())
+        if wrote in (seen, seen + "s", seen + "es"):
+            return form
+    return term.term
+
+
 def meaning_of(subject: str, glossaries: GlossarySet | None, result: PaperResult | None) -> str:
     """The plain meaning of ``subject``: the glossary's first, else the paper's own."""
     if glossaries is not None:
@@ -79,6 +96,9 @@ def note_for(finding: Finding, glossaries: GlossarySet | None = None,
     if suggestion and meaning and suggestion.strip() in meaning:
         suggestion = ""
     label = subject if kind == "term" else finding.name.replace("-", " ")
+    if kind == "term" and finding.term and glossaries is not None:
+        for term in glossaries.lookup(finding.term)[:1]:
+            label = name_in_paper(term, finding.text)
     return Note(finding, kind, " ".join(label.split()), finding.message, meaning, suggestion)
 
 
