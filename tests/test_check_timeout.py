@@ -400,11 +400,11 @@ def test_the_command_gives_one_line_and_exit_3_for_a_paper_over_its_time(jobs, b
     (papers / "b-good.md").write_text(GOOD_TEXT, encoding="utf-8")
     started = time.monotonic()
     done = run_plainspeak("check", "--model", blank_model, "--isolated", "--no-cache", "--format", "json",
-                          "--timeout", "0.5", "--jobs", jobs, "papers", cwd=tmp_path, timeout=120)
+                          "--timeout", "1.5", "--jobs", jobs, "papers", cwd=tmp_path, timeout=120)
     took = time.monotonic() - started
     assert "Traceback" not in done.stdout + done.stderr
     assert done.returncode == 3
-    assert done.stderr.splitlines() == ["plainspeak: papers/a-letters.txt: " + E115_LINE.format(limit="0.5")]
+    assert done.stderr.splitlines() == ["plainspeak: papers/a-letters.txt: " + E115_LINE.format(limit="1.5")]
     report = json.loads(done.stdout)
     letters, good = report["papers"]
     assert letters["error"]["code"] == "E115" and letters["findings"] == []
