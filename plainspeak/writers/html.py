@@ -9,8 +9,12 @@ resources; a Content-Security-Policy allows only its own stylesheet, so
 nothing in a paper or a glossary can run even if it got past the escaping.
 
 A web page passes ``ask_url`` (and ``csrf_token``) to add an "Ask about
-this" form after each paragraph and each word; the file on its own has the
-``data-ask`` hooks only (see docs/annotated-copies.md).
+this" form after each paragraph and each word. A copy handed out as a file
+can carry the group's email address (``ask_email``) instead: each word and
+paragraph then has a link that opens an email to the group, already saying
+which word, paper and paragraph it is about, which staff record with
+``plainspeak ask``. Without either the file has the ``data-ask`` hooks only
+(see docs/annotated-copies.md).
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ import hashlib
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+import re
+from urllib.parse import quote, urlsplit
 
 from plainspeak import __version__
 from plainspeak.glossary.model import GlossarySet
@@ -43,24 +48,28 @@ UNEXPLAINED = ("Neither this paper nor the glossary explains this word. "
 
 
 def write(source: bytes, paper: Paper, result: PaperResult, glossaries: GlossarySet | None = None,
-          *, appendix: bool = True) -> Annotated:
+          *, appendix: bool = True, ask_email: str | None = None) -> Annotated:
     """The reader's copy as UTF-8 bytes (the words list is always part of it)."""
-    page = render_reader_html(result, paper, glossaries)
+    page = render_reader_html(result, paper, glossaries, ask_email=ask_email)
     notes = notes_for(result, glossaries)
     return Annotated(page.encode("utf-8"), placed=sum(n.kind != "paper" for n in notes))
 
 
 def render_reader_html(result: PaperResult, paper: Paper, glossaries: GlossarySet | None, *,
-                       ask_url: str | None = None, csrf_token: str | None = None) -> str:
-    """The whole page. ``ask_url`` must be a relative or http(s) address."""
+                       ask_url: str | None = None, csrf_token: str | None = None,
+                       ask_email: str | None = None) -> str:
+    """The whole page. ``ask_url`` must be a relative or http(s) address, ``ask_email`` an email address."""
     if ask_url is not None and not safe_url(ask_url):
         raise ValueError(f"ask_url must be a relative or http(s) address, not {ask_url!r}")
+    if ask_email is not None and not is_email_address(ask_email):
+        raise ValueError(f"ask_email must be an email address such as group@example.org, not {ask_email!r}")
     notes = notes_for(result, glossaries)
     words = _word_list(paper, result, glossaries, notes)
     ids = _unique_ids(words)
     marks = _marks(paper, notes, words, ids)
     firsts: dict[str, str] = {}
-    ask = _Ask(ask_url, csrf_token, result.sha256 or paper.sha256)
+    ask = _Ask(ask_url, csrf_token, result.sha256 or paper.sha256,
+               None if ask_url is not None else ask_email, Path(paper.path).name)
     notes_shown = _Notes()
 
     def render_block(block: Block) -> Markup:
@@ -171,11 +180,34 @@ class _Notes:
                      " " if back else None, back])
 
 
-class _Ask:
-    """The "ask about this" forms, present only when a web page gives a target."""
+# Paragraphs shorter than this (label lines, short list items) get no email link of their own.
+MAIL_PARAGRAPH_WORDS = 12
+# A plain address (local part, "@", a domain with a dot): nothing that could
+# add headers or recipients to the mailto link built from it.
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
 
-    def __init__(self, url: str | None, token: str | None, paper_key: str) -> None:
+
+def is_email_address(text: str) -> bool:
+    """``text`` is one plain email address, such as ``group@example.org``."""
+    return len(text) <= 254 and _EMAIL.fullmatch(text) is not None
+
+
+class _Ask:
+    """The "ask about this" forms where a web page gives a target, or email links where a copy gives an address."""
+
+    def __init__(self, url: str | None, token: str | None, paper_key: str,
+                 email: str | None = None, file_name: str = "") -> None:
         self.url, self.token, self.paper_key = url, token, paper_key
+        self.email, self.file_name = email, file_name
+
+    def mail(self, subject: str, opening: str, label: str) -> Markup:
+        """A link that opens an email to the group, saying what it is about, with room for the question."""
+        body = (f"{opening}\n\nMy question (you can leave this empty):\n\n\n"
+                "My name (if you would like the group to know who asked):\n")
+        # RFC 6068: a line break in a mailto body is written CRLF.
+        href = f"mailto:{self.email}?subject={quote(subject)}&body={quote(body.replace(chr(10), chr(13) + chr(10)))}"
+        return el("p", {"class": "ask ask-mail"}, el("a", {"href": href}, label))
 
     def form(self, field: str, value: str, label: str, key: str) -> Markup:
         if self.url is None:
@@ -193,10 +225,31 @@ class _Ask:
 
     def paragraph(self, block: Block) -> Markup:
         number = str(block.place.paragraph)
+        if self.email is not None:
+            if len(block.text.split()) < MAIL_PARAGRAPH_WORDS:
+                return Markup("")  # a link under every "Date:" line would bury the paper
+            return self.mail(f"A question about paragraph {number} of {self.file_name}",
+                             f"Please could the group explain paragraph {number} of the paper {self.file_name}?",
+                             "Ask about this part by email")
         return self.form("paragraph", number, "Ask about this part", f"p{number}")
 
     def term(self, word: WordEntry, key: str) -> Markup:
+        if self.email is not None:
+            return self.mail(f"Please explain \u2018{word.term}\u2019 ({self.file_name})",
+                             f"Please could the group explain \u2018{word.term}\u2019, "
+                             f"used in the paper {self.file_name}?",
+                             f"Ask about \u2018{word.term}\u2019 by email")
         return self.form("term", word.term, f"Ask about \u2018{word.term}\u2019", key)
+
+    def hint(self) -> Markup:
+        """What to do about a word the list leaves out."""
+        if self.email is None:
+            return el("p", {"class": "hint"}, "Not sure about a word that is not listed here? "
+                      "Ask the person who sent you this paper, or ask at the meeting.")
+        return el("p", {"class": "hint"}, "Not sure about a word that is not listed here? Email the group at ",
+                  el("a", {"href": f"mailto:{self.email}?subject={quote(f'A question about {self.file_name}')}"},
+                     self.email),
+                  ", or ask at the meeting.")
 
 
 def _words_section(words: list[WordEntry], ids: dict[str, str], firsts: dict[str, str], ask: _Ask) -> Markup:
@@ -213,9 +266,7 @@ def _words_section(words: list[WordEntry], ids: dict[str, str], firsts: dict[str
                              ask.term(word, target))))
     listing = el("dl", {"class": "words"}, entries) if entries else el("p", {}, "No special words were found.")
     return el("section", {"id": "words", "aria-labelledby": "words-h"},
-              el("h2", {"id": "words-h"}, TITLE), el("p", {}, INTRO), listing,
-              el("p", {"class": "hint"}, "Not sure about a word that is not listed here? "
-                 "Ask the person who sent you this paper, or ask at the meeting."))
+              el("h2", {"id": "words-h"}, TITLE), el("p", {}, INTRO), listing, ask.hint())
 
 
 def _summary(result: PaperResult, paper: Paper, notes: list[Note], words: list[WordEntry]) -> Markup:

@@ -69,11 +69,11 @@ def _attribute(name: str, value: object) -> str:
 
 
 def safe_url(url: str) -> bool:
-    """A fragment, a relative path, or an http(s) address: never ``javascript:`` or ``data:``."""
+    """A fragment, a relative path, an http(s) or a mailto address: never ``javascript:`` or ``data:``."""
     stripped = "".join(url.split())
     if stripped.startswith("#"):
         return True
     parts = urlsplit(stripped)
     if parts.scheme:
-        return parts.scheme.lower() in ("http", "https")
+        return parts.scheme.lower() in ("http", "https", "mailto")
     return not stripped.startswith("//") or bool(parts.netloc)
