@@ -1,9 +1,11 @@
 """PDF in, annotated PDF out: a highlight with a note on each flagged passage.
 
 The original is copied page by page (``PdfWriter(clone_from=...)``) and never
-changed in place. Each finding becomes a Highlight annotation over its
-characters, one quadrilateral per line, whose note (``/Contents``, shown in a
-popup by PDF readers) says what the problem is and what the word means.
+changed in place; the copy carries none of its scripts, actions that launch,
+send or import, or embedded files (see :mod:`.pdf_active`). Each finding
+becomes a Highlight annotation over its characters, one quadrilateral per
+line, whose note (``/Contents``, shown in a popup by PDF readers) says what
+the problem is and what the word means.
 Highlights print, so a paper copy shows them too. With ``appendix``, the
 "Words used in this paper" list follows on pages of its own, with a bookmark.
 Boxes come back from the loader's frame of each page (the page turned as it
@@ -25,6 +27,7 @@ from plainspeak.paper import PageFrame, Paper
 from plainspeak.result import PaperResult
 from plainspeak.writers import Annotated
 from plainspeak.writers.appendix import TITLE, words_used
+from plainspeak.writers.pdf_active import remove_active_content
 from plainspeak.writers.notes import AUTHOR, Note, notes_for
 from plainspeak.writers.pdf_geometry import Box, line_boxes, quad, union
 from plainspeak.writers.pdf_pages import add_pages
@@ -37,7 +40,9 @@ POPUP = (200.0, 80.0)  # width and height of a note's popup, in points
 def write(source: bytes, paper: Paper, result: PaperResult, glossaries: GlossarySet | None = None,
           *, appendix: bool = False) -> Annotated:
     """The annotated copy of the PDF ``source`` (the bytes ``paper`` was loaded from)."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(source)))
+    reader = PdfReader(io.BytesIO(source))
+    remove_active_content(reader.root_object)  # before the copy, which then never takes it
+    writer = PdfWriter(clone_from=reader)
     outcome = Annotated(b"")
     for number, note in enumerate(notes_for(result, glossaries)):
         if note.kind != "paper" and highlight(writer, paper, note, number):
