@@ -99,6 +99,10 @@ def _active_pdf() -> bytes:
     template.set_data(b"<template><script>xfa.host.messageBox('xfa')</script></template>")
     root[_name("AcroForm")] = add(_d(Fields=ArrayObject([field.indirect_reference, button.indirect_reference]),
                                      XFA=ArrayObject([_text("template"), add(template)])))
+    # A tagged paper's table: its attributes sit under /A too, and are no action.
+    table = add(_d(Type=_name("StructElem"), S=_name("Table"),
+                   A=_d(O=_name("Table"), Summary=_text("Spending by service"))))
+    root[_name("StructTreeRoot")] = add(_d(Type=_name("StructTreeRoot"), K=table))
     outlines = add(_d(Type=_name("Outlines"), Count=NumberObject(2)))
     run = add(_d(Title=_text("Run"), Parent=outlines, A=_script("app.alert('bookmark')")))
     budget = add(_d(Title=_text("Budget"), Parent=outlines, Prev=run,
@@ -189,4 +193,6 @@ def test_the_copy_keeps_text_form_values_and_bookmarks(copies):
         "name": "kept value", "send": None}
     assert [item.title for item in after.outline] == ["Run", "Budget", "Words used in this paper"]
     assert "/A" not in after.outline[0]  # its script went; the bookmark stays
+    table = after.root_object["/StructTreeRoot"]["/K"]
+    assert (table["/S"], dict(table["/A"])) == ("/Table", {"/O": "/Table", "/Summary": "Spending by service"})
     assert after.get_destination_page_number(after.outline[1]) == 1

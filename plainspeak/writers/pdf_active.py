@@ -68,10 +68,12 @@ def _strip(entry: DictionaryObject) -> None:
     """One dictionary's own active parts, cut before its values are walked."""
     for key in _DROPPED_KEYS:
         entry.pop(NameObject(key), None)
-    if "/A" in entry and not _kept(_get(entry, "/A")):
+    # /A is a link's, field's or bookmark's action, but a structure element's
+    # attributes (a table's header scope, say), which are kept.
+    if _is_action(_get(entry, "/A")) and not _kept(_get(entry, "/A")):
         del entry["/A"]
     # An action's /Next is the action after it; a bookmark's is the next bookmark.
-    if "/S" in entry and "/Next" in entry and not _kept(_get(entry, "/Next")):
+    if _is_action(entry) and "/Next" in entry and not _kept(_get(entry, "/Next")):
         del entry["/Next"]
     annotations = _get(entry, "/Annots")
     if isinstance(annotations, ArrayObject):
@@ -80,6 +82,13 @@ def _strip(entry: DictionaryObject) -> None:
             annotations[:] = [each for each in annotations if id(each.get_object()) not in carriers
                               and not (_get(each, "/Subtype") == "/Popup"
                                        and id(_get(each, "/Parent")) in carriers)]
+
+
+def _is_action(value: PdfObject | None) -> bool:
+    """An action dictionary (it names its type in /S), or an array holding one."""
+    if isinstance(value, ArrayObject):
+        return any(_is_action(each.get_object()) for each in value)
+    return isinstance(value, DictionaryObject) and "/S" in value and _get(value, "/Type") in (None, "/Action")
 
 
 def _kept(action: PdfObject | None) -> bool:
