@@ -85,6 +85,23 @@ def test_original_pages_kept_and_appendix_added(annotated):
     assert [item.title for item in after.outline] == ["Words used in this paper"]
 
 
+@pytest.mark.parametrize(("last", "size"), [
+    (Page(), (595, 842)),
+    (Page(mediabox=(0, 842, 595, 0)), (595, 842)),  # written top first
+    (Page(rotate=90, upright=True), (842, 595)),  # a landscape page
+    (Page(rotate=90), (595, 842)),  # upright text shown sideways, read upright
+], ids=["portrait", "inverted", "landscape", "sideways"])
+def test_appendix_pages_are_the_last_page_as_it_reads(tmp_path, last, size):
+    source = tmp_path / "last.pdf"
+    source.write_bytes(build_pdf([short_paper(last)]))
+    paper = plainspeak.load(source)
+    result = result_for(paper, [term_finding(paper, "MTFS")])
+    after = PdfReader(io.BytesIO(pdf_writer.write(source.read_bytes(), paper, result, glossary(), appendix=True).data))
+    appendix = after.pages[-1]
+    assert (len(after.pages), list(appendix.mediabox), appendix.rotation) == (2, [0, 0, *size], 0)
+    assert appendix.extract_text().splitlines()[0] == "Words used in this paper"
+
+
 def test_golden_annotations(annotated):
     _, out = annotated
     check_golden("pdf_annotations.json", json.dumps(_annotations(out.data), indent=2, ensure_ascii=False) + "\n")

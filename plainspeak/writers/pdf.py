@@ -52,13 +52,23 @@ def write(source: bytes, paper: Paper, result: PaperResult, glossaries: Glossary
     if appendix:
         entries = words_used(paper, result, glossaries)
         if entries:
-            last = writer.pages[-1].mediabox
-            first = add_pages(writer, entries, float(last.width), float(last.height))
+            first = add_pages(writer, entries, *_last_page_size(writer, paper))
             writer.add_outline_item(title=TITLE, page_number=first)
     buffer = io.BytesIO()
     writer.write(buffer)
     outcome.data = buffer.getvalue()
     return outcome
+
+
+def _last_page_size(writer: PdfWriter, paper: Paper) -> tuple[float, float]:
+    """The last page's width and height as it reads, for the appendix pages to match.
+
+    Its media box can be written top first, which gives a negative height.
+    """
+    if paper.frames and paper.frames[-1].width > 0 and paper.frames[-1].height > 0:
+        return paper.frames[-1].width, paper.frames[-1].height
+    box = writer.pages[-1].mediabox
+    return abs(float(box.width)), abs(float(box.height))
 
 
 def highlight(writer: PdfWriter, paper: Paper, note: Note, number: int) -> bool:
