@@ -76,7 +76,7 @@ class SourceMap:
     ``body/12`` or ``body/3/tbl/1/2/0`` or ``footnotes/4/0``; for PDF
     ``page/3``; for text ``line/17``. ``runs`` maps DOCX characters to text
     nodes. ``boxes`` holds four floats ``x0, y0, x1, y1`` per character of the
-    block text (PDF points, origin bottom left); characters that the loader
+    block text (PDF points in its page's :class:`PageFrame`); characters that the loader
     inserted, such as a space joining two lines, have a box of zeros.
     ``line_starts`` gives the offsets in the block at which each source line
     starts, so a finding can name its line. A PDF block can run over a page
@@ -170,6 +170,22 @@ class Notice:
     line: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PageFrame:
+    """How a PDF page's boxes are measured: the page turned as a reader holds it to read it.
+
+    ``matrix`` (a, b, c, d, e, f, as in a PDF ``cm``) takes the page's user
+    space to a frame in which most of its text runs left to right, with the
+    visible page's lower left corner at the origin; ``width`` and
+    ``height`` are the visible page's size in that frame. A writer maps a
+    box back to user space through its inverse.
+    """
+
+    matrix: tuple[float, float, float, float, float, float]
+    width: float
+    height: float
+
+
 @dataclass(slots=True)
 class Paper:
     """A loaded paper: body blocks, kept-apart furniture and notices."""
@@ -183,6 +199,7 @@ class Paper:
     notices: list[Notice] = field(default_factory=list)
     sha256: str = ""
     title: str = ""
+    frames: list[PageFrame] = field(default_factory=list)  # one per page, for PDF
 
     def __post_init__(self) -> None:
         if not self.text and self.blocks:

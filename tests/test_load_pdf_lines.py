@@ -16,7 +16,7 @@ from plainspeak.loaders.pdf_lines import Line  # noqa: E402
 
 def lines_of(page: Page) -> list[Line]:
     with _opened(Path("page.pdf"), build_pdf([page])) as document:
-        _width, _height, lines, _dropped = _read_page(document, 1)
+        _frame, lines, _dropped = _read_page(document, 1)
     return lines
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from plainspeak.errors import E108, E113, InputError
 from plainspeak.loaders.limits import Limits
-from plainspeak.paper import Block, BlockKind, Notice, Paper, Place
+from plainspeak.paper import Block, BlockKind, Notice, PageFrame, Paper, Place
 
 
 def number(blocks: list[Block]) -> None:
@@ -50,7 +50,7 @@ def guess_title(blocks: list[Block], declared: str = "") -> str:
 def finish(
     path: Path, fmt: str, data: bytes, blocks: list[Block], limits: Limits, *,
     furniture: list[Block] | None = None, notices: list[Notice] | None = None,
-    pages: int | None = None, title: str = "",
+    pages: int | None = None, title: str = "", frames: list[PageFrame] | None = None,
 ) -> Paper:
     """Number, section and index the blocks and wrap them in a Paper.
 
@@ -69,7 +69,7 @@ def finish(
     number(furniture or [])
     paper = Paper(
         path=str(path), format=fmt, blocks=blocks, pages=pages,
-        furniture=furniture or [], notices=notices,
+        furniture=furniture or [], notices=notices, frames=frames or [],
         sha256=hashlib.sha256(data).hexdigest(), title=guess_title(blocks, title),
     )
     paper.reindex()

@@ -9,6 +9,8 @@ report it as a finding. A page of tens of thousands of scattered
 glyphs (see :mod:`.pdf_scatter`) is left out with a PS904 notice, rather
 than read as thousands of one-letter paragraphs. Short pieces of text in
 rows lined up in columns are read as a table's cells (see :mod:`.pdf_tables`).
+A page is read turned as its text runs (see :mod:`.pdf_frame`), and the
+paper keeps each page's frame, so the annotated copy can map boxes back.
 """
 
 from __future__ import annotations
@@ -24,14 +26,15 @@ from plainspeak.errors import E106, E107, E108, InputError
 from plainspeak.loaders.assemble import finish
 from plainspeak.loaders.limits import Limits
 from plainspeak.loaders.pdf_blocks import body_blocks, furniture_blocks
+from plainspeak.loaders.pdf_frame import IDENTITY, page_frame
 from plainspeak.loaders.pdf_layout import mark_furniture, reading_order
-from plainspeak.loaders.pdf_lines import Line, Matrix, page_lines, page_matrix
+from plainspeak.loaders.pdf_lines import Line, page_lines
 from plainspeak.loaders.pdf_notices import hidden_text_notice, no_text_notice, scattered_text_notice
 from plainspeak.loaders.pdf_rows import join_marks, same_row
 from plainspeak.loaders.pdf_scatter import scattered_characters
 from plainspeak.loaders.pdf_tables import mark_tables
 from plainspeak.loaders.sniff import pdf_header_offset
-from plainspeak.paper import Block, BlockKind, Paper
+from plainspeak.paper import Block, BlockKind, PageFrame, Paper
 
 _REASONS = {
     pdfium.FPDF_ERR_FILE: "it cannot be read as a PDF file",
@@ -54,7 +57,7 @@ def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
         info_title = _info_title(document)
     if not pages:
         raise InputError(E107, str(path), "it has no pages")
-    mark_furniture([(height, lines) for height, lines in pages])
+    mark_furniture([(frame.height, lines) for frame, lines in pages])
     if all(line.role for _, lines in pages for line in lines):
         # Nothing but repeated margin lines: they are the text, not furniture.
         for _, lines in pages:
@@ -78,6 +81,7 @@ def load_pdf(path: Path, data: bytes, limits: Limits) -> Paper:
     paper = finish(
         path, "pdf", data, blocks, limits, furniture=furniture_blocks(furniture),
         notices=notices, pages=len(pages), title=_front_title(blocks),
+        frames=[frame for frame, _ in pages],
     )
     # The information dictionary often names the program's temporary file, so
     # a heading from the page is the better guess when there is one.
@@ -109,66 +113,47 @@ def _read_pages(
 ) -> tuple[list, dict[int, int], dict[int, int]]:
     """Read every page once.
 
-    Returns (page height, lines) per page, the unmapped glyphs dropped per
-    page, and the characters of each page left out as scattered glyphs.
+    Returns (frame, lines) per page, the unmapped glyphs dropped per page,
+    and the characters of each page left out as scattered glyphs.
     """
     count = pdfium.FPDF_GetPageCount(document)
     if count > limits.max_pages:
         raise InputError(E108, str(path), f"it has more than {limits.max_pages} pages")
-    pages: list[tuple[float, list[Line]]] = []
+    pages: list[tuple[PageFrame, list[Line]]] = []
     hidden: dict[int, int] = {}
     scattered: dict[int, int] = {}
     characters = 0
     for number in range(1, count + 1):
-        width, height, lines, dropped = _read_page(document, number)
+        frame, lines, dropped = _read_page(document, number)
         if dropped:
             hidden[number] = dropped
-        loose = scattered_characters(lines, width, height)
+        loose = scattered_characters(lines, frame.width, frame.height)
         if loose:
             scattered[number], lines = loose, []
         characters += sum(len(line.text) for line in lines)
         if characters > limits.max_text_chars:
             raise InputError(E108, str(path), f"it holds more than {limits.max_text_mb:g} MB of text")
-        pages.append((height, lines))
+        pages.append((frame, lines))
     return pages, hidden, scattered
 
 
-def _read_page(document: object, number: int) -> tuple[float, float, list[Line], int]:
-    """Width and height as shown, lines, and unmapped glyphs dropped, of page ``number``."""
+def _read_page(document: object, number: int) -> tuple[PageFrame, list[Line], int]:
+    """The frame, lines, and unmapped glyphs dropped, of page ``number``."""
     page = pdfium.FPDF_LoadPage(document, number - 1)
     if not page:  # a page PDFium cannot load reads as a page without text
-        return 0.0, 0.0, [], 0
+        return PageFrame(IDENTITY, 0.0, 0.0), [], 0
     try:
-        matrix, width, height = _shown(page)
         textpage = pdfium.FPDFText_LoadPage(page)
+        frame = page_frame(page, textpage or None)
         if not textpage:
-            return width, height, [], 0
+            return frame, [], 0
         try:
-            lines, dropped = page_lines(textpage, number, matrix)
+            lines, dropped = page_lines(textpage, number, None if frame.matrix == IDENTITY else frame.matrix)
         finally:
             pdfium.FPDFText_ClosePage(textpage)
     finally:
         pdfium.FPDF_ClosePage(page)
-    return width, height, lines, dropped
-
-
-def _shown(page: object) -> tuple[Matrix | None, float, float]:
-    """The matrix from user space to the page as shown (None if the same), and its size.
-
-    Measured from the media box, after ``/Rotate``: the coordinates the
-    reading order and the annotated copy's highlights both work in.
-    """
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if pdfium.FPDFPage_GetMediaBox(page, left, bottom, right, top):
-        box = (left.value, bottom.value, right.value, top.value)
-    else:
-        box = (0.0, 0.0, pdfium.FPDF_GetPageWidthF(page), pdfium.FPDF_GetPageHeightF(page))
-    rotate = max(pdfium.FPDFPage_GetRotation(page), 0) * 90
-    width, height = box[2] - box[0], box[3] - box[1]
-    if rotate in (90, 270):
-        width, height = height, width
-    matrix = page_matrix(box, rotate)
-    return (None if matrix == (1, 0, 0, 1, 0, 0) else matrix), width, height
+    return frame, lines, dropped
 
 
 def _number(lines: list[Line]) -> list[Line]:

@@ -81,8 +81,8 @@ class Line:
 def page_lines(textpage: object, page: int, matrix: Matrix | None = None) -> tuple[list[Line], int]:
     """The page's non-empty text lines, and how many unmapped glyphs were dropped.
 
-    ``matrix`` maps PDF user space to the page as shown (its media box corner
-    at the origin, its ``/Rotate`` applied); None where they are the same.
+    ``matrix`` maps PDF user space to the page's frame, the page turned as
+    it is read (see :mod:`.pdf_frame`); None where they are the same.
     """
     count = pdfium.FPDFText_CountChars(textpage)
     if count <= 0:
@@ -117,7 +117,7 @@ def _code_point(value: int) -> str:
 
 
 def _char_boxes(textpage: object, count: int, matrix: Matrix | None) -> array:
-    """Four floats per character (x0, y0, x1, y1), on the page as shown."""
+    """Four floats per character (x0, y0, x1, y1), in the page's frame."""
     rects = (pdfium.FS_RECTF * count)()
     loose = pdfium.FPDFText_GetLooseCharBox
     for index in range(count):
@@ -254,7 +254,7 @@ def _make_line(textpage: object, page: int, text: str, boxes: array, unmapped: s
 
 
 def _baseline(textpage: object, index: int, matrix: Matrix | None) -> float:
-    """Where character ``index`` sits, up the page as shown."""
+    """Where character ``index`` sits, up the page's frame."""
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium.FPDFText_GetCharOrigin(textpage, index, x, y)
     if matrix is None:
@@ -305,15 +305,3 @@ def _is_bold(textpage: object, index: int) -> bool:
     pdfium.FPDFText_GetFontInfo(textpage, index, name, _NAME_BYTES, flags)
     return bool(_BOLD.search(name.value.decode("latin-1")))
 
-
-def page_matrix(mediabox: Box, rotate: int) -> Matrix:
-    """The matrix from user space to the page as shown: media box corner at the origin, ``/Rotate`` applied."""
-    x0, y0, x1, y1 = mediabox
-    rotate %= 360
-    if rotate == 90:
-        return (0, -1, 1, 0, -y0, x1)
-    if rotate == 180:
-        return (-1, 0, 0, -1, x1, y1)
-    if rotate == 270:
-        return (0, 1, -1, 0, y1, -x0)
-    return (1, 0, 0, 1, -x0, -y0)
