@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from plainspeak.findings import Finding
 from plainspeak.glossary.model import GlossarySet, Term
 from plainspeak.result import PaperResult
+from plainspeak.terms.normalise import text_key
 
 AUTHOR = "plainspeak"
 INITIALS = "PS"
@@ -62,15 +63,10 @@ def name_in_paper(term: Term, written: str) -> str:
     Where the paper writes "Continuing Healthcare" the note and the word list
     say that, not the entry's headword "CHC", which the reader never saw; a
     plural ("ICBs") is the glossary's singular. A form the glossary does not
-    list ("lengths of stay", found by its lemmas) goes under the headword.
+    list goes under the headword.
     """
-    written = " ".join(written.split())
-    for form in term.forms():
-        exact = form.isupper()  # acronyms keep their case, as in GlossarySet.lookup
-        seen, wrote = (form, written) if exact else (form.casefold(), written.casefold())
-        if wrote in (seen, seen + "s", seen + "es"):
-            return form
-    return term.term
+    wrote = text_key(written)  # case, plurals and spelling folded as the matcher folds them; acronyms keep case
+    return next((form for form in term.forms() if text_key(form) == wrote), term.term)
 
 
 def meaning_of(subject: str, glossaries: GlossarySet | None, result: PaperResult | None) -> str:
