@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
-import re
 from urllib.parse import quote, urlsplit
 
 from plainspeak import __version__
@@ -201,13 +201,16 @@ class _Ask:
         self.url, self.token, self.paper_key = url, token, paper_key
         self.email, self.file_name = email, file_name
 
+    def mailto(self, subject: str, body: str = "") -> str:
+        """The address of an email to the group; RFC 6068 writes a line break in its body as CRLF."""
+        body = quote(body.replace("\n", "\r\n"))
+        return f"mailto:{self.email}?subject={quote(subject)}" + (f"&body={body}" if body else "")
+
     def mail(self, subject: str, opening: str, label: str) -> Markup:
         """A link that opens an email to the group, saying what it is about, with room for the question."""
         body = (f"{opening}\n\nMy question (you can leave this empty):\n\n\n"
                 "My name (if you would like the group to know who asked):\n")
-        # RFC 6068: a line break in a mailto body is written CRLF.
-        href = f"mailto:{self.email}?subject={quote(subject)}&body={quote(body.replace(chr(10), chr(13) + chr(10)))}"
-        return el("p", {"class": "ask ask-mail"}, el("a", {"href": href}, label))
+        return el("p", {"class": "ask ask-mail"}, el("a", {"href": self.mailto(subject, body)}, label))
 
     def form(self, field: str, value: str, label: str, key: str) -> Markup:
         if self.url is None:
@@ -247,8 +250,7 @@ class _Ask:
             return el("p", {"class": "hint"}, "Not sure about a word that is not listed here? "
                       "Ask the person who sent you this paper, or ask at the meeting.")
         return el("p", {"class": "hint"}, "Not sure about a word that is not listed here? Email the group at ",
-                  el("a", {"href": f"mailto:{self.email}?subject={quote(f'A question about {self.file_name}')}"},
-                     self.email),
+                  el("a", {"href": self.mailto(f"A question about {self.file_name}")}, self.email),
                   ", or ask at the meeting.")
 
 
