@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from plainspeak.loaders.labels import is_label_line
 from plainspeak.paper import Block, BlockKind
 
 if TYPE_CHECKING:
@@ -107,8 +108,6 @@ def first_reader_use(analysis: "Analysis", uses: list[Use]) -> dict[str, Use]:
 
 
 def _on_label_line(block: Block) -> bool:
-    from plainspeak.loaders.labels import is_label_line
-
     return block.kind not in _NOT_RUNNING and is_label_line(block.text)
 
 
