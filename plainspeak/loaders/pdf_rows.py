@@ -74,7 +74,12 @@ def join_marks(lines: list[Line]) -> list[Line]:
 def _is_mark(text: str) -> bool:
     if len(text) > _LONGEST_MARK:
         return False
-    return (len(text) == 1 and text in bullet_glyphs()) or _ENUMERATOR.fullmatch(text) is not None
+    return _is_bullet(text) or _ENUMERATOR.fullmatch(text) is not None
+
+
+def _is_bullet(text: str) -> bool:
+    """One bullet glyph (``in`` on the glyphs' string alone would take any run of them)."""
+    return len(text) == 1 and text in bullet_glyphs()
 
 
 def _item_of(mark: Line, by_height: dict[int, list[Line]]) -> Line | None:
@@ -88,7 +93,7 @@ def _item_of(mark: Line, by_height: dict[int, list[Line]]) -> Line | None:
         return None
     item = min(items, key=lambda line: line.x0)
     # A number, or a dash standing for nothing in a table, is a mark only before words.
-    plain = mark.text in bullet_glyphs() and mark.text not in _ALSO_FIGURES
+    plain = _is_bullet(mark.text) and mark.text not in _ALSO_FIGURES
     return item if plain or item.text[:1].isalpha() else None
 
 
