@@ -19,6 +19,7 @@ _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _TEXT_BOX = f"{W}txbxContent"
 
+
 def w_val(element: etree._Element | None) -> str:
     """An element's ``w:val`` ("" for a missing element or attribute): how Word
     states most properties (styles, levels, numbering formats)."""
