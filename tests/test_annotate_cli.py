@@ -97,3 +97,30 @@ def test_findings_that_could_not_be_placed_are_named() -> None:
     found = [finding("PS201", None, 125), finding("PS101", "outturn", 126)]
     assert _named(found) == "PS201 at paragraph 125 (under 'Footnotes'), PS101 'outturn' at paragraph 126 (under 'Footnotes')"
     assert _named(found * 3).endswith("and 3 more")
+
+
+def test_output_through_a_link_writes_the_links_target_and_keeps_the_link(tmp_path, blank_model):
+    paper = tmp_path / "update.md"
+    paper.write_text("The virement was agreed.\n", encoding="utf-8")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "summary.md"
+    real.write_text("last week's summary\n", encoding="utf-8")
+    link = tmp_path / "summary.md"
+    link.symlink_to(real)
+    outcome = _run("--model", blank_model, "--format", "md", "--output", str(link), str(paper))
+    assert outcome.exit_code == 0, outcome.output
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert "virement" in real.read_text(encoding="utf-8")
+    assert sorted(p.name for p in shared.iterdir()) == ["summary.md"]  # no temporary file left
+
+
+def test_output_through_a_link_to_the_paper_is_refused(tmp_path, blank_model):
+    paper = tmp_path / "update.md"
+    paper.write_text("The virement was agreed.\n", encoding="utf-8")
+    link = tmp_path / "copy.md"
+    link.symlink_to(paper)
+    outcome = _run("--model", blank_model, "--format", "md", "--output", str(link), str(paper))
+    assert outcome.exit_code == 2 and "[E402]" in outcome.output
+    assert f"it is a link to {paper}" in outcome.output and "Traceback" not in outcome.output
+    assert paper.read_text(encoding="utf-8") == "The virement was agreed.\n" and link.is_symlink()
