@@ -125,6 +125,11 @@ E403 = ErrorKind(
     "E403", "this output format cannot be made from this kind of paper",
     "choose --format html or md, which work for every paper", ExitCode.USAGE,
 )
+E404 = ErrorKind(
+    "E404", "two papers of this run would write the same annotated copy",
+    "rename one of the papers, or annotate them in separate runs with different --output folders",
+    ExitCode.USAGE,
+)
 
 
 class PlainspeakError(Exception):

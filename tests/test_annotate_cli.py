@@ -124,3 +124,48 @@ def test_output_through_a_link_to_the_paper_is_refused(tmp_path, blank_model):
     assert outcome.exit_code == 2 and "[E402]" in outcome.output
     assert f"it is a link to {paper}" in outcome.output and "Traceback" not in outcome.output
     assert paper.read_text(encoding="utf-8") == "The virement was agreed.\n" and link.is_symlink()
+
+
+def test_namesakes_in_one_run_each_get_their_own_copy(tmp_path, blank_model):
+    papers = {"a/report.md": "The virement was agreed.\n", "b/report.md": "The precept was set.\n",
+              "a/report.txt": "The outturn was reported.\n"}
+    for name, text in papers.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    outcome = _run("--model", blank_model, "--format", "md", "--output", str(out),
+                   *(str(tmp_path / name) for name in papers))
+    assert outcome.exit_code == 0, outcome.output
+    copies = {path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+              for path in out.rglob("*") if path.is_file()}
+    assert sorted(copies) == ["a/report.md.plainspeak.md", "a/report.txt.plainspeak.md", "b/report.plainspeak.md"]
+    assert "virement" in copies["a/report.md.plainspeak.md"] and "precept" in copies["b/report.plainspeak.md"]
+    assert "outturn" in copies["a/report.txt.plainspeak.md"]
+    assert f"{out / 'b' / 'report.plainspeak.md'}: " in outcome.output
+
+
+def test_a_paper_alone_keeps_the_plain_copy_name_beside_it(tmp_path, blank_model):
+    for name, word in (("report.md", "virement"), ("report.txt", "precept")):
+        (tmp_path / name).write_text(f"The {word} was agreed.\n", encoding="utf-8")
+    outcome = _run("--model", blank_model, "--format", "md", str(tmp_path / "report.md"))
+    assert outcome.exit_code == 0 and (tmp_path / "report.plainspeak.md").exists()
+    outcome = _run("--model", blank_model, "--format", "md", str(tmp_path / "report.md"), str(tmp_path / "report.txt"))
+    assert outcome.exit_code == 0, outcome.output
+    assert "virement" in (tmp_path / "report.md.plainspeak.md").read_text(encoding="utf-8")
+    assert "precept" in (tmp_path / "report.txt.plainspeak.md").read_text(encoding="utf-8")
+
+
+def test_a_copy_another_paper_has_written_is_refused_and_the_run_goes_on(tmp_path, blank_model, monkeypatch):
+    import plainspeak.cli.annotate as annotate_cli
+    from plainspeak.cli.annotate_names import CopyName
+
+    # Names that would clash, as papers whose format only their bytes tell could still get.
+    monkeypatch.setattr(annotate_cli, "copy_names", lambda papers, *_: [CopyName() for _ in papers])
+    for name, word in (("report.md", "virement"), ("report.txt", "precept"), ("other.md", "outturn")):
+        (tmp_path / name).write_text(f"The {word} was agreed.\n", encoding="utf-8")
+    outcome = _run("--model", blank_model, "--format", "md",
+                   *(str(tmp_path / name) for name in ("report.md", "report.txt", "other.md")))
+    assert outcome.exit_code == 2 and "[E404]" in outcome.output and "Traceback" not in outcome.output
+    assert f"(the copy of {tmp_path / 'report.md'} is there)" in outcome.output
+    assert "virement" in (tmp_path / "report.plainspeak.md").read_text(encoding="utf-8")
+    assert (tmp_path / "other.plainspeak.md").exists()
