@@ -69,6 +69,43 @@ def para(text: str) -> str:
     return f"<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
 
 
+# What Word's "Strict Open XML Document" writes instead of each Transitional name,
+# written out here rather than taken from the loader, so a slip in either shows.
+_STRICT_NAMES = {
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+        "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    "http://schemas.openxmlformats.org/officeDocument/2006/math": "http://purl.oclc.org/ooxml/officeDocument/math",
+    "http://schemas.openxmlformats.org/drawingml/2006/main": "http://purl.oclc.org/ooxml/drawingml/main",
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing":
+        "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties":
+        "http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+    "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes":
+        "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+}
+
+
+def to_strict(data: bytes) -> bytes:
+    """A DOCX rewritten as Strict Open XML: every part's namespaces and relationship types
+    in their Strict form, and the main part marked ``w:conformance="strict"`` as Word marks it."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    parts = {}
+    for name in source.namelist():
+        content = source.read(name)
+        if name.endswith((".xml", ".rels")):
+            for transitional, strict in _STRICT_NAMES.items():
+                content = content.replace(transitional.encode(), strict.encode())
+        parts[name] = content
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:document ", b'<w:document w:conformance="strict" ', 1)
+    return repack(data, parts)
+
+
+def docx_strict() -> bytes:
+    return to_strict(good_docx())
+
+
 def docx_truncated() -> bytes:
     data = good_docx()
     return data[: len(data) * 2 // 3]
@@ -367,6 +404,7 @@ CASES: tuple[Case, ...] = (
     Case("deep.md", _const(markdown_deep_nesting), ("E107",)),
     Case("huge.txt", lambda folder: write_huge_text(folder / "huge.txt"), ("E108",)),
     Case("cp1252.txt", _const(text_windows_1252)),
+    Case("strict.docx", _const(docx_strict)),
     Case("rtl-emoji.txt", _const(text_rtl_and_emoji)),
 )
 CASE_BY_NAME = {case.name: case for case in CASES}
@@ -429,3 +467,11 @@ def test_windows_1252_bytes_are_not_utf8():
 def test_ole_compound_starts_with_the_signature():
     assert ole_compound(["WordDocument"]).startswith(bytes.fromhex("d0cf11e0a1b11ae1"))
     assert zlib.crc32(ole_compound(["A"])) != zlib.crc32(ole_compound(["B"]))
+
+
+def test_the_strict_docx_uses_no_transitional_wordprocessingml_name():
+    package = zipfile.ZipFile(io.BytesIO(docx_strict()))
+    main = package.read("word/document.xml")
+    assert W_NS.encode() not in main and b"http://purl.oclc.org/ooxml/wordprocessingml/main" in main
+    assert b'w:conformance="strict"' in main
+    assert b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" in package.read("_rels/.rels")

@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from plainspeak.errors import E105, E107, E108, InputError
+from plainspeak.loaders.docx_strict import is_strict, to_transitional
 from plainspeak.loaders.limits import Limits
 from plainspeak.loaders.sniff import WORD_MAIN_TYPES
 
@@ -57,9 +58,13 @@ class Package:
             raise InputError(E105, str(self.path), f"part {name} is encrypted") from None
 
     def xml(self, name: str) -> etree._Element | None:
-        """A part parsed safely, or None if the package lacks it."""
+        """A part parsed safely, or None if the package lacks it; a Strict Open XML part
+        comes back with Transitional names (see :mod:`.docx_strict`)."""
         data = self.read(name)
-        return None if data is None else parse_xml(self.path, name, data)
+        if data is None:
+            return None
+        root = parse_xml(self.path, name, data)
+        return to_transitional(root) if is_strict(root) else root
 
     def related(self, source: str, kind: str) -> list[str]:
         """Parts that ``source`` links to with a relationship type ending ``/kind``."""
