@@ -49,12 +49,13 @@ def good_docx() -> bytes:
 
 
 def repack(data: bytes, replace: dict[str, bytes | None]) -> bytes:
-    """The package with parts replaced (or dropped, for None); other parts copied."""
+    """The package with parts replaced (or dropped, for None) or added; other parts copied."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            content = replace.get(name, source.read(name))
+        names = source.namelist()
+        for name in [*names, *(name for name in replace if name not in names)]:
+            content = replace[name] if name in replace else source.read(name)
             if content is not None:
                 target.writestr(name, content)
     return out.getvalue()
@@ -104,6 +105,54 @@ def to_strict(data: bytes) -> bytes:
 
 def docx_strict() -> bytes:
     return to_strict(good_docx())
+
+
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+MACRO_TYPE = "application/vnd.ms-word.document.macroEnabled.main+xml"
+TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+MACRO_TEMPLATE_TYPE = "application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
+_MS_RELS = "http://schemas.microsoft.com/office/2006/relationships"
+# The parts Word stores a macro project in, and the key and toolbar customisations that run it.
+MACRO_PARTS = ("word/vbaProject.bin", "word/_rels/vbaProject.bin.rels", "word/vbaData.xml",
+               "word/customizations.xml", "word/_rels/customizations.xml.rels", "word/attachedToolbars.bin")
+
+
+def as_word_kind(data: bytes, main_type: str, *, macros: bool = False) -> bytes:
+    """The DOCX with its main part declared as ``main_type`` (a .docm, .dotx or .dotm),
+    carrying with ``macros`` a VBA project, its data and key customisations as Word stores them."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    types = source.read("[Content_Types].xml").replace(DOCUMENT_TYPE.encode(), main_type.encode())
+    parts: dict[str, bytes | None] = {"[Content_Types].xml": types}
+    if macros:
+        wne = 'xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml"'
+        parts["[Content_Types].xml"] = types.replace(
+            b"</Types>",
+            b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+            b'<Override PartName="/word/vbaData.xml" ContentType="application/vnd.ms-word.vbaData+xml"/>'
+            b'<Override PartName="/word/customizations.xml"'
+            b' ContentType="application/vnd.ms-word.keyMapCustomizations+xml"/>'
+            b'<Override PartName="/word/attachedToolbars.bin" ContentType="application/vnd.ms-word.attachedToolbars"/>'
+            b"</Types>")
+        parts["word/_rels/document.xml.rels"] = source.read("word/_rels/document.xml.rels").replace(
+            b"</Relationships>", (
+                f'<Relationship Id="rIdVba" Type="{_MS_RELS}/vbaProject" Target="vbaProject.bin"/>'
+                f'<Relationship Id="rIdKeys" Type="{_MS_RELS}/keyMapCustomizations" Target="customizations.xml"/>'
+                "</Relationships>").encode())
+        parts["word/vbaProject.bin"] = ole_compound(["VBA", "PROJECT"])
+        parts["word/_rels/vbaProject.bin.rels"] = _rels(f"{_MS_RELS}/wordVbaData", "vbaData.xml")
+        parts["word/vbaData.xml"] = f"<wne:vbaSuppData {wne}/>".encode()
+        parts["word/customizations.xml"] = (
+            f'<wne:tcg {wne}><wne:keymaps><wne:keymap wne:kcmPrimary="0441">'
+            '<wne:macro wne:macroName="PROJECT.NEWMACROS.AUTOOPEN"/></wne:keymap></wne:keymaps></wne:tcg>').encode()
+        parts["word/_rels/customizations.xml.rels"] = _rels(f"{_MS_RELS}/attachedToolbars", "attachedToolbars.bin")
+        parts["word/attachedToolbars.bin"] = b"\x00" * 64
+    return repack(data, parts)
+
+
+def _rels(kind: str, target: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{kind}" Target="{target}"/></Relationships>').encode()
 
 
 def docx_truncated() -> bytes:
@@ -475,3 +524,11 @@ def test_the_strict_docx_uses_no_transitional_wordprocessingml_name():
     assert W_NS.encode() not in main and b"http://purl.oclc.org/ooxml/wordprocessingml/main" in main
     assert b'w:conformance="strict"' in main
     assert b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" in package.read("_rels/.rels")
+
+
+def test_the_macro_enabled_builder_adds_a_vba_project_word_would_find():
+    package = zipfile.ZipFile(io.BytesIO(as_word_kind(good_docx(), MACRO_TYPE, macros=True)))
+    assert set(MACRO_PARTS) <= set(package.namelist())
+    assert MACRO_TYPE.encode() in package.read("[Content_Types].xml")
+    assert DOCUMENT_TYPE.encode() not in package.read("[Content_Types].xml")
+    assert b"vbaProject.bin" in package.read("word/_rels/document.xml.rels")
