@@ -85,6 +85,10 @@ E115 = ErrorKind(
     "E115", "checking the paper took too long",
     "split it into smaller papers, or raise the limit with --timeout",
 )
+E116 = ErrorKind(
+    "E116", "the Word file is saved as Strict Open XML, which plainspeak can check but not annotate in Word",
+    "save it as an ordinary Word document (.docx), or choose --format html or md",
+)
 
 # Glossary and configuration problems.
 E201 = ErrorKind(

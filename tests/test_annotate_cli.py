@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -169,3 +170,34 @@ def test_a_copy_another_paper_has_written_is_refused_and_the_run_goes_on(tmp_pat
     assert f"(the copy of {tmp_path / 'report.md'} is there)" in outcome.output
     assert "virement" in (tmp_path / "report.plainspeak.md").read_text(encoding="utf-8")
     assert (tmp_path / "other.plainspeak.md").exists()
+
+
+def test_a_macro_enabled_paper_gets_an_ordinary_word_copy_and_its_line_says_so(tmp_path, blank_model):
+    from tests.test_robust_files import DOCUMENT_TYPE, MACRO_PARTS, MACRO_TYPE, as_word_kind, good_docx
+
+    paper = tmp_path / "report.docm"
+    original = as_word_kind(good_docx(), MACRO_TYPE, macros=True)
+    paper.write_bytes(original)
+    outcome = _run("--model", blank_model, str(paper))
+    assert outcome.exit_code == 0, outcome.output
+    copy = tmp_path / "report.plainspeak.docx"
+    assert outcome.output == f"{copy}: 1 note; an ordinary .docx, without the paper's macros\n"
+    written = docx.Document(str(copy))
+    assert written.part.content_type == DOCUMENT_TYPE and len(list(written.comments)) == 1
+    assert not set(zipfile.ZipFile(copy).namelist()) & set(MACRO_PARTS)
+    assert paper.read_bytes() == original
+
+
+def test_a_strict_paper_is_one_line_for_a_word_copy_and_gets_a_readers_copy(tmp_path, blank_model):
+    from tests.test_robust_files import docx_strict
+
+    paper = tmp_path / "strict.docx"
+    paper.write_bytes(docx_strict())
+    outcome = _run("--model", blank_model, str(paper))
+    assert outcome.exit_code == 3 and outcome.output.count("\n") == 1
+    assert outcome.output.startswith(f"plainspeak: {paper}: the Word file is saved as Strict Open XML")
+    assert "[E116] - save it as an ordinary Word document (.docx)" in outcome.output
+    assert not (tmp_path / "strict.plainspeak.docx").exists()
+    outcome = _run("--model", blank_model, "--format", "html", str(paper))
+    assert outcome.exit_code == 0, outcome.output
+    assert "virement" in (tmp_path / "strict.plainspeak.html").read_text(encoding="utf-8")

@@ -133,7 +133,8 @@ def annotate_one(path: str, name: CopyName, run: Run) -> str:
     atomic_write(target, annotated.data, protect=run.papers)
     unplaced = f"; {len(annotated.unplaced)} could not be placed ({_named(annotated.unplaced)})" \
         if annotated.unplaced else ""
-    return f"{target}: {annotated.placed} note{'s' if annotated.placed != 1 else ''}{unplaced}"
+    remarks = "".join(f"; {remark}" for remark in annotated.remarks)
+    return f"{target}: {annotated.placed} note{'s' if annotated.placed != 1 else ''}{unplaced}{remarks}"
 
 
 def _named(findings: Sequence["Finding"], most: int = 3) -> str:
