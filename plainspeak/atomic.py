@@ -13,17 +13,22 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
                  durable: bool = True) -> Path:
     """Write ``data`` to ``path`` via a temporary file and an atomic rename.
 
-    ``protect`` names input files: writing over one of them is refused, so
-    the original paper is never modified. ``durable=False`` skips flushing
-    the data to disk before the rename, for files that may be lost in a
-    crash, such as cache entries: a reader still sees the old file or the
-    whole new one, never half of it, unless the machine itself goes down.
+    A ``path`` that is a symbolic link is written through: the file it points
+    to gets the data (made if the link dangles) and the link stays a link, so
+    the temporary file and the rename are in the folder of the link's target.
+    ``protect`` names input files: writing over one of them, directly or
+    through a link, is refused, so the original paper is never modified.
+    ``durable=False`` skips flushing the data to disk before the rename, for
+    files that may be lost in a crash, such as cache entries: a reader still
+    sees the old file or the whole new one, never half of it, unless the
+    machine itself goes down.
     """
-    target = Path(path)
+    given = Path(path)
+    target = _through_links(given)
     for original in protect:
         try:
             if target.exists() and os.path.samefile(target, original):
-                raise OutputError(E402, str(target))
+                raise OutputError(E402, str(given), _same_as(given, original))
         except OSError:
             continue  # an input that is gone or cannot be looked at cannot be the target
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -31,7 +36,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as error:
-        raise OutputError(E401, str(target), error.strerror or str(error)) from None
+        raise OutputError(E401, str(given), error.strerror or str(error)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
@@ -42,5 +47,29 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
         os.replace(temp_name, target)
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
-        raise OutputError(E401, str(target), error.strerror or str(error)) from None
-    return target
+        raise OutputError(E401, str(given), error.strerror or str(error)) from None
+    return given
+
+
+def _through_links(path: Path) -> Path:
+    """The file a write to ``path`` should replace: the end of its chain of links, or ``path``.
+
+    Renaming onto a link would replace the link itself with a regular file, cutting it
+    from the file it pointed to, which keeps its old contents.
+    """
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(path))  # a dangling link: its target is made
+    except OSError as error:  # a loop of links
+        raise OutputError(E401, str(path), f"it is a symbolic link that cannot be followed: "
+                                           f"{error.strerror or error}") from None
+
+
+def _same_as(given: Path, original: str) -> str:
+    """Say how an output that is the paper reaches it, when it is not plainly the same path."""
+    if given.is_symlink():
+        return f"it is a link to {original}"
+    return "" if os.path.abspath(given) == os.path.abspath(original) else f"it is the same file as {original}"

@@ -85,6 +85,10 @@ E115 = ErrorKind(
     "E115", "checking the paper took too long",
     "split it into smaller papers, or raise the limit with --timeout",
 )
+E116 = ErrorKind(
+    "E116", "the Word file is saved as Strict Open XML, which plainspeak can check but not annotate in Word",
+    "save it as an ordinary Word document (.docx), or choose --format html or md",
+)
 
 # Glossary and configuration problems.
 E201 = ErrorKind(
@@ -124,6 +128,11 @@ E402 = ErrorKind(
 E403 = ErrorKind(
     "E403", "this output format cannot be made from this kind of paper",
     "choose --format html or md, which work for every paper", ExitCode.USAGE,
+)
+E404 = ErrorKind(
+    "E404", "two papers of this run would write the same annotated copy",
+    "rename one of the papers, or annotate them in separate runs with different --output folders",
+    ExitCode.USAGE,
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -97,3 +98,106 @@ def test_findings_that_could_not_be_placed_are_named() -> None:
     found = [finding("PS201", None, 125), finding("PS101", "outturn", 126)]
     assert _named(found) == "PS201 at paragraph 125 (under 'Footnotes'), PS101 'outturn' at paragraph 126 (under 'Footnotes')"
     assert _named(found * 3).endswith("and 3 more")
+
+
+def test_output_through_a_link_writes_the_links_target_and_keeps_the_link(tmp_path, blank_model):
+    paper = tmp_path / "update.md"
+    paper.write_text("The virement was agreed.\n", encoding="utf-8")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "summary.md"
+    real.write_text("last week's summary\n", encoding="utf-8")
+    link = tmp_path / "summary.md"
+    link.symlink_to(real)
+    outcome = _run("--model", blank_model, "--format", "md", "--output", str(link), str(paper))
+    assert outcome.exit_code == 0, outcome.output
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert "virement" in real.read_text(encoding="utf-8")
+    assert sorted(p.name for p in shared.iterdir()) == ["summary.md"]  # no temporary file left
+
+
+def test_output_through_a_link_to_the_paper_is_refused(tmp_path, blank_model):
+    paper = tmp_path / "update.md"
+    paper.write_text("The virement was agreed.\n", encoding="utf-8")
+    link = tmp_path / "copy.md"
+    link.symlink_to(paper)
+    outcome = _run("--model", blank_model, "--format", "md", "--output", str(link), str(paper))
+    assert outcome.exit_code == 2 and "[E402]" in outcome.output
+    assert f"it is a link to {paper}" in outcome.output and "Traceback" not in outcome.output
+    assert paper.read_text(encoding="utf-8") == "The virement was agreed.\n" and link.is_symlink()
+
+
+def test_namesakes_in_one_run_each_get_their_own_copy(tmp_path, blank_model):
+    papers = {"a/report.md": "The virement was agreed.\n", "b/report.md": "The precept was set.\n",
+              "a/report.txt": "The outturn was reported.\n"}
+    for name, text in papers.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    outcome = _run("--model", blank_model, "--format", "md", "--output", str(out),
+                   *(str(tmp_path / name) for name in papers))
+    assert outcome.exit_code == 0, outcome.output
+    copies = {path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+              for path in out.rglob("*") if path.is_file()}
+    assert sorted(copies) == ["a/report.md.plainspeak.md", "a/report.txt.plainspeak.md", "b/report.plainspeak.md"]
+    assert "virement" in copies["a/report.md.plainspeak.md"] and "precept" in copies["b/report.plainspeak.md"]
+    assert "outturn" in copies["a/report.txt.plainspeak.md"]
+    assert f"{out / 'b' / 'report.plainspeak.md'}: " in outcome.output
+
+
+def test_a_paper_alone_keeps_the_plain_copy_name_beside_it(tmp_path, blank_model):
+    for name, word in (("report.md", "virement"), ("report.txt", "precept")):
+        (tmp_path / name).write_text(f"The {word} was agreed.\n", encoding="utf-8")
+    outcome = _run("--model", blank_model, "--format", "md", str(tmp_path / "report.md"))
+    assert outcome.exit_code == 0 and (tmp_path / "report.plainspeak.md").exists()
+    outcome = _run("--model", blank_model, "--format", "md", str(tmp_path / "report.md"), str(tmp_path / "report.txt"))
+    assert outcome.exit_code == 0, outcome.output
+    assert "virement" in (tmp_path / "report.md.plainspeak.md").read_text(encoding="utf-8")
+    assert "precept" in (tmp_path / "report.txt.plainspeak.md").read_text(encoding="utf-8")
+
+
+def test_a_copy_another_paper_has_written_is_refused_and_the_run_goes_on(tmp_path, blank_model, monkeypatch):
+    import plainspeak.cli.annotate as annotate_cli
+    from plainspeak.cli.annotate_names import CopyName
+
+    # Names that would clash, as papers whose format only their bytes tell could still get.
+    monkeypatch.setattr(annotate_cli, "copy_names", lambda papers, *_: [CopyName() for _ in papers])
+    for name, word in (("report.md", "virement"), ("report.txt", "precept"), ("other.md", "outturn")):
+        (tmp_path / name).write_text(f"The {word} was agreed.\n", encoding="utf-8")
+    outcome = _run("--model", blank_model, "--format", "md",
+                   *(str(tmp_path / name) for name in ("report.md", "report.txt", "other.md")))
+    assert outcome.exit_code == 2 and "[E404]" in outcome.output and "Traceback" not in outcome.output
+    assert f"(the copy of {tmp_path / 'report.md'} is there)" in outcome.output
+    assert "virement" in (tmp_path / "report.plainspeak.md").read_text(encoding="utf-8")
+    assert (tmp_path / "other.plainspeak.md").exists()
+
+
+def test_a_macro_enabled_paper_gets_an_ordinary_word_copy_and_its_line_says_so(tmp_path, blank_model):
+    from tests.test_robust_files import DOCUMENT_TYPE, MACRO_PARTS, MACRO_TYPE, as_word_kind, good_docx
+
+    paper = tmp_path / "report.docm"
+    original = as_word_kind(good_docx(), MACRO_TYPE, macros=True)
+    paper.write_bytes(original)
+    outcome = _run("--model", blank_model, str(paper))
+    assert outcome.exit_code == 0, outcome.output
+    copy = tmp_path / "report.plainspeak.docx"
+    assert outcome.output == f"{copy}: 1 note; an ordinary .docx, without the paper's macros\n"
+    written = docx.Document(str(copy))
+    assert written.part.content_type == DOCUMENT_TYPE and len(list(written.comments)) == 1
+    assert not set(zipfile.ZipFile(copy).namelist()) & set(MACRO_PARTS)
+    assert paper.read_bytes() == original
+
+
+def test_a_strict_paper_is_one_line_for_a_word_copy_and_gets_a_readers_copy(tmp_path, blank_model):
+    from tests.test_robust_files import docx_strict
+
+    paper = tmp_path / "strict.docx"
+    paper.write_bytes(docx_strict())
+    outcome = _run("--model", blank_model, str(paper))
+    assert outcome.exit_code == 3 and outcome.output.count("\n") == 1
+    assert outcome.output.startswith(f"plainspeak: {paper}: the Word file is saved as Strict Open XML")
+    assert "[E116] - save it as an ordinary Word document (.docx)" in outcome.output
+    assert not (tmp_path / "strict.plainspeak.docx").exists()
+    outcome = _run("--model", blank_model, "--format", "html", str(paper))
+    assert outcome.exit_code == 0, outcome.output
+    assert "virement" in (tmp_path / "strict.plainspeak.html").read_text(encoding="utf-8")

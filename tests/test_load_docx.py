@@ -287,3 +287,42 @@ def test_bold_runs_are_kept_as_ranges_of_the_text(tmp_path):
     assert first.bold == ((0, 7), (29, 39))
     assert [first.text[start:end] for start, end in first.bold] == ["Demand.", "rises fast"]
     assert paper.blocks[1].bold == ()
+
+
+def _read(path: Path) -> tuple:
+    paper = load(path)
+    shown = [(b.kind, b.text, b.level, b.place, b.section, b.source.locator, b.source.runs, b.number, b.bold)
+             for b in (*paper.blocks, *paper.furniture)]
+    return paper.text, paper.title, shown
+
+
+def test_a_strict_open_xml_paper_reads_as_its_ordinary_twin(tmp_path):
+    from tests.test_robust_files import to_strict
+
+    math = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    body = (
+        p("Finance", "Heading1")
+        + '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">The outturn </w:t></w:r>'
+          '<w:r><w:t xml:space="preserve">is on plan</w:t></w:r>'
+          f'<w:r><w:footnoteReference w:id="1"/></w:r><m:oMath {math}><m:r><m:t>x+1</m:t></m:r></m:oMath></w:p>'
+        + p("Numbered", extra='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>')
+        + f"<w:tbl><w:tr><w:tc>{p('Item')}</w:tc><w:tc>{p('£4m')}</w:tc></w:tr></w:tbl>"
+    )
+    notes = {"footnotes": f'<w:footnote w:id="1">{p("Source: the 2023 survey.")}</w:footnote>'}
+    ordinary = make_docx(tmp_path, body, notes=notes, header="Board meeting 4 May")
+    strict = tmp_path / "strict.docx"
+    strict.write_bytes(to_strict(ordinary.read_bytes()))
+    assert b"purl.oclc.org" in zipfile.ZipFile(strict).read("word/document.xml")
+    text, title, shown = _read(strict)
+    assert (text, title, shown) == _read(ordinary)
+    assert [(kind, words) for kind, words, *_ in shown] == [
+        (H, "Finance"), (P, "The outturn is on planx+1"), (L, "Numbered"), (C, "Item"), (C, "£4m"),
+        (FN, "Source: the 2023 survey."), (BlockKind.HEADER, "Board meeting 4 May"),
+    ]
+    assert shown[1][-1] != ()  # the bold run is still known as bold
+
+
+def test_a_paper_that_only_mentions_the_strict_namespace_is_read_as_it_is(tmp_path):
+    body = p("Strict files use http://purl.oclc.org/ooxml/wordprocessingml/main as their namespace.")
+    assert [text for _, text, _ in blocks(make_docx(tmp_path, body))] == [
+        "Strict files use http://purl.oclc.org/ooxml/wordprocessingml/main as their namespace."]

@@ -254,3 +254,21 @@ def test_every_bad_file_gets_a_clear_answer(path):
     else:
         assert paper.format in ("pdf", "docx")
         assert paper.blocks or paper.notices
+
+
+@pytest.mark.parametrize("suffix", [".docm", ".dotx", ".dotm"])
+def test_macro_enabled_papers_and_templates_are_read_as_word(tmp_path, suffix):
+    from tests.test_robust_files import (
+        GOOD_TEXT, MACRO_TEMPLATE_TYPE, MACRO_TYPE, TEMPLATE_TYPE, as_word_kind, good_docx,
+    )
+
+    main_type, macros = {".docm": (MACRO_TYPE, True), ".dotx": (TEMPLATE_TYPE, False),
+                         ".dotm": (MACRO_TEMPLATE_TYPE, True)}[suffix]
+    path = tmp_path / f"paper{suffix}"
+    path.write_bytes(as_word_kind(good_docx(), main_type, macros=macros))
+    paper = load(path)
+    assert paper.format == "docx"
+    assert [block.text for block in paper.blocks] == GOOD_TEXT.split("\n\n")
+    # The extension still has its say when the bytes are not Word's.
+    (tmp_path / f"really-a-note{suffix}").write_bytes(b"Just a plain text note.\n")
+    assert code_of(tmp_path / f"really-a-note{suffix}") == "E111"

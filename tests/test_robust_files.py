@@ -49,12 +49,13 @@ def good_docx() -> bytes:
 
 
 def repack(data: bytes, replace: dict[str, bytes | None]) -> bytes:
-    """The package with parts replaced (or dropped, for None); other parts copied."""
+    """The package with parts replaced (or dropped, for None) or added; other parts copied."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            content = replace.get(name, source.read(name))
+        names = source.namelist()
+        for name in [*names, *(name for name in replace if name not in names)]:
+            content = replace[name] if name in replace else source.read(name)
             if content is not None:
                 target.writestr(name, content)
     return out.getvalue()
@@ -67,6 +68,91 @@ def main_part(body: str, doctype: str = "") -> bytes:
 
 def para(text: str) -> str:
     return f"<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+
+
+# What Word's "Strict Open XML Document" writes instead of each Transitional name,
+# written out here rather than taken from the loader, so a slip in either shows.
+_STRICT_NAMES = {
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+        "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    "http://schemas.openxmlformats.org/officeDocument/2006/math": "http://purl.oclc.org/ooxml/officeDocument/math",
+    "http://schemas.openxmlformats.org/drawingml/2006/main": "http://purl.oclc.org/ooxml/drawingml/main",
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing":
+        "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties":
+        "http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+    "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes":
+        "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+}
+
+
+def to_strict(data: bytes) -> bytes:
+    """A DOCX rewritten as Strict Open XML: every part's namespaces and relationship types
+    in their Strict form, and the main part marked ``w:conformance="strict"`` as Word marks it."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    parts = {}
+    for name in source.namelist():
+        content = source.read(name)
+        if name.endswith((".xml", ".rels")):
+            for transitional, strict in _STRICT_NAMES.items():
+                content = content.replace(transitional.encode(), strict.encode())
+        parts[name] = content
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:document ", b'<w:document w:conformance="strict" ', 1)
+    return repack(data, parts)
+
+
+def docx_strict() -> bytes:
+    return to_strict(good_docx())
+
+
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+MACRO_TYPE = "application/vnd.ms-word.document.macroEnabled.main+xml"
+TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+MACRO_TEMPLATE_TYPE = "application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
+_MS_RELS = "http://schemas.microsoft.com/office/2006/relationships"
+# The parts Word stores a macro project in, and the key and toolbar customisations that run it.
+MACRO_PARTS = ("word/vbaProject.bin", "word/_rels/vbaProject.bin.rels", "word/vbaData.xml",
+               "word/customizations.xml", "word/_rels/customizations.xml.rels", "word/attachedToolbars.bin")
+
+
+def as_word_kind(data: bytes, main_type: str, *, macros: bool = False) -> bytes:
+    """The DOCX with its main part declared as ``main_type`` (a .docm, .dotx or .dotm),
+    carrying with ``macros`` a VBA project, its data and key customisations as Word stores them."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    types = source.read("[Content_Types].xml").replace(DOCUMENT_TYPE.encode(), main_type.encode())
+    parts: dict[str, bytes | None] = {"[Content_Types].xml": types}
+    if macros:
+        wne = 'xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml"'
+        parts["[Content_Types].xml"] = types.replace(
+            b"</Types>",
+            b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+            b'<Override PartName="/word/vbaData.xml" ContentType="application/vnd.ms-word.vbaData+xml"/>'
+            b'<Override PartName="/word/customizations.xml"'
+            b' ContentType="application/vnd.ms-word.keyMapCustomizations+xml"/>'
+            b'<Override PartName="/word/attachedToolbars.bin" ContentType="application/vnd.ms-word.attachedToolbars"/>'
+            b"</Types>")
+        parts["word/_rels/document.xml.rels"] = source.read("word/_rels/document.xml.rels").replace(
+            b"</Relationships>", (
+                f'<Relationship Id="rIdVba" Type="{_MS_RELS}/vbaProject" Target="vbaProject.bin"/>'
+                f'<Relationship Id="rIdKeys" Type="{_MS_RELS}/keyMapCustomizations" Target="customizations.xml"/>'
+                "</Relationships>").encode())
+        parts["word/vbaProject.bin"] = ole_compound(["VBA", "PROJECT"])
+        parts["word/_rels/vbaProject.bin.rels"] = _rels(f"{_MS_RELS}/wordVbaData", "vbaData.xml")
+        parts["word/vbaData.xml"] = f"<wne:vbaSuppData {wne}/>".encode()
+        parts["word/customizations.xml"] = (
+            f'<wne:tcg {wne}><wne:keymaps><wne:keymap wne:kcmPrimary="0441">'
+            '<wne:macro wne:macroName="PROJECT.NEWMACROS.AUTOOPEN"/></wne:keymap></wne:keymaps></wne:tcg>').encode()
+        parts["word/_rels/customizations.xml.rels"] = _rels(f"{_MS_RELS}/attachedToolbars", "attachedToolbars.bin")
+        parts["word/attachedToolbars.bin"] = b"\x00" * 64
+    return repack(data, parts)
+
+
+def _rels(kind: str, target: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{kind}" Target="{target}"/></Relationships>').encode()
 
 
 def docx_truncated() -> bytes:
@@ -367,6 +453,7 @@ CASES: tuple[Case, ...] = (
     Case("deep.md", _const(markdown_deep_nesting), ("E107",)),
     Case("huge.txt", lambda folder: write_huge_text(folder / "huge.txt"), ("E108",)),
     Case("cp1252.txt", _const(text_windows_1252)),
+    Case("strict.docx", _const(docx_strict)),
     Case("rtl-emoji.txt", _const(text_rtl_and_emoji)),
 )
 CASE_BY_NAME = {case.name: case for case in CASES}
@@ -429,3 +516,19 @@ def test_windows_1252_bytes_are_not_utf8():
 def test_ole_compound_starts_with_the_signature():
     assert ole_compound(["WordDocument"]).startswith(bytes.fromhex("d0cf11e0a1b11ae1"))
     assert zlib.crc32(ole_compound(["A"])) != zlib.crc32(ole_compound(["B"]))
+
+
+def test_the_strict_docx_uses_no_transitional_wordprocessingml_name():
+    package = zipfile.ZipFile(io.BytesIO(docx_strict()))
+    main = package.read("word/document.xml")
+    assert W_NS.encode() not in main and b"http://purl.oclc.org/ooxml/wordprocessingml/main" in main
+    assert b'w:conformance="strict"' in main
+    assert b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" in package.read("_rels/.rels")
+
+
+def test_the_macro_enabled_builder_adds_a_vba_project_word_would_find():
+    package = zipfile.ZipFile(io.BytesIO(as_word_kind(good_docx(), MACRO_TYPE, macros=True)))
+    assert set(MACRO_PARTS) <= set(package.namelist())
+    assert MACRO_TYPE.encode() in package.read("[Content_Types].xml")
+    assert DOCUMENT_TYPE.encode() not in package.read("[Content_Types].xml")
+    assert b"vbaProject.bin" in package.read("word/_rels/document.xml.rels")

@@ -17,6 +17,10 @@ import plainspeak
 from plainspeak.loaders.docx_text import W, paragraph_nodes
 from plainspeak.writers import docx as docx_writer
 from plainspeak.writers.docx_map import RunIndex, align, position
+from plainspeak.writers.docx_ordinary import ordinary_docx
+from tests.test_robust_files import (
+    DOCUMENT_TYPE, MACRO_PARTS, MACRO_TEMPLATE_TYPE, MACRO_TYPE, TEMPLATE_TYPE, as_word_kind, repack, to_strict,
+)
 from tests.writer_support import check_golden, glossary, result_for, sentence_finding, term_finding
 
 
@@ -272,3 +276,95 @@ def test_appendix_fits_a_body_without_section_properties(tmp_path):
     written = docx.Document(io.BytesIO(out.data))
     assert written.sections[-1].page_width > 0
     assert any("virement" in cell.text for table in written.tables for row in table.rows for cell in row.cells)
+
+
+# --- Macro-enabled papers, templates and Strict Open XML ---------------------
+
+_KINDS = {"docm": (MACRO_TYPE, True), "dotx": (TEMPLATE_TYPE, False), "dotm": (MACRO_TEMPLATE_TYPE, True)}
+
+
+def _paper_of_kind(tmp_path, suffix: str):
+    ordinary = tmp_path / "paper.docx"
+    build_docx(ordinary)
+    main_type, macros = _KINDS[suffix]
+    path = tmp_path / f"paper.{suffix}"
+    path.write_bytes(as_word_kind(ordinary.read_bytes(), main_type, macros=macros))
+    return ordinary, path
+
+
+def test_an_ordinary_docx_is_left_as_it_is(tmp_path):
+    ordinary, _ = _paper_of_kind(tmp_path, "dotx")
+    data = ordinary.read_bytes()
+    assert ordinary_docx(str(ordinary), data) == (data, [])
+
+
+def test_a_macro_enabled_paper_becomes_an_ordinary_docx_without_its_macros(tmp_path):
+    ordinary, path = _paper_of_kind(tmp_path, "docm")
+    data, remarks = ordinary_docx(str(path), path.read_bytes())
+    assert remarks == ["an ordinary .docx, without the paper's macros"]
+    package = zipfile.ZipFile(io.BytesIO(data))
+    # Every part but the macros' is kept, byte for byte where nothing named a macro part.
+    assert set(package.namelist()) == set(zipfile.ZipFile(ordinary).namelist())
+    kept = zipfile.ZipFile(ordinary)
+    assert package.read("word/document.xml") == kept.read("word/document.xml")
+    types = package.read("[Content_Types].xml").decode()
+    assert DOCUMENT_TYPE in types and "macroEnabled" not in types
+    assert "vbaProject" not in types and "vbaData" not in types and "customizations" not in types
+    assert 'Extension="bin"' not in types
+    links = package.read("word/_rels/document.xml.rels").decode()
+    assert "vbaProject" not in links and "keyMapCustomizations" not in links and "styles.xml" in links
+
+
+def test_a_part_a_kept_part_needs_stays_though_a_macro_part_names_it_too(tmp_path):
+    _, path = _paper_of_kind(tmp_path, "docm")
+    package = zipfile.ZipFile(path)
+    # The toolbars' customisations point at the paper's own styles as well as at the toolbars.
+    rels = package.read("word/_rels/customizations.xml.rels").replace(
+        b"</Relationships>",
+        b'<Relationship Id="rId2" Type="http://example.org/styles" Target="styles.xml"/></Relationships>')
+    data, _ = ordinary_docx(str(path), repack(path.read_bytes(), {"word/_rels/customizations.xml.rels": rels}))
+    names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    assert "word/styles.xml" in names and not names & set(MACRO_PARTS)
+
+
+@pytest.mark.parametrize("suffix, remark", [
+    ("docm", "an ordinary .docx, without the paper's macros"),
+    ("dotx", "an ordinary .docx document, not a template"),
+    ("dotm", "an ordinary .docx document, not a template, without the paper's macros"),
+])
+def test_macro_enabled_papers_and_templates_get_a_commented_ordinary_copy(tmp_path, suffix, remark):
+    _, path = _paper_of_kind(tmp_path, suffix)
+    paper = plainspeak.load(path)
+    result = result_for(paper, [term_finding(paper, "virement"), term_finding(paper, "precept")])
+    out = docx_writer.write(path.read_bytes(), paper, result, glossary())
+    assert out.remarks == [remark] and out.placed == 2
+    written = docx.Document(io.BytesIO(out.data))  # python-docx opens only ordinary documents
+    assert written.part.content_type == DOCUMENT_TYPE
+    assert len(list(written.comments)) == 2
+    assert sorted(_anchored(out.data).values()) == ["precept", "virement"]
+    names = set(zipfile.ZipFile(io.BytesIO(out.data)).namelist())
+    assert not names & set(MACRO_PARTS)
+    assert b"vba" not in zipfile.ZipFile(io.BytesIO(out.data)).read("[Content_Types].xml").lower()
+    assert _texts(out.data) == _texts(path.read_bytes())
+
+
+def test_an_ordinary_paper_has_no_remark(annotated):
+    *_, out = annotated
+    assert out.remarks == []
+
+
+def test_a_strict_open_xml_paper_gets_one_clear_refusal_for_a_word_copy(tmp_path):
+    from plainspeak.errors import InputError
+
+    ordinary = tmp_path / "paper.docx"
+    build_docx(ordinary)
+    path = tmp_path / "strict.docx"
+    path.write_bytes(to_strict(ordinary.read_bytes()))
+    paper = plainspeak.load(path)  # read as its ordinary twin is
+    assert paper.text == plainspeak.load(ordinary).text
+    with pytest.raises(InputError) as raised:
+        docx_writer.write(path.read_bytes(), paper, result_for(paper, [term_finding(paper, "virement")]), glossary())
+    assert raised.value.kind.code == "E116"
+    assert raised.value.line() == (
+        f"{path}: the Word file is saved as Strict Open XML, which plainspeak can check but not annotate in Word "
+        "[E116] - save it as an ordinary Word document (.docx), or choose --format html or md")

@@ -9,15 +9,17 @@ gets one line on stderr and the others go on.
 
 from __future__ import annotations
 
+import os
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 import click
 
+from plainspeak.cli.annotate_names import CopyName, copy_names
 from plainspeak.cli.options import run_options
-from plainspeak.errors import E107, E403, ExitCode, InputError, OutputError, PlainspeakError
+from plainspeak.errors import E107, E401, E403, E404, ExitCode, InputError, OutputError, PlainspeakError
 
 if TYPE_CHECKING:
     from plainspeak.findings import Finding
@@ -32,7 +34,10 @@ CHOICES = ("docx", "pdf", "html", "md")
 @click.option("--format", "output_format", type=click.Choice(CHOICES), default=None,
               help="docx, pdf, html or md (default: the paper's own format; html for text and Markdown).")
 @click.option("--output", "-o", type=click.Path(), default=None,
-              help="Where to write: a file for one paper, a folder for several.")
+              help="Where to write: a file for one paper, a folder for several. Copies are named "
+                   "NAME.plainspeak.EXT; papers of one run that would share a name keep their "
+                   "extension (report.docx.plainspeak.html) or, from different folders, their "
+                   "folder under --output (a/report.plainspeak.html). A link is written through.")
 @click.option("--appendix/--no-appendix", default=False,
               help="Add a 'Words used in this paper' list at the end (the HTML copy always has one).")
 @run_options
@@ -47,12 +52,11 @@ def annotate(ctx: click.Context, papers: Sequence[str], output_format: str | Non
     config = resolve_config(papers, options)
     apply_options(config, {**_CHECK_DEFAULTS, **options}, ctx.obj.get("debug", False) if ctx.obj else False)
     glossaries = load_glossaries(config.settings)
-    several = len(papers) > 1
+    run = Run(output_format, output, len(papers) > 1, appendix, config.settings, glossaries, tuple(papers))
     worst = ExitCode.OK
-    for path in papers:
+    for path, name in zip(papers, copy_names(papers, output_format, run.folder())):
         try:
-            line = annotate_one(path, output_format, output, several, appendix, config.settings, glossaries, papers)
-            click.echo(line)
+            click.echo(annotate_one(path, name, run))
         except PlainspeakError as error:
             click.echo(f"plainspeak: {error.line()}", err=True)
             worst = max(worst, error.exit_code)
@@ -64,8 +68,28 @@ _CHECK_DEFAULTS: dict[str, Any] = {"fail_on": None, "include": (), "exclude": ()
                                    "no_cache": True, "cache_dir": None}
 
 
-def annotate_one(path: str, output_format: str | None, output: str | None, several: bool, appendix: bool,
-                 settings: Settings, glossaries: GlossarySet, papers: Sequence[str]) -> str:
+@dataclass
+class Run:
+    """What every paper of one ``annotate`` run shares, and the copies it has written."""
+
+    output_format: str | None
+    output: str | None
+    several: bool
+    appendix: bool
+    settings: Settings
+    glossaries: GlossarySet
+    papers: tuple[str, ...]
+    written: dict[str, str] = field(default_factory=dict)  # each copy's real path -> its paper's
+
+    def folder(self) -> Path | None:
+        """The --output folder, or None when copies go beside their papers or to one file."""
+        if self.output is None:
+            return None
+        where = Path(self.output)
+        return where if self.several or where.is_dir() else None
+
+
+def annotate_one(path: str, name: CopyName, run: Run) -> str:
     """Load, check and annotate one paper; return the line to show."""
     from plainspeak.atomic import atomic_write
     from plainspeak.engine import check_paper, time_left
@@ -75,6 +99,7 @@ def annotate_one(path: str, output_format: str | None, output: str | None, sever
     from plainspeak.runner.pool import default_jobs
     from plainspeak.writers import FORMATS, default_format, get_writer
 
+    settings, glossaries = run.settings, run.glossaries
     limits = settings.limits
     if settings.isolate:  # read while the pipeline loads, on another core
         with IsolatedRead(Path(path), limits) as read:
@@ -86,7 +111,7 @@ def annotate_one(path: str, output_format: str | None, output: str | None, sever
         started = time.monotonic()
         paper = load(path, limits=limits)
         used = time.monotonic() - started
-    chosen = output_format or default_format(paper.format)
+    chosen = run.output_format or default_format(paper.format)
     accepted = FORMATS[chosen][2]
     if accepted is not None and paper.format not in accepted:
         raise OutputError(E403, path, f"a {chosen.upper()} copy needs a {chosen.upper()} paper, "
@@ -97,18 +122,19 @@ def annotate_one(path: str, output_format: str | None, output: str | None, sever
         result = check_paper(paper, shared, glossaries, nlp)
     source = Path(path).read_bytes() if chosen in ("docx", "pdf") else b""
     try:
-        annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=appendix)
+        annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=run.appendix)
     except PlainspeakError:
         raise
     except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read
         from plainspeak.loaders import short_reason
 
         raise InputError(E107, path, short_reason(error)) from None
-    target = target_path(path, chosen, output, several)
-    atomic_write(target, annotated.data, protect=tuple(papers))
+    target = target_path(path, FORMATS[chosen][1], name, run)
+    atomic_write(target, annotated.data, protect=run.papers)
     unplaced = f"; {len(annotated.unplaced)} could not be placed ({_named(annotated.unplaced)})" \
         if annotated.unplaced else ""
-    return f"{target}: {annotated.placed} note{'s' if annotated.placed != 1 else ''}{unplaced}"
+    remarks = "".join(f"; {remark}" for remark in annotated.remarks)
+    return f"{target}: {annotated.placed} note{'s' if annotated.placed != 1 else ''}{unplaced}{remarks}"
 
 
 def _named(findings: Sequence["Finding"], most: int = 3) -> str:
@@ -118,21 +144,30 @@ def _named(findings: Sequence["Finding"], most: int = 3) -> str:
     return ", ".join(named) + more
 
 
-def target_path(paper: str, chosen: str, output: str | None, several: bool) -> Path:
-    """``PAPER.plainspeak.EXT`` beside the paper, in the --output folder, or --output itself."""
-    from plainspeak.writers import FORMATS
+def target_path(paper: str, copy_suffix: str, name: CopyName, run: Run) -> Path:
+    """Where the paper's copy goes: beside it, in the --output folder, or --output itself.
 
-    source = Path(paper)
-    name = source.stem + FORMATS[chosen][1]
-    if output is None:
-        return source.with_name(name)
-    where = Path(output)
-    if several or where.is_dir():
+    A copy another paper of the run has already written is refused (E404): the
+    names chosen up front (:mod:`.annotate_names`) are meant to leave none, and
+    should one be missed it must not silently replace another paper's copy.
+    """
+    folder = run.folder()
+    if folder is not None:
+        target = folder / name.file_name(paper, copy_suffix)
         try:
-            where.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            from plainspeak.errors import E401
+            raise OutputError(E401, str(target.parent), error.strerror or str(error)) from None
+    elif run.output is not None:
+        target = Path(run.output)
+    else:
+        target = Path(paper).with_name(name.file_name(paper, copy_suffix).name)
+    real, source = os.path.realpath(target), os.path.realpath(paper)
+    if run.written.setdefault(real, source) != source:
+        raise OutputError(E404, str(target), f"the copy of {_paper_named(run, run.written[real])} is there")
+    return target
 
-            raise OutputError(E401, str(where), error.strerror or str(error)) from None
-        return where / name
-    return where
+
+def _paper_named(run: Run, real: str) -> str:
+    """The paper as the user named it, from its real path."""
+    return next((paper for paper in run.papers if os.path.realpath(paper) == real), real)

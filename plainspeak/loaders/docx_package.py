@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from plainspeak.errors import E105, E107, E108, InputError
+from plainspeak.loaders.docx_strict import is_strict, to_transitional
 from plainspeak.loaders.limits import Limits
 from plainspeak.loaders.sniff import WORD_MAIN_TYPES
 
@@ -24,8 +25,9 @@ _MAX_PARTS = 10_000
 # times is built to exhaust memory.
 _MAX_RATIO = 200
 _RATIO_APPLIES_ABOVE = 4 * 1024 * 1024
-_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+CONTENT_TYPES_PART = "[Content_Types].xml"
 _SAFE_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
     dtd_validation=False, remove_comments=True, remove_pis=True,
@@ -57,36 +59,65 @@ class Package:
             raise InputError(E105, str(self.path), f"part {name} is encrypted") from None
 
     def xml(self, name: str) -> etree._Element | None:
-        """A part parsed safely, or None if the package lacks it."""
+        """A part parsed safely, or None if the package lacks it; a Strict Open XML part
+        comes back with Transitional names (see :mod:`.docx_strict`)."""
         data = self.read(name)
-        return None if data is None else parse_xml(self.path, name, data)
+        if data is None:
+            return None
+        root = parse_xml(self.path, name, data)
+        return to_transitional(root) if is_strict(root) else root
 
     def related(self, source: str, kind: str) -> list[str]:
         """Parts that ``source`` links to with a relationship type ending ``/kind``."""
-        folder, base = posixpath.split(source)
-        rels = self.xml(posixpath.join(folder, "_rels", f"{base}.rels"))
+        rels = self.xml(rels_part(source))
         if rels is None:
             return []
-        targets = []
-        for rel in rels.iter(f"{{{_PACKAGE_RELS}}}Relationship"):
-            if rel.get("Type", "").rsplit("/", 1)[-1] != kind or rel.get("TargetMode") == "External":
-                continue
-            target = rel.get("Target", "")
-            joined = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-            targets.append(posixpath.normpath(joined))
-        return targets
+        return [target for rel, target in relationships(rels, source) if rel_kind(rel) == kind]
 
     def _main_part(self) -> str:
-        types = self.xml("[Content_Types].xml")
+        types = self.xml(CONTENT_TYPES_PART)
         if types is None:
             raise InputError(E107, str(self.path), "the package has no content types part")
-        for override in types.iter(f"{{{_CONTENT_TYPES}}}Override"):
-            if override.get("ContentType") in WORD_MAIN_TYPES:
-                name = override.get("PartName", "").lstrip("/")
-                if name not in self.names:
-                    raise InputError(E107, str(self.path), f"its main part {name} is missing")
-                return name
-        raise InputError(E107, str(self.path), "it declares no Word main part")
+        override = main_override(types)
+        if override is None:
+            raise InputError(E107, str(self.path), "it declares no Word main part")
+        name = override.get("PartName", "").lstrip("/")
+        if name not in self.names:
+            raise InputError(E107, str(self.path), f"its main part {name} is missing")
+        return name
+
+
+def main_override(types: etree._Element) -> etree._Element | None:
+    """The content types' ``Override`` that declares the Word main part, if there is one."""
+    for override in types.iter(f"{{{CONTENT_TYPES}}}Override"):
+        if override.get("ContentType") in WORD_MAIN_TYPES:
+            return override
+    return None
+
+
+def rels_part(source: str) -> str:
+    """The relationships part of ``source`` ("" for the package's own: ``_rels/.rels``)."""
+    folder, base = posixpath.split(source)
+    return posixpath.join(folder, "_rels", f"{base}.rels")
+
+
+def relationships(rels: etree._Element, source: str) -> list[tuple[etree._Element, str]]:
+    """Each internal ``Relationship`` in ``source``'s relationships part, with the part it targets."""
+    folder = posixpath.dirname(source)
+    found = []
+    for rel in rels.iter(f"{{{PACKAGE_RELS}}}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        joined = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        found.append((rel, posixpath.normpath(joined)))
+    return found
+
+
+def rel_kind(rel: etree._Element) -> str:
+    """A relationship's type without its namespace (``styles``, ``vbaProject``): the
+    parts the loader follows are named alike in Strict and Transitional packages."""
+    return rel.get("Type", "").rsplit("/", 1)[-1]
 
 
 def check_expansion(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> None:

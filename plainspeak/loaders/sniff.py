@@ -28,7 +28,7 @@ _PDF_SYNTAX = re.compile(rb"-?\d+\s+-?\d+\s+obj\b|\bstartxref\b|\btrailer\s*<<")
 _SYNTAX_WINDOW = 65536
 
 EXTENSIONS = {
-    ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".dotx": "docx",
+    ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".dotm": "docx",
     ".doc": "doc", ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown",
 }

@@ -2,9 +2,10 @@
 
 Every writer takes the loaded :class:`~plainspeak.paper.Paper`, the
 :class:`~plainspeak.result.PaperResult` checked from it and the glossaries in
-force, and returns an :class:`Annotated`: the bytes to write and the findings
-it could not place (a writer never drops one silently). Writers only render:
-they never change a finding, and they never change the original file.
+force, and returns an :class:`Annotated`: the bytes to write, the findings
+it could not place (a writer never drops one silently) and what the user must
+be told about how the copy differs from the paper. Writers only render: they
+never change a finding, and they never change the original file.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ FORMATS: dict[str, tuple[str, str, frozenset[str] | None]] = {
 
 @dataclass(slots=True)
 class Annotated:
-    """An annotated copy: its bytes, how many findings it placed, and those it could not."""
+    """An annotated copy: its bytes, how many findings it placed, those it could not,
+    and remarks for the copy's line ("an ordinary .docx, without the paper's macros")."""
 
     data: bytes
     placed: int = 0
     unplaced: list[Finding] = field(default_factory=list)
+    remarks: list[str] = field(default_factory=list)
 
 
 def default_format(paper_format: str) -> str:

@@ -1,6 +1,7 @@
 """DOCX in, annotated DOCX out: a Word comment on each flagged word or sentence.
 
-The copy is the original package with three changes only: runs are cut at
+The copy is the original package (made an ordinary .docx if it was a
+macro-enabled document or a template) with three changes only: runs are cut at
 the edges of each flagged passage (formatting kept, see :mod:`.docx_split`),
 each passage gets a real comment (``commentRangeStart``/``End`` and a
 reference), and, when asked, a "Words used in this paper" table goes at the
@@ -27,6 +28,7 @@ from plainspeak.result import PaperResult
 from plainspeak.writers import Annotated
 from plainspeak.writers.appendix import INTRO, TITLE, words_used
 from plainspeak.writers.docx_map import Located, ParagraphFinder, RunIndex
+from plainspeak.writers.docx_ordinary import ordinary_docx
 from plainspeak.writers.docx_split import Pieces
 from plainspeak.writers.notes import AUTHOR, INITIALS, Note, notes_for
 
@@ -39,10 +41,15 @@ MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 def write(source: bytes, paper: Paper, result: PaperResult, glossaries: GlossarySet | None = None,
           *, appendix: bool = False) -> Annotated:
-    """The annotated copy of the DOCX ``source`` (the bytes ``paper`` was loaded from)."""
-    document = docx.Document(io.BytesIO(source))
+    """The annotated copy of the DOCX ``source`` (the bytes ``paper`` was loaded from).
+
+    A macro-enabled paper or a template gets an ordinary .docx copy, without
+    macros (see :mod:`.docx_ordinary`); a Strict Open XML paper is refused (E116).
+    """
+    ordinary, remarks = ordinary_docx(paper.path, source)
+    document = docx.Document(io.BytesIO(ordinary))
     notes = [n for n in notes_for(result, glossaries) if n.kind != "paper"]
-    outcome = Annotated(b"")
+    outcome = Annotated(b"", remarks=remarks)
     finder = ParagraphFinder(document.element.body)
     comments = Comments(document)
     for block_index, block_notes in _by_block(paper, notes):

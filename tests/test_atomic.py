@@ -1,0 +1,99 @@
+"""atomic_write: whole files or none, written through links, never over a protected paper."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+from plainspeak.atomic import atomic_write
+from plainspeak.errors import OutputError
+
+
+def _leftovers(*folders) -> list[str]:
+    return [name for folder in folders for name in os.listdir(folder) if name.endswith(".tmp")]
+
+
+def test_a_plain_path_gets_a_regular_file(tmp_path):
+    target = tmp_path / "copy.html"
+    assert atomic_write(target, "<p>new</p>") == target
+    assert target.read_text() == "<p>new</p>" and not target.is_symlink()
+    atomic_write(target, b"again")
+    assert target.read_bytes() == b"again" and _leftovers(tmp_path) == []
+
+
+def test_a_link_is_written_through_and_stays_a_link(tmp_path, monkeypatch):
+    real_folder, link_folder = tmp_path / "shared", tmp_path / "mine"
+    real_folder.mkdir(), link_folder.mkdir()
+    real = real_folder / "copy.html"
+    real.write_text("old")
+    link = link_folder / "copy.html"
+    link.symlink_to(real)
+    temp_folders = []
+    real_mkstemp = tempfile.mkstemp
+
+    def recording_mkstemp(*args, **kwargs):
+        temp_folders.append(os.path.realpath(kwargs["dir"]))
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", recording_mkstemp)
+    assert atomic_write(link, "new") == link
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text() == "new"
+    # The rename is atomic only within one folder: the temporary file is made beside the target.
+    assert temp_folders == [os.path.realpath(real_folder)]
+    assert _leftovers(real_folder, link_folder) == []
+
+
+def test_a_chain_of_links_and_a_dangling_link_reach_their_end(tmp_path):
+    end = tmp_path / "end.md"
+    middle = tmp_path / "middle.md"
+    first = tmp_path / "first.md"
+    middle.symlink_to(end)
+    first.symlink_to(middle)
+    atomic_write(first, "made")  # the chain dangles: its end is made
+    assert end.read_text() == "made" and first.is_symlink() and middle.is_symlink()
+
+
+def test_a_loop_of_links_is_one_clear_error(tmp_path):
+    one, two = tmp_path / "one.md", tmp_path / "two.md"
+    one.symlink_to(two)
+    two.symlink_to(one)
+    with pytest.raises(OutputError) as raised:
+        atomic_write(one, "x")
+    assert raised.value.kind.code == "E401"
+    assert "symbolic link that cannot be followed" in raised.value.line()
+    assert one.is_symlink() and two.is_symlink() and _leftovers(tmp_path) == []
+
+
+def test_a_link_to_a_protected_paper_is_refused_and_the_paper_kept(tmp_path):
+    paper = tmp_path / "paper.md"
+    paper.write_text("The virement was agreed.\n")
+    link = tmp_path / "out" / "copy.md"
+    link.parent.mkdir()
+    link.symlink_to(paper)
+    with pytest.raises(OutputError) as raised:
+        atomic_write(link, "annotated", protect=(str(paper),))
+    assert raised.value.kind.code == "E402"
+    assert f"it is a link to {paper}" in raised.value.line()
+    assert paper.read_text() == "The virement was agreed.\n" and link.is_symlink()
+    assert _leftovers(tmp_path, link.parent) == []
+
+
+def test_a_hard_link_to_a_protected_paper_is_refused(tmp_path):
+    paper = tmp_path / "paper.md"
+    paper.write_text("original")
+    other = tmp_path / "other.md"
+    os.link(paper, other)
+    with pytest.raises(OutputError) as raised:
+        atomic_write(other, "annotated", protect=(str(paper),))
+    assert raised.value.kind.code == "E402" and "same file as" in raised.value.line()
+    assert paper.read_text() == "original"
+
+
+def test_a_protected_paper_does_not_stop_writing_elsewhere(tmp_path):
+    paper = tmp_path / "paper.md"
+    paper.write_text("original")
+    atomic_write(tmp_path / "copy.md", "annotated", protect=(str(paper), str(tmp_path / "gone.md")))
+    assert (tmp_path / "copy.md").read_text() == "annotated" and paper.read_text() == "original"
