@@ -57,6 +57,28 @@ def test_a_bad_paper_is_one_line_and_the_rest_is_checked(project: Path) -> None:
     assert "[E107]" in stderr[0] and done.returncode == 3
 
 
+def test_in_text_format_a_bad_paper_is_told_on_stderr_and_stdout_holds_only_findings(project: Path) -> None:
+    (project / "papers" / "broken.docx").write_bytes(b"PK\x03\x04 truncated")
+    done = plainspeak(project, "papers")
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(LONG_LINE_PREFIX)
+    assert lines[1] == "2 papers checked: 0 errors, 1 warning, 0 suggestions; 1 could not be read."
+    [told] = done.stderr.splitlines()
+    assert told.startswith("plainspeak: papers/broken.docx: the file is damaged and cannot be read (")
+    assert told.endswith("[E107] - export the paper again from the program that made it")
+    assert done.returncode == 3
+
+
+def test_a_text_report_file_holds_findings_and_stderr_the_bad_paper(project: Path) -> None:
+    (project / "papers" / "broken.docx").write_bytes(b"PK\x03\x04 truncated")
+    done = plainspeak(project, "papers", "--output", "report.txt")
+    assert (done.returncode, done.stdout) == (3, "")
+    report = (project / "report.txt").read_text(encoding="utf-8").splitlines()
+    assert len(report) == 2 and report[0].startswith(LONG_LINE_PREFIX) and "broken.docx" not in report[1]
+    [told] = done.stderr.splitlines()
+    assert told.startswith("plainspeak: papers/broken.docx: ") and "[E107]" in told
+
+
 def test_sarif_output_file_is_valid(project: Path) -> None:
     done = plainspeak(project, "papers", "--format", "sarif", "--output", "plainspeak.sarif")
     assert (done.returncode, done.stdout) == (0, "")

@@ -60,7 +60,7 @@ def check(ctx: click.Context, papers: Sequence[str], output_format: str, output:
     if options["write_baseline"]:
         return write_baseline(results, options["write_baseline"], papers)
     results = against_baseline(results, options["baseline"], notes)
-    tell(results, notes, to_file=bool(output), text=output_format == "text")
+    tell(results, notes)
     report = get_reporter(output_format).render(results, config.settings, run=notes)
     if output:
         from plainspeak.atomic import atomic_write
@@ -161,10 +161,15 @@ def against_baseline(results: list["PaperResult"], file: str | None, notes: "Run
     return kept
 
 
-def tell(results: Sequence["PaperResult"], notes: "RunNotes", *, to_file: bool, text: bool) -> None:
-    """Lines on stderr: unreadable papers (unless the text report on screen shows them) and notices."""
+def tell(results: Sequence["PaperResult"], notes: "RunNotes") -> None:
+    """Lines on stderr, whatever the format: unreadable papers and ignore-file notices.
+
+    Not in the text report, so the findings on stdout stay one kind of line
+    (``path:line:col: CODE ...``) that an editor or ``grep`` can take as it is;
+    the machine formats carry the same errors in their own structure.
+    """
     for result in results:
-        if result.error is not None and (to_file or not text):
+        if result.error is not None:
             click.echo(f"plainspeak: {result.error.line()}", err=True)
     for notice in notes.notices:
         where = f"{notice.file}:{notice.line}: " if notice.line else (f"{notice.file}: " if notice.file else "")
