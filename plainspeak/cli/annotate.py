@@ -18,6 +18,7 @@ import click
 
 from plainspeak.cli.options import run_options
 from plainspeak.errors import E107, E403, ExitCode, InputError, OutputError, PlainspeakError
+from plainspeak.safe_text import printable
 
 if TYPE_CHECKING:
     from plainspeak.findings import Finding
@@ -52,7 +53,7 @@ def annotate(ctx: click.Context, papers: Sequence[str], output_format: str | Non
     for path in papers:
         try:
             line = annotate_one(path, output_format, output, several, appendix, config.settings, glossaries, papers)
-            click.echo(line)
+            click.echo(printable(line))
         except PlainspeakError as error:
             click.echo(f"plainspeak: {error.line()}", err=True)
             worst = max(worst, error.exit_code)

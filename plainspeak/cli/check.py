@@ -12,6 +12,7 @@ import click
 
 from plainspeak.cli.options import run_options
 from plainspeak.errors import ExitCode
+from plainspeak.safe_text import printable
 
 if TYPE_CHECKING:
     from plainspeak.config import Config
@@ -144,7 +145,8 @@ def write_baseline(results: list["PaperResult"], file: str, papers: Sequence[str
     from plainspeak.baseline import write_baseline as write
 
     count = write(results, file, protect=tuple(r.path for r in results))
-    click.echo(f"plainspeak: wrote {count} finding{'s' if count != 1 else ''} to the baseline {file}", err=True)
+    click.echo(f"plainspeak: wrote {count} finding{'s' if count != 1 else ''} to the baseline {printable(file)}",
+               err=True)
     for result in results:
         if result.error is not None:
             click.echo(f"plainspeak: {result.error.line()}", err=True)
@@ -173,7 +175,7 @@ def tell(results: Sequence["PaperResult"], notes: "RunNotes") -> None:
             click.echo(f"plainspeak: {result.error.line()}", err=True)
     for notice in notes.notices:
         where = f"{notice.file}:{notice.line}: " if notice.line else (f"{notice.file}: " if notice.file else "")
-        click.echo(f"plainspeak: warning: {where}{notice.message}", err=True)
+        click.echo(f"plainspeak: warning: {printable(where + notice.message)}", err=True)
 
 
 def exit_code(results: Sequence["PaperResult"], fail_on: "Severity | None") -> int:

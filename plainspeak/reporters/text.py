@@ -11,6 +11,7 @@ from typing import Sequence
 from plainspeak.findings import Finding, Location
 from plainspeak.reporters.notes import RunNotes
 from plainspeak.result import PaperResult, total_counts
+from plainspeak.safe_text import printable
 from plainspeak.settings import Settings
 
 MEDIA_TYPE = "text/plain"
@@ -24,11 +25,12 @@ def where(location: Location) -> str:
 
 
 def finding_line(path: str, finding: Finding) -> str:
+    """One line, whatever the file's name holds: control characters are shown escaped."""
     subject = f" '{finding.term}'" if finding.term else ""
     line = f"{path}:{where(finding.location)}: {finding.code} {finding.name}{subject} - {finding.message}"
     if finding.suggestion:
         line += f" Suggestion: {finding.suggestion}"
-    return line
+    return printable(line)
 
 
 def render(results: Sequence[PaperResult], settings: Settings | None = None,
