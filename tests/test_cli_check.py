@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from plainspeak.rules import all_rules
-from tests.helpers import LONG, run_plainspeak
+from tests.helpers import LONG, run_cli, run_plainspeak
 
 ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = ROOT.parent / "shared" / "data" / "sarif-schema-2.1.0.json"
@@ -77,6 +77,41 @@ def test_a_text_report_file_holds_findings_and_stderr_the_bad_paper(project: Pat
     assert len(report) == 2 and report[0].startswith(LONG_LINE_PREFIX) and "broken.docx" not in report[1]
     [told] = done.stderr.splitlines()
     assert told.startswith("plainspeak: papers/broken.docx: ") and "[E107]" in told
+
+
+def test_an_unreadable_subfolder_is_one_line_exit_3_and_the_rest_is_checked(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.test_batch import refuse_to_list, touch
+
+    touch(project / "papers" / "locked" / "secret.md", f"{LONG}\n")
+    monkeypatch.chdir(project)
+    refuse_to_list(monkeypatch, Path("papers/locked"))
+    code, stdout, stderr = run_cli("check", "papers", "--no-cache")
+    lines = stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(LONG_LINE_PREFIX)
+    assert lines[1] == "2 papers checked: 0 errors, 1 warning, 0 suggestions; 1 could not be read."
+    assert stderr == ("plainspeak: papers/locked: the folder cannot be read, so its papers were not checked "
+                      "(Permission denied) [E116] - check you have permission to read it, "
+                      "or leave it out with --exclude\n")
+    assert code == 3
+    code, stdout, _ = run_cli("check", "papers", "--no-cache", "--format", "json")
+    papers = json.loads(stdout)["papers"]
+    assert [(p["path"], p["error"] and p["error"]["code"]) for p in papers] == [
+        ("papers/locked", "E116"), ("papers/budget.md", None), ("papers/plain.txt", None)]
+    assert code == 3
+    assert run_cli("check", "papers", "--no-cache", "--exclude", "locked")[0] == 0
+
+
+def test_a_folder_that_is_unreadable_itself_is_reported_not_no_papers(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.test_batch import refuse_to_list
+
+    monkeypatch.chdir(project)
+    refuse_to_list(monkeypatch, Path("papers"))
+    code, stdout, stderr = run_cli("check", "papers", "--no-cache")
+    assert stdout == "0 papers checked: 0 errors, 0 warnings, 0 suggestions; 1 could not be read.\n"
+    assert stderr.startswith("plainspeak: papers: the folder cannot be read") and "[E116]" in stderr
+    assert code == 3
 
 
 def test_sarif_output_file_is_valid(project: Path) -> None:

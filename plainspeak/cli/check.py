@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 import click
 
 from plainspeak.cli.options import run_options
-from plainspeak.errors import ExitCode
+from plainspeak.errors import ExitCode, InputError
 from plainspeak.safe_text import printable
 
 if TYPE_CHECKING:
@@ -114,19 +114,24 @@ def apply_options(config: "Config", options: dict[str, Any], debug: bool) -> Non
 
 def check_papers(papers: Sequence[str], config: "Config", options: dict[str, Any]) -> list["PaperResult"]:
     from plainspeak.cache import ResultCache, default_cache_dir
+    from plainspeak.result import PaperResult
     from plainspeak.runner import progress
     from plainspeak.runner.batch import run_batch
     from plainspeak.runner.collect import collect_papers
     from plainspeak.runner.pool import default_jobs
 
-    paths = collect_papers(papers, config.run.include, config.run.exclude)
-    if not paths:
+    unreadable: list[InputError] = []
+    paths = collect_papers(papers, config.run.include, config.run.exclude, unreadable)
+    if not paths and not unreadable:
         raise click.UsageError("no papers found; check the paths and --include/--exclude globs")
+    # A folder that could not be read is reported as a paper that could not be,
+    # first, so the exit code and every format tell of it.
+    results = [PaperResult(path=error.subject, error=error) for error in unreadable]
     cache = None
     if config.run.cache:
         cache = ResultCache(config.run.cache_dir or default_cache_dir(config.path), config.settings)
-    return run_batch(paths, config.settings, jobs=config.run.jobs or default_jobs(), cache=cache,
-                     progress=progress.wanted())
+    return results + run_batch(paths, config.settings, jobs=config.run.jobs or default_jobs(), cache=cache,
+                               progress=progress.wanted())
 
 
 def suppress(results: list["PaperResult"], papers: Sequence[str], options: dict[str, Any],
