@@ -194,8 +194,29 @@ def test_the_trained_model_checks_a_folder(tmp_path: Path) -> None:
     assert done.returncode in (0, 1)
 
 
-@pytest.mark.parametrize("timeout", ["0", "-5", "1e12"])
-def test_a_timeout_no_timer_can_keep_is_a_usage_error(project: Path, timeout: str) -> None:
+@pytest.mark.parametrize("timeout, got", [("0", "0.0"), ("-5", "-5.0"), ("1e12", "1000000000000.0"),
+                                          ("nan", "nan"), ("inf", "inf"), ("1e400", "inf")])
+def test_a_timeout_no_timer_can_keep_is_a_usage_error(project: Path, timeout: str, got: str) -> None:
     done = plainspeak(project, "--timeout", timeout, "papers/plain.txt")
-    assert done.returncode == 2 and "Invalid value for '--timeout'" in done.stderr
+    assert done.returncode == 2
+    assert (f"Error: Invalid value for '--timeout': expected a number above 0 and at most 1,000,000 "
+            f"(seconds), got {got}\n") in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_timeout_that_is_not_a_number_is_a_usage_error_and_one_in_range_is_kept(project: Path) -> None:
+    done = plainspeak(project, "--timeout", "soon", "papers/plain.txt")
+    assert done.returncode == 2 and "Error: Invalid value for '--timeout': 'soon' is not a number" in done.stderr
+    kept = plainspeak(project, "--timeout", "1000000", "papers/plain.txt")
+    assert (kept.returncode, kept.stderr) == (0, "")
+
+
+def test_an_infinite_size_limit_is_a_config_error_not_a_paper_error(project: Path) -> None:
+    config = project / "plainspeak.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n[limits]\nmax_file_mb = inf\n", encoding="utf-8")
+    done = plainspeak(project, "papers")
+    assert done.stdout == ""
+    assert done.stderr == (f"plainspeak: {config.resolve()}: the configuration is not valid (key "
+                           "'limits.max_file_mb': expected a number above 0 and at most 1,048,576 (MB), got inf) "
+                           "[E202] - fix the setting named in the config file\n")
+    assert done.returncode == 2
