@@ -87,8 +87,8 @@ E115 = ErrorKind(
     "E115", "checking the paper took too long",
     "split it into smaller papers, or raise the limit with --timeout",
 )
-E116 = ErrorKind(
-    "E116", "the folder cannot be read, so its papers were not checked",
+E117 = ErrorKind(
+    "E117", "the folder cannot be read, so its papers were not checked",
     "check you have permission to read it, or leave it out with --exclude",
 )
 

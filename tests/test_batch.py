@@ -73,7 +73,7 @@ def test_an_unreadable_folder_is_one_error_and_the_walk_goes_on(tmp_path: Path, 
     assert found == [str(tmp_path / "a/p.md"), str(tmp_path / "z/p.md")]
     [error] = unreadable
     assert error.line() == (f"{tmp_path / 'locked'}: the folder cannot be read, so its papers were not checked "
-                            "(Permission denied) [E116] - check you have permission to read it, "
+                            "(Permission denied) [E117] - check you have permission to read it, "
                             "or leave it out with --exclude")
     assert error.exit_code == 3
     excluded: list[InputError] = []
@@ -85,7 +85,7 @@ def test_without_a_list_for_them_an_unreadable_folder_is_raised(tmp_path: Path, 
     refuse_to_list(monkeypatch, tmp_path)
     with pytest.raises(InputError) as raised:
         collect_papers([str(tmp_path)])
-    assert raised.value.kind.code == "E116" and raised.value.subject == str(tmp_path)
+    assert raised.value.kind.code == "E117" and raised.value.subject == str(tmp_path)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads a folder whatever its permissions")
@@ -97,7 +97,7 @@ def test_a_folder_without_read_permission_is_reported(tmp_path: Path) -> None:
     try:
         unreadable: list[InputError] = []
         assert collect_papers([str(tmp_path)], unreadable=unreadable) == [str(tmp_path / "a.md")]
-        assert [(e.kind.code, e.subject) for e in unreadable] == [("E116", str(locked))]
+        assert [(e.kind.code, e.subject) for e in unreadable] == [("E117", str(locked))]
     finally:
         locked.chmod(0o755)
 

@@ -91,13 +91,13 @@ def test_an_unreadable_subfolder_is_one_line_exit_3_and_the_rest_is_checked(
     assert len(lines) == 2 and lines[0].startswith(LONG_LINE_PREFIX)
     assert lines[1] == "2 papers checked: 0 errors, 1 warning, 0 suggestions; 1 could not be read."
     assert stderr == ("plainspeak: papers/locked: the folder cannot be read, so its papers were not checked "
-                      "(Permission denied) [E116] - check you have permission to read it, "
+                      "(Permission denied) [E117] - check you have permission to read it, "
                       "or leave it out with --exclude\n")
     assert code == 3
     code, stdout, _ = run_cli("check", "papers", "--no-cache", "--format", "json")
     papers = json.loads(stdout)["papers"]
     assert [(p["path"], p["error"] and p["error"]["code"]) for p in papers] == [
-        ("papers/locked", "E116"), ("papers/budget.md", None), ("papers/plain.txt", None)]
+        ("papers/locked", "E117"), ("papers/budget.md", None), ("papers/plain.txt", None)]
     assert code == 3
     assert run_cli("check", "papers", "--no-cache", "--exclude", "locked")[0] == 0
 
@@ -110,7 +110,7 @@ def test_a_folder_that_is_unreadable_itself_is_reported_not_no_papers(
     refuse_to_list(monkeypatch, Path("papers"))
     code, stdout, stderr = run_cli("check", "papers", "--no-cache")
     assert stdout == "0 papers checked: 0 errors, 0 warnings, 0 suggestions; 1 could not be read.\n"
-    assert stderr.startswith("plainspeak: papers: the folder cannot be read") and "[E116]" in stderr
+    assert stderr.startswith("plainspeak: papers: the folder cannot be read") and "[E117]" in stderr
     assert code == 3
 
 

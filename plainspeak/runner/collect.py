@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from plainspeak.errors import E116, InputError
+from plainspeak.errors import E117, InputError
 from plainspeak.runner.globs import matches
 
 DEFAULT_INCLUDE = ("*.docx", "*.pdf", "*.txt", "*.md", "*.markdown")
@@ -23,7 +23,7 @@ def collect_papers(paths: Sequence[str], include: Sequence[str] = (), exclude: S
     keeping names that match ``include`` (default: DOCX, PDF, text and
     Markdown) and dropping paths that match ``exclude`` (relative to the folder).
     A path that does not exist is kept, so its check can say so. A folder
-    that cannot be read is an E116 error added to ``unreadable``, and the
+    that cannot be read is an E117 error added to ``unreadable``, and the
     walk goes on; without that list, the first such error is raised.
     """
     chosen: list[str] = []
@@ -45,7 +45,7 @@ def walk(folder: Path, include: Iterable[str], exclude: Iterable[str],
     found: list[str] = []
 
     def cannot_read(error: OSError) -> None:
-        problem = InputError(E116, str(error.filename or folder), error.strerror or type(error).__name__)
+        problem = InputError(E117, str(error.filename or folder), error.strerror or type(error).__name__)
         if unreadable is None:
             raise problem
         unreadable.append(problem)
