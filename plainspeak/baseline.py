@@ -18,16 +18,21 @@ from typing import Any, Sequence
 from plainspeak import __version__
 from plainspeak.errors import E203, ConfigError
 from plainspeak.result import PaperResult
+from plainspeak.safe_text import decodable
 
 BASELINE_SCHEMA_VERSION = "1.0"
 Key = tuple[str, str]  # (paper relative to the baseline, fingerprint)
 
 
 def paper_key(path: str, baseline_file: str | Path) -> str:
-    """The paper's path relative to the baseline's folder, with ``/`` separators."""
+    """The paper's path relative to the baseline's folder, with ``/`` separators.
+
+    Bytes of the name that are not UTF-8 are written ``\\xNN``, as the JSON
+    report writes them, so the key can be stored and compared as it is read back.
+    """
     from plainspeak.config import relative_to
 
-    return relative_to(path, Path(baseline_file).resolve().parent)
+    return decodable(relative_to(path, Path(baseline_file).resolve().parent))
 
 
 def baseline_document(results: Sequence[PaperResult], baseline_file: str | Path) -> dict[str, Any]:

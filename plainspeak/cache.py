@@ -18,6 +18,7 @@ from typing import Any
 from plainspeak.errors import PlainspeakError
 from plainspeak.findings import Finding, Location, Severity
 from plainspeak.result import Definition, PaperResult
+from plainspeak.safe_text import safe_json
 from plainspeak.settings import Settings
 
 CACHE_FORMAT = "1"
@@ -78,7 +79,8 @@ class ResultCache:
         from plainspeak.atomic import atomic_write
 
         try:
-            payload = json.dumps(result_to_dict(result), ensure_ascii=False)
+            # A name's bytes that are not UTF-8 are kept as \xNN; get() puts the real path back.
+            payload = safe_json(json.dumps(result_to_dict(result), ensure_ascii=False))
         except (TypeError, ValueError):
             return  # a rule put something in ``extra`` JSON cannot hold: check it again next time
         target = self.entry_path(file_hash, settings)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any
 
 from plainspeak.config_values import (
     Where,
@@ -27,8 +27,7 @@ from plainspeak.config_values import (
     words,
 )
 from plainspeak.errors import E202, ConfigError
-from plainspeak.deadline import LONGEST_S
-from plainspeak.loaders.limits import Limits
+from plainspeak.loaders.limits import Limits, checked_limit
 from plainspeak.settings import Settings
 
 if sys.version_info >= (3, 11):
@@ -38,9 +37,8 @@ else:  # pragma: no cover - Python 3.10
 
 CONFIG_NAMES = ("plainspeak.toml", ".plainspeak.toml", "pyproject.toml")
 
-# A ``[limits]`` key -> the Limits field it sets and that field's type ("timeout" -> timeout_s, float).
-_LIMIT_TYPES = get_type_hints(Limits)
-LIMIT_KEYS = {f.metadata.get("key", f.name): (f.name, _LIMIT_TYPES[f.name]) for f in fields(Limits)}
+# A ``[limits]`` key -> the Limits field it sets ("timeout" -> timeout_s).
+LIMIT_KEYS = {f.metadata.get("key", f.name): f.name for f in fields(Limits)}
 
 
 @dataclass(slots=True)
@@ -139,13 +137,12 @@ def _limits(settings: Settings, run: RunOptions, value: Any, at: Where) -> None:
     for key, raw in typed(value, dict, at, "a table").items():
         if key not in LIMIT_KEYS:
             raise at.key(key).error(f"unknown limit; known ones are {', '.join(LIMIT_KEYS)}")
-        attribute, kind = LIMIT_KEYS[key]
-        number = typed(raw, (int, float), at.key(key), "a number")
-        if isinstance(number, bool) or number <= 0:
-            raise at.key(key).error("expected a number above zero")
-        if attribute == "timeout_s" and number > LONGEST_S:
-            raise at.key(key).error(f"expected at most {LONGEST_S:,} seconds")
-        settings.limits = replace(settings.limits, **{attribute: kind(number)})
+        attribute = LIMIT_KEYS[key]
+        try:
+            number = checked_limit(attribute, raw)
+        except ValueError as error:
+            raise at.key(key).error(str(error)) from None
+        settings.limits = replace(settings.limits, **{attribute: number})
 
 
 def _jobs(settings: Settings, run: RunOptions, value: Any, at: Where) -> None:

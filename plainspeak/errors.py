@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from plainspeak.safe_text import printable
+
 
 class ExitCode(enum.IntEnum):
     """Process exit codes, the contract with CI systems."""
@@ -89,6 +91,10 @@ E116 = ErrorKind(
     "E116", "the Word file is saved as Strict Open XML, which plainspeak can check but not annotate in Word",
     "save it as an ordinary Word document (.docx), or choose --format html or md",
 )
+E117 = ErrorKind(
+    "E117", "the folder cannot be read, so its papers were not checked",
+    "check you have permission to read it, or leave it out with --exclude",
+)
 
 # Glossary and configuration problems.
 E201 = ErrorKind(
@@ -150,9 +156,13 @@ class PlainspeakError(Exception):
         return self.kind.exit_code
 
     def line(self) -> str:
-        """One line: ``subject: problem (detail) [code] - advice``."""
-        where = f"{self.subject}: " if self.subject else ""
-        detail = f" ({self.detail})" if self.detail else ""
+        """One line: ``subject: problem (detail) [code] - advice``.
+
+        The subject is often a file name, which may hold a newline or a
+        terminal escape: it is shown escaped (:func:`plainspeak.safe_text.printable`).
+        """
+        where = f"{printable(self.subject)}: " if self.subject else ""
+        detail = f" ({printable(self.detail)})" if self.detail else ""
         return f"{where}{self.kind.problem}{detail} [{self.kind.code}] - {self.kind.advice}"
 
     def __reduce__(self):  # keep errors picklable across worker processes

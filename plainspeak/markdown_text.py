@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from plainspeak.safe_text import printable
+
 # Backslash-escaped wherever they stand; ``#`` too, as GitHub links ``#12`` to an issue.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~#])")
 # Written as entities: HTML can't open, and ``@`` can't mention anyone.
@@ -23,9 +25,13 @@ _LINE_START = re.compile(r"^([+\-=]|\d+[.)])")
 
 
 def escape(text: str) -> str:
-    """Text safe in a Markdown table cell, list item or line of its own, on one line."""
+    """Text safe in a Markdown table cell, list item or line of its own, on one line.
+
+    Spaces, tabs and newlines become one space; any other control character
+    (a terminal escape, a byte that is not UTF-8) is shown escaped.
+    """
     # Backslashes before entities, so the ``#`` of ``&#64;`` is left alone.
-    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    text = _SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
     text = "".join(_ENTITIES.get(char, char) for char in text)
     return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
 
@@ -36,7 +42,7 @@ def code_span(text: str) -> str:
     Backslashes and entities are shown as they are inside a code span, so the
     text is fenced instead: with more backticks than it holds in a row.
     """
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     fence = "`" * (max(map(len, re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

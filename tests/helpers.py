@@ -25,15 +25,17 @@ LONG = ("The committee noted that the revised arrangements for the allocation of
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run_plainspeak(*args: object, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+def run_plainspeak(*args: object, cwd: Path | None = None, timeout: float = 300,
+                   text: bool = True) -> subprocess.CompletedProcess:
     """``python -m plainspeak ARGS`` as a real process importing this checkout, output captured.
 
     Outside GitHub Actions' setting, so the report format is the one asked for.
+    With ``text=False`` the output is the bytes written, not yet decoded.
     """
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run([sys.executable, "-m", "plainspeak", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=text, timeout=timeout)
 
 
 def paper_from_text(text: str, path: str = "case.txt") -> Paper:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -44,6 +46,60 @@ def test_folders_are_walked_for_papers_only(tmp_path: Path) -> None:
     assert found == ["a.md", "b.docx", "c.pdf", "d.txt", "e.markdown", "drafts/f.md", "sub/g.md"]
     chosen = collect_papers([str(tmp_path)], include=["*.md"], exclude=["drafts/**"])
     assert [Path(p).relative_to(tmp_path).as_posix() for p in chosen] == ["a.md", "sub/g.md"]
+
+
+def refuse_to_list(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """From now on, listing ``folder`` fails as an unreadable folder's does (tests run as root)."""
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unreadable_folder_is_one_error_and_the_walk_goes_on(tmp_path: Path, monkeypatch) -> None:
+    for name in ("a/p.md", "locked/p.md", "locked/deeper/q.md", "z/p.md"):
+        touch(tmp_path / name)
+    unreadable: list[InputError] = []
+    assert collect_papers([str(tmp_path)], unreadable=unreadable) == [
+        str(tmp_path / "a/p.md"), str(tmp_path / "locked/p.md"), str(tmp_path / "locked/deeper/q.md"),
+        str(tmp_path / "z/p.md")]
+    assert unreadable == []
+    refuse_to_list(monkeypatch, tmp_path / "locked")
+    found = collect_papers([str(tmp_path)], unreadable=unreadable)
+    assert found == [str(tmp_path / "a/p.md"), str(tmp_path / "z/p.md")]
+    [error] = unreadable
+    assert error.line() == (f"{tmp_path / 'locked'}: the folder cannot be read, so its papers were not checked "
+                            "(Permission denied) [E117] - check you have permission to read it, "
+                            "or leave it out with --exclude")
+    assert error.exit_code == 3
+    excluded: list[InputError] = []
+    assert collect_papers([str(tmp_path)], exclude=["locked"], unreadable=excluded) == found and excluded == []
+
+
+def test_without_a_list_for_them_an_unreadable_folder_is_raised(tmp_path: Path, monkeypatch) -> None:
+    touch(tmp_path / "p.md")
+    refuse_to_list(monkeypatch, tmp_path)
+    with pytest.raises(InputError) as raised:
+        collect_papers([str(tmp_path)])
+    assert raised.value.kind.code == "E117" and raised.value.subject == str(tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a folder whatever its permissions")
+def test_a_folder_without_read_permission_is_reported(tmp_path: Path) -> None:
+    touch(tmp_path / "a.md")
+    locked = tmp_path / "locked"
+    touch(locked / "p.md")
+    locked.chmod(0)
+    try:
+        unreadable: list[InputError] = []
+        assert collect_papers([str(tmp_path)], unreadable=unreadable) == [str(tmp_path / "a.md")]
+        assert [(e.kind.code, e.subject) for e in unreadable] == [("E117", str(locked))]
+    finally:
+        locked.chmod(0o755)
 
 
 def test_named_files_are_kept_as_given_once(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from plainspeak.rules import all_rules
-from tests.helpers import LONG, run_plainspeak
+from tests.helpers import LONG, run_cli, run_plainspeak
 
 ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = ROOT.parent / "shared" / "data" / "sarif-schema-2.1.0.json"
@@ -55,6 +55,63 @@ def test_a_bad_paper_is_one_line_and_the_rest_is_checked(project: Path) -> None:
     stderr = done.stderr.splitlines()
     assert len(stderr) == 1 and stderr[0].startswith("plainspeak: papers/broken.docx: ")
     assert "[E107]" in stderr[0] and done.returncode == 3
+
+
+def test_in_text_format_a_bad_paper_is_told_on_stderr_and_stdout_holds_only_findings(project: Path) -> None:
+    (project / "papers" / "broken.docx").write_bytes(b"PK\x03\x04 truncated")
+    done = plainspeak(project, "papers")
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(LONG_LINE_PREFIX)
+    assert lines[1] == "2 papers checked: 0 errors, 1 warning, 0 suggestions; 1 could not be read."
+    [told] = done.stderr.splitlines()
+    assert told.startswith("plainspeak: papers/broken.docx: the file is damaged and cannot be read (")
+    assert told.endswith("[E107] - export the paper again from the program that made it")
+    assert done.returncode == 3
+
+
+def test_a_text_report_file_holds_findings_and_stderr_the_bad_paper(project: Path) -> None:
+    (project / "papers" / "broken.docx").write_bytes(b"PK\x03\x04 truncated")
+    done = plainspeak(project, "papers", "--output", "report.txt")
+    assert (done.returncode, done.stdout) == (3, "")
+    report = (project / "report.txt").read_text(encoding="utf-8").splitlines()
+    assert len(report) == 2 and report[0].startswith(LONG_LINE_PREFIX) and "broken.docx" not in report[1]
+    [told] = done.stderr.splitlines()
+    assert told.startswith("plainspeak: papers/broken.docx: ") and "[E107]" in told
+
+
+def test_an_unreadable_subfolder_is_one_line_exit_3_and_the_rest_is_checked(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.test_batch import refuse_to_list, touch
+
+    touch(project / "papers" / "locked" / "secret.md", f"{LONG}\n")
+    monkeypatch.chdir(project)
+    refuse_to_list(monkeypatch, Path("papers/locked"))
+    code, stdout, stderr = run_cli("check", "papers", "--no-cache")
+    lines = stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(LONG_LINE_PREFIX)
+    assert lines[1] == "2 papers checked: 0 errors, 1 warning, 0 suggestions; 1 could not be read."
+    assert stderr == ("plainspeak: papers/locked: the folder cannot be read, so its papers were not checked "
+                      "(Permission denied) [E117] - check you have permission to read it, "
+                      "or leave it out with --exclude\n")
+    assert code == 3
+    code, stdout, _ = run_cli("check", "papers", "--no-cache", "--format", "json")
+    papers = json.loads(stdout)["papers"]
+    assert [(p["path"], p["error"] and p["error"]["code"]) for p in papers] == [
+        ("papers/locked", "E117"), ("papers/budget.md", None), ("papers/plain.txt", None)]
+    assert code == 3
+    assert run_cli("check", "papers", "--no-cache", "--exclude", "locked")[0] == 0
+
+
+def test_a_folder_that_is_unreadable_itself_is_reported_not_no_papers(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.test_batch import refuse_to_list
+
+    monkeypatch.chdir(project)
+    refuse_to_list(monkeypatch, Path("papers"))
+    code, stdout, stderr = run_cli("check", "papers", "--no-cache")
+    assert stdout == "0 papers checked: 0 errors, 0 warnings, 0 suggestions; 1 could not be read.\n"
+    assert stderr.startswith("plainspeak: papers: the folder cannot be read") and "[E117]" in stderr
+    assert code == 3
 
 
 def test_sarif_output_file_is_valid(project: Path) -> None:
@@ -137,8 +194,29 @@ def test_the_trained_model_checks_a_folder(tmp_path: Path) -> None:
     assert done.returncode in (0, 1)
 
 
-@pytest.mark.parametrize("timeout", ["0", "-5", "1e12"])
-def test_a_timeout_no_timer_can_keep_is_a_usage_error(project: Path, timeout: str) -> None:
+@pytest.mark.parametrize("timeout, got", [("0", "0.0"), ("-5", "-5.0"), ("1e12", "1000000000000.0"),
+                                          ("nan", "nan"), ("inf", "inf"), ("1e400", "inf")])
+def test_a_timeout_no_timer_can_keep_is_a_usage_error(project: Path, timeout: str, got: str) -> None:
     done = plainspeak(project, "--timeout", timeout, "papers/plain.txt")
-    assert done.returncode == 2 and "Invalid value for '--timeout'" in done.stderr
+    assert done.returncode == 2
+    assert (f"Error: Invalid value for '--timeout': expected a number above 0 and at most 1,000,000 "
+            f"(seconds), got {got}\n") in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_timeout_that_is_not_a_number_is_a_usage_error_and_one_in_range_is_kept(project: Path) -> None:
+    done = plainspeak(project, "--timeout", "soon", "papers/plain.txt")
+    assert done.returncode == 2 and "Error: Invalid value for '--timeout': 'soon' is not a number" in done.stderr
+    kept = plainspeak(project, "--timeout", "1000000", "papers/plain.txt")
+    assert (kept.returncode, kept.stderr) == (0, "")
+
+
+def test_an_infinite_size_limit_is_a_config_error_not_a_paper_error(project: Path) -> None:
+    config = project / "plainspeak.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n[limits]\nmax_file_mb = inf\n", encoding="utf-8")
+    done = plainspeak(project, "papers")
+    assert done.stdout == ""
+    assert done.stderr == (f"plainspeak: {config.resolve()}: the configuration is not valid (key "
+                           "'limits.max_file_mb': expected a number above 0 and at most 1,048,576 (MB), got inf) "
+                           "[E202] - fix the setting named in the config file\n")
+    assert done.returncode == 2

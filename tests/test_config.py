@@ -109,6 +109,42 @@ def test_a_limit_is_set_by_its_config_key(tmp_path: Path) -> None:
     assert settings.limits.max_pages == DEFAULT_LIMITS.max_pages
 
 
+@pytest.mark.parametrize("key, value, allowed", [
+    ("timeout", "nan", "a number above 0 and at most 1,000,000 (seconds), got nan"),
+    ("timeout", "inf", "a number above 0 and at most 1,000,000 (seconds), got inf"),
+    ("timeout", "0", "a number above 0 and at most 1,000,000 (seconds), got 0"),
+    ("max_file_mb", "inf", "a number above 0 and at most 1,048,576 (MB), got inf"),
+    ("max_file_mb", "-nan", "a number above 0 and at most 1,048,576 (MB), got nan"),
+    ("max_inflated_mb", "1e300", "a number above 0 and at most 1,048,576 (MB), got 1e+300"),
+    ("max_text_mb", "-0.5", "a number above 0 and at most 1,048,576 (MB), got -0.5"),
+    ("memory_mb", "1e300", "a whole number from 1 to 1,048,576 (MB), got 1e+300"),
+    ("memory_mb", "9223372036854775807", "a whole number from 1 to 1,048,576 (MB), got 9223372036854775807"),
+    ("memory_mb", "800.5", "a whole number from 1 to 1,048,576 (MB), got 800.5"),
+    ("max_pages", "1e400", "a whole number from 1 to 1,000,000 (pages), got inf"),
+    ("max_pages", "-3", "a whole number from 1 to 1,000,000 (pages), got -3"),
+    ("max_pages", "true", "a whole number from 1 to 1,000,000 (pages), got True"),
+    ("max_pages", '"2000"', "a whole number from 1 to 1,000,000 (pages), got '2000'"),
+])
+def test_a_limit_out_of_range_names_the_key_and_the_range(tmp_path: Path, key: str, value: str,
+                                                           allowed: str) -> None:
+    file = write(tmp_path / "plainspeak.toml", f"[limits]\n{key} = {value}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(file)
+    assert caught.value.line() == (f"{file}: the configuration is not valid (key 'limits.{key}': expected "
+                                   f"{allowed}) [E202] - fix the setting named in the config file")
+    assert caught.value.exit_code == 2
+
+
+def test_limits_at_the_ends_of_their_ranges_are_kept(tmp_path: Path) -> None:
+    config = ("[limits]\ntimeout = 1_000_000\nmemory_mb = 800.0\nmax_file_mb = 1_048_576\n"
+              "max_inflated_mb = 0.5\nmax_pages = 1\nmax_text_mb = 1e-3\n")
+    limits = load_config(write(tmp_path / "plainspeak.toml", config)).settings.limits
+    assert (limits.timeout_s, limits.memory_mb, limits.max_file_mb, limits.max_inflated_mb, limits.max_pages,
+            limits.max_text_mb) == (1_000_000.0, 800, 1_048_576.0, 0.5, 1, 0.001)
+    assert type(limits.memory_mb) is int and type(limits.max_pages) is int and type(limits.timeout_s) is float
+    assert limits.max_file_bytes == 1024 ** 4 and limits.max_text_chars == 1048
+
+
 @pytest.mark.parametrize("text, message", [
     ('colour = "red"\n', "key 'colour': unknown setting"),
     ('ignore = ["PS999"]\n', "key 'ignore': no rule called 'PS999'"),
@@ -116,8 +152,10 @@ def test_a_limit_is_set_by_its_config_key(tmp_path: Path) -> None:
     ('[rules.PS201]\nhard_limitz = 3\n', "key 'rules.PS201.hard_limitz': the rule has no such option"),
     ('[rules.PS201]\nhard_limit = "25"\n', "key 'rules.PS201.hard_limit': expected a number like the default"),
     ('[severity]\nPS104 = "loud"\n', "key 'severity.PS104': 'loud' is not error, warning or suggestion"),
-    ('[limits]\ntimeout = -1\n', "key 'limits.timeout': expected a number above zero"),
-    ('[limits]\ntimeout = 1e9\n', "key 'limits.timeout': expected at most 1,000,000 seconds"),
+    ('[limits]\ntimeout = -1\n', "key 'limits.timeout': expected a number above 0 and at most 1,000,000 "
+                                 "(seconds), got -1"),
+    ('[limits]\ntimeout = 1e9\n', "key 'limits.timeout': expected a number above 0 and at most 1,000,000 "
+                                  "(seconds), got 1000000000.0"),
     ('[[overrides]]\nignore = ["PS205"]\n', "key 'overrides.0.paths': every override needs paths"),
     ('accept = "precept"\n', "key 'accept': expected a list of strings"),
     ('names_file = "missing.txt"\n', "key 'names_file': cannot read"),

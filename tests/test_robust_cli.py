@@ -107,8 +107,9 @@ def test_one_unreadable_paper_in_text_format_is_one_line(blank_model, tmp_path):
     run = run_cli("check", "--model", blank_model, "--no-cache", "--isolated", path.name, cwd=tmp_path)
     assert run.code == 3
     assert "Traceback" not in run.output
-    [line] = [line for line in run.output.splitlines() if "laughs.docx" in line]
-    assert line.startswith("laughs.docx: the file is damaged and cannot be read (")
+    assert "laughs.docx" not in run.stdout  # the text report's stdout is findings and the totals
+    [line] = [line for line in run.stderr.splitlines() if "laughs.docx" in line]
+    assert line.startswith("plainspeak: laughs.docx: the file is damaged and cannot be read (")
     assert line.endswith("[E107] - export the paper again from the program that made it")
 
 

@@ -84,8 +84,10 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # noqa: BLE001 - the last guard before a traceback
         if debug:
             raise
+        from plainspeak.safe_text import printable
+
         click.echo(
-            f"plainspeak: unexpected error ({type(error).__name__}: {error}) - "
+            f"plainspeak: unexpected error ({type(error).__name__}: {printable(str(error))}) - "
             "run again with --debug and report it",
             err=True,
         )

@@ -20,6 +20,7 @@ import click
 from plainspeak.cli.annotate_names import CopyName, copy_names
 from plainspeak.cli.options import run_options
 from plainspeak.errors import E107, E401, E403, E404, ExitCode, InputError, OutputError, PlainspeakError
+from plainspeak.safe_text import printable
 
 if TYPE_CHECKING:
     from plainspeak.findings import Finding
@@ -56,7 +57,7 @@ def annotate(ctx: click.Context, papers: Sequence[str], output_format: str | Non
     worst = ExitCode.OK
     for path, name in zip(papers, copy_names(papers, output_format, run.folder())):
         try:
-            click.echo(annotate_one(path, name, run))
+            click.echo(printable(annotate_one(path, name, run)))
         except PlainspeakError as error:
             click.echo(f"plainspeak: {error.line()}", err=True)
             worst = max(worst, error.exit_code)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 import click
 
 from plainspeak.cli.options import run_options
-from plainspeak.errors import ExitCode
+from plainspeak.errors import ExitCode, InputError
+from plainspeak.safe_text import printable
 
 if TYPE_CHECKING:
     from plainspeak.config import Config
@@ -60,7 +61,7 @@ def check(ctx: click.Context, papers: Sequence[str], output_format: str, output:
     if options["write_baseline"]:
         return write_baseline(results, options["write_baseline"], papers)
     results = against_baseline(results, options["baseline"], notes)
-    tell(results, notes, to_file=bool(output), text=output_format == "text")
+    tell(results, notes)
     report = get_reporter(output_format).render(results, config.settings, run=notes)
     if output:
         from plainspeak.atomic import atomic_write
@@ -113,19 +114,24 @@ def apply_options(config: "Config", options: dict[str, Any], debug: bool) -> Non
 
 def check_papers(papers: Sequence[str], config: "Config", options: dict[str, Any]) -> list["PaperResult"]:
     from plainspeak.cache import ResultCache, default_cache_dir
+    from plainspeak.result import PaperResult
     from plainspeak.runner import progress
     from plainspeak.runner.batch import run_batch
     from plainspeak.runner.collect import collect_papers
     from plainspeak.runner.pool import default_jobs
 
-    paths = collect_papers(papers, config.run.include, config.run.exclude)
-    if not paths:
+    unreadable: list[InputError] = []
+    paths = collect_papers(papers, config.run.include, config.run.exclude, unreadable)
+    if not paths and not unreadable:
         raise click.UsageError("no papers found; check the paths and --include/--exclude globs")
+    # A folder that could not be read is reported as a paper that could not be,
+    # first, so the exit code and every format tell of it.
+    results = [PaperResult(path=error.subject, error=error) for error in unreadable]
     cache = None
     if config.run.cache:
         cache = ResultCache(config.run.cache_dir or default_cache_dir(config.path), config.settings)
-    return run_batch(paths, config.settings, jobs=config.run.jobs or default_jobs(), cache=cache,
-                     progress=progress.wanted())
+    return results + run_batch(paths, config.settings, jobs=config.run.jobs or default_jobs(), cache=cache,
+                               progress=progress.wanted())
 
 
 def suppress(results: list["PaperResult"], papers: Sequence[str], options: dict[str, Any],
@@ -144,7 +150,8 @@ def write_baseline(results: list["PaperResult"], file: str, papers: Sequence[str
     from plainspeak.baseline import write_baseline as write
 
     count = write(results, file, protect=tuple(r.path for r in results))
-    click.echo(f"plainspeak: wrote {count} finding{'s' if count != 1 else ''} to the baseline {file}", err=True)
+    click.echo(f"plainspeak: wrote {count} finding{'s' if count != 1 else ''} to the baseline {printable(file)}",
+               err=True)
     for result in results:
         if result.error is not None:
             click.echo(f"plainspeak: {result.error.line()}", err=True)
@@ -161,14 +168,19 @@ def against_baseline(results: list["PaperResult"], file: str | None, notes: "Run
     return kept
 
 
-def tell(results: Sequence["PaperResult"], notes: "RunNotes", *, to_file: bool, text: bool) -> None:
-    """Lines on stderr: unreadable papers (unless the text report on screen shows them) and notices."""
+def tell(results: Sequence["PaperResult"], notes: "RunNotes") -> None:
+    """Lines on stderr, whatever the format: unreadable papers and ignore-file notices.
+
+    Not in the text report, so the findings on stdout stay one kind of line
+    (``path:line:col: CODE ...``) that an editor or ``grep`` can take as it is;
+    the machine formats carry the same errors in their own structure.
+    """
     for result in results:
-        if result.error is not None and (to_file or not text):
+        if result.error is not None:
             click.echo(f"plainspeak: {result.error.line()}", err=True)
     for notice in notes.notices:
         where = f"{notice.file}:{notice.line}: " if notice.line else (f"{notice.file}: " if notice.file else "")
-        click.echo(f"plainspeak: warning: {where}{notice.message}", err=True)
+        click.echo(f"plainspeak: warning: {printable(where + notice.message)}", err=True)
 
 
 def exit_code(results: Sequence["PaperResult"], fail_on: "Severity | None") -> int:

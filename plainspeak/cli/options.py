@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 import click
 
-from plainspeak.deadline import LONGEST_S
-from plainspeak.loaders.limits import DEFAULT_LIMITS
+from plainspeak.loaders.limits import DEFAULT_LIMITS, checked_limit
 
 if TYPE_CHECKING:
     from plainspeak.glossary.model import GlossarySet
@@ -33,8 +32,28 @@ store_option = click.option(
     "--store", type=click.Path(dir_okay=False),
     help="The requests database (default: $PLAINSPEAK_STORE, else in your data folder).")
 
+
+class LimitType(click.ParamType):
+    """A number for one of the :class:`~plainspeak.loaders.limits.Limits`, in the range a config file allows."""
+
+    name = "number"
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+
+    def convert(self, value, param, ctx) -> float | int:  # noqa: ANN001 - click's signature
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        try:
+            return checked_limit(self.field, number)
+        except ValueError as error:  # its message says the range allowed
+            self.fail(str(error), param, ctx)
+
+
 timeout_option = click.option(
-    "--timeout", type=click.FloatRange(0, LONGEST_S, min_open=True), default=None,
+    "--timeout", type=LimitType("timeout_s"), default=None,
     help=f"Seconds allowed to read and check one paper (default {DEFAULT_LIMITS.timeout_s:g}).")
 
 # The settings ``check`` and ``annotate`` both take, in the order --help lists them.

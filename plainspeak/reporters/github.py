@@ -2,7 +2,9 @@
 
 ``::warning file=paper.md,line=3,col=5,title=PS101 undefined-term::message``.
 Lines are given for text and Markdown papers only: a PDF's line is on a page
-GitHub cannot show, so its page goes in the title instead.
+GitHub cannot show, so its page goes in the title instead. A newline or
+return in a file name is written ``%0A``/``%0D``, which GitHub reads back;
+other control characters are shown escaped (``\x1b``), as in the text report.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from typing import Sequence
 
 from plainspeak.findings import Finding, Severity
 from plainspeak.reporters.notes import RunNotes
-from plainspeak.reporters.sarif import artifact_uri
+from plainspeak.reporters.sarif import relative_path
 from plainspeak.reporters.text import totals
 from plainspeak.result import PaperResult
+from plainspeak.safe_text import printable
 from plainspeak.settings import Settings
 
 MEDIA_TYPE = "text/plain"
@@ -21,8 +24,12 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGE
 
 
 def escape_data(text: str) -> str:
-    """The message part: ``%``, carriage return and newline would end or break the command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part: ``%``, carriage return and newline would end or break the command.
+
+    Any other control character (a terminal escape in a file name) is shown
+    escaped, as in the text report, since the log shows the line as it is.
+    """
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -46,13 +53,7 @@ def annotation(path: str, finding: Finding) -> str:
     message = finding.message
     if finding.suggestion:
         message += f"\nSuggestion: {finding.suggestion}"
-    return command(COMMANDS[finding.severity], message, file=_file(path), line=line, col=column, title=title)
-
-
-def _file(path: str) -> str:
-    from urllib.parse import unquote
-
-    return unquote(artifact_uri(path))
+    return command(COMMANDS[finding.severity], message, file=relative_path(path), line=line, col=column, title=title)
 
 
 def render(results: Sequence[PaperResult], settings: Settings | None = None,
@@ -60,12 +61,12 @@ def render(results: Sequence[PaperResult], settings: Settings | None = None,
     lines: list[str] = []
     for result in results:
         if result.error is not None:
-            lines.append(command("error", result.error.line(), file=_file(result.path),
+            lines.append(command("error", result.error.line(), file=relative_path(result.path),
                                  title=f"{result.error.kind.code} unreadable paper"))
             continue
         lines.extend(annotation(result.path, f) for f in result.findings)
     for notice in (run.notices if run else []):
-        lines.append(command("warning", notice.message, file=_file(notice.file) if notice.file else None,
+        lines.append(command("warning", notice.message, file=relative_path(notice.file) if notice.file else None,
                              line=notice.line, title=notice.kind))
     lines.append(totals(results, run))
     return "\n".join(lines) + "\n"

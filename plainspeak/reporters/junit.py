@@ -18,6 +18,7 @@ from plainspeak.findings import Finding, Severity
 from plainspeak.reporters.notes import RunNotes
 from plainspeak.reporters.text import finding_line
 from plainspeak.result import PaperResult
+from plainspeak.safe_text import printable
 from plainspeak.settings import Settings
 
 MEDIA_TYPE = "application/xml"
@@ -30,9 +31,12 @@ def xml_safe(text: str) -> str:
 
 
 def paper_suite(result: PaperResult, settings: Settings) -> ET.Element:
-    suite = ET.Element("testsuite", name=result.path)
+    # A name is shown as the text report shows it: XML cannot hold most control
+    # characters, and an attribute's newline would be read back as a space.
+    name = printable(result.path)
+    suite = ET.Element("testsuite", name=name)
     if result.error is not None:
-        case = ET.SubElement(suite, "testcase", classname=result.path, name="read the paper")
+        case = ET.SubElement(suite, "testcase", classname=name, name="read the paper")
         error = ET.SubElement(case, "error", type=result.error.kind.code, message=xml_safe(result.error.line()))
         error.text = xml_safe(result.error.line())
         _count(suite, tests=1, failures=0, errors=1)
@@ -49,7 +53,7 @@ def paper_suite(result: PaperResult, settings: Settings) -> ET.Element:
 
 
 def _rule_case(suite: ET.Element, path: str, name: str, found: list[Finding], fail_on: Severity | None) -> int:
-    case = ET.SubElement(suite, "testcase", classname=path, name=name)
+    case = ET.SubElement(suite, "testcase", classname=printable(path), name=name)
     failing = [f for f in found if fail_on is not None and f.severity >= fail_on]
     if failing:
         plural = "s" if len(failing) != 1 else ""

@@ -15,6 +15,7 @@ from plainspeak.markdown_text import escape
 from plainspeak.reporters.notes import RunNotes
 from plainspeak.reporters.text import totals, where
 from plainspeak.result import PaperResult
+from plainspeak.safe_text import printable
 from plainspeak.settings import Settings
 
 MEDIA_TYPE = "text/markdown"
@@ -22,11 +23,13 @@ TOP_FINDINGS = 10
 
 
 def paper_row(result: PaperResult) -> str:
+    # The name escaped first, so a newline in it reads \n, not a space.
+    path = escape(printable(result.path))
     if result.error is not None:
-        return f"| {escape(result.path)} | could not be read: {escape(result.error.kind.problem)} " \
+        return f"| {path} | could not be read: {escape(result.error.kind.problem)} " \
                f"({result.error.kind.code}) | | |"
     counts = result.counts()
-    return f"| {escape(result.path)} | {counts['error']} | {counts['warning']} | {counts['suggestion']} |"
+    return f"| {path} | {counts['error']} | {counts['warning']} | {counts['suggestion']} |"
 
 
 def top_findings(results: Sequence[PaperResult], limit: int = TOP_FINDINGS) -> list[tuple[str, Finding]]:
@@ -38,7 +41,7 @@ def top_findings(results: Sequence[PaperResult], limit: int = TOP_FINDINGS) -> l
 
 def finding_item(path: str, finding: Finding) -> str:
     subject = f" “{escape(finding.term)}”" if finding.term else ""
-    place = escape(f"{path}:{where(finding.location)}")
+    place = escape(f"{printable(path)}:{where(finding.location)}")
     return (f"- **{finding.severity.value}** {place}: {finding.code} {escape(finding.name)}"
             f"{subject} – {escape(finding.message)}")
 

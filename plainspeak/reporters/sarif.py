@@ -1,9 +1,10 @@
 """SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
 
 Locations name the file relative to the working directory (under
-``%SRCROOT%``). Text files give line and column; PDFs give the line on the
-page and put the page in ``properties`` and a logical location; DOCX papers
-give the paragraph the same way. Unreadable papers and ignore-file notices
+``%SRCROOT%``), its bytes percent-encoded, so any name Linux allows is kept.
+Text files give line and column; PDFs give the line on the page and put the
+page in ``properties`` and a logical location; DOCX papers give the
+paragraph the same way. Unreadable papers and ignore-file notices
 are run-level notifications; suppressed findings ride along with their
 justification.
 """
@@ -29,10 +30,18 @@ SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas
 FINGERPRINT_KEY = "plainspeak/v1"
 
 
+def relative_path(path: str) -> str:
+    """The path relative to the working directory, with ``/`` separators."""
+    return Path(os.path.relpath(Path(path).resolve(), Path.cwd().resolve())).as_posix()
+
+
 def artifact_uri(path: str) -> str:
-    """The path relative to the working directory, as a URI reference."""
-    relative = os.path.relpath(Path(path).resolve(), Path.cwd().resolve())
-    return quote(Path(relative).as_posix())
+    """The relative path as a URI reference, exactly as the file system holds it.
+
+    Each byte of the name outside ``[A-Za-z0-9_.~/-]`` is percent-encoded: a
+    newline is ``%0A``, a byte that is not UTF-8 ``%FF``.
+    """
+    return quote(os.fsencode(relative_path(path)))
 
 
 def artifact_location(path: str) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Human-readable lines, Vale style: ``path:line:col: PS101 undefined-term 'term' - message``.
 
 PDFs give ``path:page:line:``, papers without lines (DOCX) ``path:¶paragraph:``.
+Every line on stdout is a finding but the last, the totals.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Sequence
 from plainspeak.findings import Finding, Location
 from plainspeak.reporters.notes import RunNotes
 from plainspeak.result import PaperResult, total_counts
+from plainspeak.safe_text import printable
 from plainspeak.settings import Settings
 
 MEDIA_TYPE = "text/plain"
@@ -23,21 +25,19 @@ def where(location: Location) -> str:
 
 
 def finding_line(path: str, finding: Finding) -> str:
+    """One line, whatever the file's name holds: control characters are shown escaped."""
     subject = f" '{finding.term}'" if finding.term else ""
     line = f"{path}:{where(finding.location)}: {finding.code} {finding.name}{subject} - {finding.message}"
     if finding.suggestion:
         line += f" Suggestion: {finding.suggestion}"
-    return line
+    return printable(line)
 
 
 def render(results: Sequence[PaperResult], settings: Settings | None = None,
            run: RunNotes | None = None) -> str:
-    lines: list[str] = []
-    for result in results:
-        if result.error is not None:
-            lines.append(result.error.line())
-            continue
-        lines.extend(finding_line(result.path, f) for f in result.findings)
+    # A paper that could not be read has no lines here: the command says so on
+    # stderr (plainspeak.cli.check.tell), and the totals count it.
+    lines = [finding_line(result.path, f) for result in results for f in result.findings]
     lines.append(totals(results, run))
     return "\n".join(lines) + "\n"
 
