@@ -236,6 +236,34 @@ def test_a_time_limit_stops_the_helper_too(monkeypatch: pytest.MonkeyPatch) -> N
         os.waitpid(forked[0], os.WNOHANG)
 
 
+def test_a_time_limit_that_rings_as_the_helper_starts_stops_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The limit rings between the fork and the end of the helper's start: held
+    # back until then, it is raised as the start lets signals in again, and the
+    # helper it leaves must be killed and reaped, not left parsing on its own.
+    import signal
+
+    monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
+    nlp = pipeline("test_shared_slow")  # two seconds of parse on each side
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork_then_ring() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+            os.kill(os.getpid(), signal.SIGALRM)  # held back by the helper's start
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork_then_ring)
+    began = time.monotonic()
+    with pytest.raises(TimeUp), time_limit(60):
+        parse.parse_blocks(nlp, texts(80), processes=2)
+    assert time.monotonic() - began < 1.5
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):  # already waited for: killed, not left running
+        os.waitpid(forked[0], os.WNOHANG)
+
+
 if not Doc.has_extension("test_shared_read"):
     Doc.set_extension("test_shared_read", default=None)
 
