@@ -26,7 +26,7 @@ import threading
 import time
 from contextlib import contextmanager
 from types import FrameType
-from typing import Iterator
+from typing import Callable, Iterator
 
 # setitimer takes 0 as "disarm": an outer timer whose time passed while this
 # limit held is set to ring this soon instead.
@@ -65,6 +65,24 @@ def check_time() -> None:
 def can_limit() -> bool:
     """True where a timer signal can interrupt work: the main thread, with ``setitimer``."""
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+# For each limit kept by the timer, innermost last: what to stop once it is lifted.
+_STOPS: list[list[Callable[[], None]]] = []
+
+
+def on_lift(stop: Callable[[], None]) -> None:
+    """Have ``stop`` called when the time limit now holding is lifted, however the work ended.
+
+    For work that leaves something running, such as a forked process, which
+    its own cleanup cannot be sure to stop: a ring can raise TimeUp at the
+    first line of that cleanup, before it has done anything. The limit calls
+    ``stop`` after its timer is disarmed, where no ring can cut it short.
+    ``stop`` must do nothing more if called again. With no limit kept by the
+    timer, nothing is kept.
+    """
+    if _STOPS and can_limit():
+        _STOPS[-1].append(stop)
 
 
 # Code a ring must not interrupt: this module's (the limit being lifted, the quiet
@@ -117,6 +135,8 @@ def time_limit(seconds: float) -> Iterator[None]:
     previous_hook = sys.unraisablehook
     sys.unraisablehook = _quiet_about_time_up(previous_hook)
     armed_at = time.monotonic()
+    stops: list[Callable[[], None]] = []
+    _STOPS.append(stops)
     try:
         signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN_S)
         yield
@@ -124,11 +144,16 @@ def time_limit(seconds: float) -> Iterator[None]:
         # First, with no call in between, so a ring that lands from here on is ignored.
         alarm.live = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        sys.unraisablehook = previous_hook
-        if outer_left > 0:
-            used = time.monotonic() - armed_at
-            signal.setitimer(signal.ITIMER_REAL, max(outer_left - used, _SOON_S), outer_interval)
+        _STOPS.pop()
+        try:
+            for stop in reversed(stops):  # no timer is armed now: nothing can cut them short
+                stop()
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+            sys.unraisablehook = previous_hook
+            if outer_left > 0:
+                used = time.monotonic() - armed_at
+                signal.setitimer(signal.ITIMER_REAL, max(outer_left - used, _SOON_S), outer_interval)
     if alarm.rang:
         # It rang, but the work caught TimeUp (or the handler's raise was lost
         # inside a __del__) and went on: the time was still up.

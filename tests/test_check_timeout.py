@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import plainspeak.engine as engine
-from plainspeak.deadline import TimeUp, check_time, time_limit
+from plainspeak.deadline import TimeUp, check_time, on_lift, time_limit
 from plainspeak.loaders.limits import Limits
 from plainspeak.runner.batch import run_batch
 from plainspeak.settings import Settings
@@ -151,6 +151,45 @@ def test_a_ring_in_the_code_that_lifts_the_limit_is_let_pass() -> None:
     assert frames[0].f_globals["__name__"] == "contextlib"
     assert heard == ["let pass", "TimeUp"]  # raised in contextlib, the limit could not be lifted
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@needs_timer
+def test_what_is_left_to_stop_is_stopped_as_the_limit_is_lifted_however_the_work_ends() -> None:
+    stopped: list[tuple[str, tuple[float, float]]] = []
+
+    def stop(name: str):  # noqa: ANN202
+        return lambda: stopped.append((name, signal.getitimer(signal.ITIMER_REAL)))
+
+    with time_limit(5):
+        on_lift(stop("first"))
+        on_lift(stop("second"))
+        assert stopped == []
+    assert stopped == [("second", (0.0, 0.0)), ("first", (0.0, 0.0))]  # last kept, first stopped; no timer armed
+    stopped.clear()
+    with pytest.raises(TimeUp), time_limit(0.05):
+        with time_limit(5):  # the outer limit rings sooner: what is kept here is the outer one's
+            on_lift(stop("inner"))
+        on_lift(stop("outer"))
+        spin(10)
+    assert [name for name, _ in stopped] == ["outer", "inner"]
+    stopped.clear()
+    on_lift(stop("no limit"))  # with no limit holding, nothing is kept
+    with time_limit(5):
+        pass
+    assert stopped == []
+
+
+@needs_timer
+def test_a_stop_that_fails_still_gives_back_the_handler_and_timer() -> None:
+    before = signal.getsignal(signal.SIGALRM)
+
+    def broken() -> None:
+        raise OSError("no such process")
+
+    with pytest.raises(OSError, match="no such process"), time_limit(5):
+        on_lift(broken)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
 
 
 @needs_timer

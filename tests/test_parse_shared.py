@@ -264,6 +264,52 @@ def test_a_time_limit_that_rings_as_the_helper_starts_stops_it(monkeypatch: pyte
         os.waitpid(forked[0], os.WNOHANG)
 
 
+def test_a_time_limit_stops_the_helper_when_a_ring_cuts_its_stop_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A ring can raise TimeUp at the first line of the helper's __exit__, before
+    # it kills anything; the limit stops the helper as it is lifted.
+    from plainspeak.deadline import TimeUp as Up
+
+    monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
+    nlp = pipeline("test_shared_slow")
+    forked = record_forks(monkeypatch)
+
+    def cut_short(self, *exc):  # noqa: ANN001, ANN002, ANN202
+        raise Up
+
+    monkeypatch.setattr(Helper, "__exit__", cut_short)
+    with pytest.raises(TimeUp), time_limit(0.3):
+        parse.parse_blocks(nlp, texts(80), processes=2)
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):  # stopped and reaped by the limit
+        os.waitpid(forked[0], os.WNOHANG)
+
+
+def test_signals_held_are_let_in_again_when_a_ring_lands_as_they_are_held(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A ring that came just before the signals were held is raised at the first
+    # line after: the mask must still be put back, or no limit rings again.
+    import signal
+
+    from plainspeak.nlp import helper
+
+    real = signal.pthread_sigmask
+
+    def rings_after_holding(how, mask):  # noqa: ANN001, ANN202
+        previous = real(how, mask)
+        if how == signal.SIG_BLOCK and signal.SIGALRM in set(mask):
+            raise TimeUp
+        return previous
+
+    monkeypatch.setattr(signal, "pthread_sigmask", rings_after_holding)
+    with pytest.raises(TimeUp):
+        with helper._signals_held():
+            pass
+    monkeypatch.undo()
+    assert signal.SIGALRM not in signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    with pytest.raises(TimeUp), time_limit(0.05):  # and a limit still rings
+        while True:
+            pass
+
+
 if not Doc.has_extension("test_shared_read"):
     Doc.set_extension("test_shared_read", default=None)
 

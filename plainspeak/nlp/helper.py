@@ -41,6 +41,8 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from spacy import attrs
 from spacy.tokens import Doc
 
+from plainspeak.deadline import on_lift
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.strings import StringStore
@@ -129,7 +131,7 @@ class Helper:
         # Held from the fork until the helper is recorded: a time limit ringing
         # in between would leave a helper nobody stops, as a failed __enter__
         # has no __exit__. One that rang meanwhile is raised as they are let in
-        # again, still inside __enter__, so the helper is stopped here.
+        # again, still inside __enter__, and the helper is stopped here.
         try:
             with _signals_held() as unheld:
                 try:
@@ -144,6 +146,9 @@ class Helper:
                     _serve(self.nlp, self.batches, self.claims, self.batch_size, write_fd, parent)
                 os.close(write_fd)
                 self.pid, self.fd = pid, read_fd
+                # A ring can raise TimeUp at the first line of __exit__, before the
+                # kill: the limit then stops the helper as it is lifted.
+                on_lift(self._stop)
                 self.reader = threading.Thread(target=_receive, args=(read_fd, self.received), daemon=True)
                 self.reader.start()
         except BaseException:
@@ -174,6 +179,10 @@ class Helper:
         return self.done
 
     def __exit__(self, *exc: object) -> None:
+        self._stop()
+
+    def _stop(self) -> None:
+        """Kill the helper if it still runs, reap it, and close the pipe; again does nothing more."""
         # A time limit rings again every millisecond until it is lifted, and its
         # TimeUp raised inside waitpid would leave the killed helper unreaped.
         with _signals_held():
@@ -200,9 +209,13 @@ def _signals_held() -> Iterator[set[signal.Signals]]:
 
     Gives the mask before, for a child forked inside to set again.
     """
-    held = {signal.SIGALRM, signal.SIGINT}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    # The mask is read before it is changed, and changed inside the try: a
+    # handler that rang just before runs at the first line after the change,
+    # and raised there, outside the try, it would leave the signals held for
+    # good, and no time limit in this process would ring again.
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, ())
     try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGINT})
         yield previous
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
