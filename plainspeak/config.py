@@ -50,6 +50,7 @@ class RunOptions:
     jobs: int | None = None  # None: one per core
     cache: bool = True
     cache_dir: str | None = None
+    ask_email: str | None = None  # where a reader's copy sends asks, as email
 
 
 @dataclass(slots=True)
@@ -160,6 +161,15 @@ def _names_file(settings: Settings, run: RunOptions, value: Any, at: Where) -> N
     settings.names |= names_from_file(at.resolve(typed(value, str, at, "a path")), at)
 
 
+def _ask_email(value: Any, at: Where) -> str:
+    from plainspeak.email_address import is_email_address
+
+    address = typed(value, str, at, "an email address")
+    if not is_email_address(address):
+        raise at.error("expected one email address, such as group@example.org")
+    return address
+
+
 def _set(attribute: str, convert: Any) -> Any:
     def handler(settings: Settings, run: RunOptions, value: Any, at: Where) -> None:
         target = run if hasattr(run, attribute) else settings
@@ -188,6 +198,7 @@ _HANDLERS = {
     "jobs": _jobs,
     "cache": _set("cache", lambda v, at: typed(v, bool, at, "true or false")),
     "cache_dir": _set("cache_dir", lambda v, at: str(at.resolve(typed(v, str, at, "a path")))),
+    "ask_email": _set("ask_email", _ask_email),
 }
 
 

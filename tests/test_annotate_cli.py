@@ -201,3 +201,54 @@ def test_a_strict_paper_is_one_line_for_a_word_copy_and_gets_a_readers_copy(tmp_
     outcome = _run("--model", blank_model, "--format", "html", str(paper))
     assert outcome.exit_code == 0, outcome.output
     assert "virement" in (tmp_path / "strict.plainspeak.html").read_text(encoding="utf-8")
+
+
+def _mail_targets(copy) -> set[str]:
+    import re
+
+    return {link.split("?")[0] for link in re.findall(r'href="(mailto:[^"]+)"', copy.read_text(encoding="utf-8"))}
+
+
+def test_ask_email_gives_the_readers_copy_email_links_to_the_group(tmp_path, blank_model):
+    paper = tmp_path / "update.md"
+    paper.write_text("# Update\n\nThe virement was agreed.\n", encoding="utf-8")
+    plain = _run("--model", blank_model, str(paper), "-o", str(tmp_path / "plain.html"))
+    assert plain.exit_code == 0, plain.output
+    assert _mail_targets(tmp_path / "plain.html") == set()
+    asked = _run("--model", blank_model, "--ask-email", "ashdown-group@example.org", str(paper),
+                 "-o", str(tmp_path / "asked.html"))
+    assert asked.exit_code == 0, asked.output
+    assert _mail_targets(tmp_path / "asked.html") == {"mailto:ashdown-group@example.org"}
+
+
+def test_ask_email_from_the_config_and_the_option_wins(tmp_path, blank_model):
+    (tmp_path / "plainspeak.toml").write_text('ask_email = "from-config@example.org"\n', encoding="utf-8")
+    paper = tmp_path / "update.md"
+    paper.write_text("# Update\n\nThe virement was agreed.\n", encoding="utf-8")
+    configured = invoke("annotate", "--model", blank_model, str(paper), "-o", str(tmp_path / "a.html"))
+    assert configured.exit_code == 0, configured.output
+    assert _mail_targets(tmp_path / "a.html") == {"mailto:from-config@example.org"}
+    chosen = invoke("annotate", "--model", blank_model, "--ask-email", "group@example.org", str(paper),
+                    "-o", str(tmp_path / "b.html"))
+    assert chosen.exit_code == 0, chosen.output
+    assert _mail_targets(tmp_path / "b.html") == {"mailto:group@example.org"}
+
+
+def test_ask_email_that_is_not_one_address_is_a_usage_error_and_nothing_is_written(tmp_path, blank_model):
+    paper = tmp_path / "update.md"
+    paper.write_text("The virement was agreed.\n", encoding="utf-8")
+    outcome = _run("--model", blank_model, "--ask-email", "group@example.org\nBcc: all@example.org", str(paper))
+    assert outcome.exit_code == 2 and "--ask-email" in outcome.output
+    assert not (tmp_path / "update.plainspeak.html").exists()
+
+
+def test_ask_email_leaves_a_word_copy_as_it_would_be(tmp_path, blank_model):
+    source = docx.Document()
+    source.add_paragraph("The virement was agreed by the board last month after a long talk.")
+    paper = tmp_path / "update.docx"
+    source.save(paper)
+    outcome = _run("--model", blank_model, "--ask-email", "group@example.org", str(paper))
+    assert outcome.exit_code == 0, outcome.output
+    copy = tmp_path / "update.plainspeak.docx"
+    with zipfile.ZipFile(copy) as package:
+        assert not any(b"mailto:" in package.read(name) for name in package.namelist())

@@ -30,6 +30,7 @@ include = ["*.docx"]
 exclude = ["drafts/**"]
 jobs = 2
 cache = false
+ask_email = "ashdown-group@example.org"
 
 [severity]
 PS104 = "warning"
@@ -69,6 +70,7 @@ def test_every_key_fills_settings(tmp_path: Path) -> None:
     assert s.rule_options == {"PS201": {"hard_limit": 25}}
     assert (s.limits.timeout_s, s.limits.memory_mb, s.limits.max_pages) == (20.0, 800, 300)
     assert (run.include, run.exclude, run.jobs, run.cache) == (("*.docx",), ("drafts/**",), 2, False)
+    assert run.ask_email == "ashdown-group@example.org"
     assert s.root == str(tmp_path)
 
 
@@ -160,6 +162,9 @@ def test_limits_at_the_ends_of_their_ranges_are_kept(tmp_path: Path) -> None:
     ('accept = "precept"\n', "key 'accept': expected a list of strings"),
     ('names_file = "missing.txt"\n', "key 'names_file': cannot read"),
     ('jobs = 0\n', "key 'jobs': expected a whole number of 1 or more"),
+    ('ask_email = "group@example.org?cc=all@example.org"\n',
+     "key 'ask_email': expected one email address, such as group@example.org"),
+    ('ask_email = ["group@example.org"]\n', "key 'ask_email': expected an email address"),
     ("fail_on = \n", "not valid TOML"),
 ])
 def test_errors_name_the_file_and_key(tmp_path: Path, text: str, message: str) -> None:

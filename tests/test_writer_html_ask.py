@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from plainspeak.writers.html import is_email_address, render_reader_html
+from plainspeak.email_address import is_email_address
+from plainspeak.writers.html import render_reader_html
 from tests.helpers import paper_from_text
 from tests.writer_support import glossary, result_for, term_finding
 

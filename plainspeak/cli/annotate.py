@@ -41,19 +41,28 @@ CHOICES = ("docx", "pdf", "html", "md")
                    "folder under --output (a/report.plainspeak.html). A link is written through.")
 @click.option("--appendix/--no-appendix", default=False,
               help="Add a 'Words used in this paper' list at the end (the HTML copy always has one).")
+@click.option("--ask-email", metavar="ADDRESS", default=None,
+              help="The group's email address: the HTML reader's copy then has email links to ask "
+                   "about each listed word and long paragraph (config: ask_email).")
 @run_options
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.pass_context
 def annotate(ctx: click.Context, papers: Sequence[str], output_format: str | None, output: str | None,
-             appendix: bool, **options: Any) -> int:
+             appendix: bool, ask_email: str | None, **options: Any) -> int:
     """Write an annotated copy of each paper: comments, highlights or a reader's copy."""
     from plainspeak.cli.check import apply_options, resolve_config
     from plainspeak.engine import load_glossaries
 
     config = resolve_config(papers, options)
     apply_options(config, {**_CHECK_DEFAULTS, **options}, ctx.obj.get("debug", False) if ctx.obj else False)
+    from plainspeak.email_address import is_email_address
+
+    if ask_email is not None and not is_email_address(ask_email):
+        raise click.BadParameter("expected one email address, such as group@example.org",
+                                 param_hint="--ask-email")
     glossaries = load_glossaries(config.settings)
-    run = Run(output_format, output, len(papers) > 1, appendix, config.settings, glossaries, tuple(papers))
+    run = Run(output_format, output, len(papers) > 1, appendix, config.settings, glossaries, tuple(papers),
+              ask_email or config.run.ask_email)
     worst = ExitCode.OK
     for path, name in zip(papers, copy_names(papers, output_format, run.folder())):
         try:
@@ -80,6 +89,7 @@ class Run:
     settings: Settings
     glossaries: GlossarySet
     papers: tuple[str, ...]
+    ask_email: str | None = None  # the reader's copy's email ask route
     written: dict[str, str] = field(default_factory=dict)  # each copy's real path -> its paper's
 
     def folder(self) -> Path | None:
@@ -123,7 +133,8 @@ def annotate_one(path: str, name: CopyName, run: Run) -> str:
         result = check_paper(paper, shared, glossaries, nlp)
     source = Path(path).read_bytes() if chosen in ("docx", "pdf") else b""
     try:
-        annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=run.appendix)
+        extra = {"ask_email": run.ask_email} if chosen == "html" and run.ask_email else {}
+        annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=run.appendix, **extra)
     except PlainspeakError:
         raise
     except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from plainspeak import __version__
+from plainspeak.email_address import is_email_address
 from plainspeak.glossary.model import GlossarySet
 from plainspeak.paper import Block, BlockKind, Paper
 from plainspeak.result import PaperResult
@@ -182,15 +182,6 @@ class _Notes:
 
 # Paragraphs shorter than this (label lines, short list items) get no email link of their own.
 MAIL_PARAGRAPH_WORDS = 12
-# A plain address (local part, "@", a domain with a dot): nothing that could
-# add headers or recipients to the mailto link built from it.
-_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
-
-
-def is_email_address(text: str) -> bool:
-    """``text`` is one plain email address, such as ``group@example.org``."""
-    return len(text) <= 254 and _EMAIL.fullmatch(text) is not None
 
 
 class _Ask:
