@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -13,7 +14,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
                  durable: bool = True) -> Path:
     """Write ``data`` to ``path`` via a temporary file and an atomic rename.
 
-    A ``path`` that is a symbolic link is written through: the file it points
+    A file written over keeps its permissions; a new one gets those any new
+    file gets here (read and write, less the umask), not the temporary file's
+    owner-only ones. A ``path`` that is a symbolic link is written through: the file it points
     to gets the data (made if the link dangles) and the link stays a link, so
     the temporary file and the rename are in the folder of the link's target.
     ``protect`` names input files: writing over one of them, directly or
@@ -33,6 +36,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
             continue  # an input that is gone or cannot be looked at cannot be the target
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = target.parent if str(target.parent) else Path(".")
+    mode = _mode_for(target)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as error:
@@ -43,12 +47,36 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
             if durable:
                 stream.flush()
                 os.fsync(stream.fileno())
-        os.chmod(temp_name, 0o644)
+        os.chmod(temp_name, mode)
         os.replace(temp_name, target)
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
         raise OutputError(E401, str(given), error.strerror or str(error)) from None
     return given
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions ``target`` has, or a new file's under the umask."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    # Elsewhere it can only be read by setting it: to owner-only for that
+    # moment, so a file another thread makes meanwhile is never more open.
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def _through_links(path: Path) -> Path:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 
 import pytest
 
-from plainspeak.atomic import atomic_write
+from plainspeak.atomic import _umask, atomic_write
 from plainspeak.errors import OutputError
 
 
@@ -97,3 +98,51 @@ def test_a_protected_paper_does_not_stop_writing_elsewhere(tmp_path):
     paper.write_text("original")
     atomic_write(tmp_path / "copy.md", "annotated", protect=(str(paper), str(tmp_path / "gone.md")))
     assert (tmp_path / "copy.md").read_text() == "annotated" and paper.read_text() == "original"
+
+
+@pytest.fixture()
+def umask_027():
+    previous = os.umask(0o027)
+    yield
+    os.umask(previous)
+
+
+def test_a_new_copy_gets_the_permissions_the_umask_leaves(tmp_path, umask_027):
+    written = atomic_write(tmp_path / "copy.html", "<p>new</p>")
+    assert stat.S_IMODE(written.stat().st_mode) == 0o640
+    assert _umask() == 0o027  # read, and left as it was
+
+
+def test_a_copy_written_over_keeps_its_permissions(tmp_path, umask_027):
+    copy = tmp_path / "copy.html"
+    copy.write_text("old", encoding="utf-8")
+    for mode in (0o600, 0o664):
+        copy.chmod(mode)
+        atomic_write(copy, "<p>again</p>")
+        assert stat.S_IMODE(copy.stat().st_mode) == mode and copy.read_text(encoding="utf-8") == "<p>again</p>"
+
+
+def test_through_a_link_the_targets_permissions_are_kept(tmp_path):
+    target = tmp_path / "shared" / "copy.html"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o660)
+    link = tmp_path / "copy.html"
+    link.symlink_to(target)
+    atomic_write(link, "<p>new</p>")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o660 and link.is_symlink()
+
+
+def test_the_umask_is_read_the_same_way_without_proc(monkeypatch, umask_027):
+    import builtins
+
+    real_open = builtins.open
+
+    def no_proc(file, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if str(file).startswith("/proc/"):
+            raise FileNotFoundError(file)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", no_proc)
+    assert _umask() == 0o027
+    assert os.umask(0o027) == 0o027  # put back as it was

@@ -39,11 +39,12 @@ def sample_result() -> PaperResult:
 
 
 def test_folders_are_walked_for_papers_only(tmp_path: Path) -> None:
-    for name in ("a.md", "b.docx", "c.pdf", "d.txt", "e.markdown", "notes.csv", "a.plainspeak.html",
-                 ".hidden.md", ".git/x.md", "drafts/f.md", "sub/g.md"):
+    for name in ("a.md", "b.docx", "b.docm", "b.dotm", "b.dotx", "c.pdf", "d.txt", "e.markdown", "notes.csv",
+                 "old.doc", "a.plainspeak.html", ".hidden.md", ".git/x.md", "drafts/f.md", "sub/g.md"):
         touch(tmp_path / name)
     found = [Path(p).relative_to(tmp_path).as_posix() for p in collect_papers([str(tmp_path)])]
-    assert found == ["a.md", "b.docx", "c.pdf", "d.txt", "e.markdown", "drafts/f.md", "sub/g.md"]
+    assert found == ["a.md", "b.docm", "b.docx", "b.dotm", "b.dotx", "c.pdf", "d.txt", "e.markdown",
+                     "drafts/f.md", "sub/g.md"]
     chosen = collect_papers([str(tmp_path)], include=["*.md"], exclude=["drafts/**"])
     assert [Path(p).relative_to(tmp_path).as_posix() for p in chosen] == ["a.md", "sub/g.md"]
 

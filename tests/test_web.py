@@ -8,6 +8,7 @@ import os
 import re
 import threading
 import time
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -185,6 +186,26 @@ def test_downloads_are_the_annotated_docx_and_a_report_naming_the_paper(checked)
     report = json.loads(client.get(f"{where}/report").data)
     assert report["papers"][0]["path"] == "budget-update.docx"
     assert "plainspeak-" not in json.dumps(report)  # the temporary file is never named
+
+
+def test_a_macro_enabled_paper_is_checked_and_its_copy_is_an_ordinary_docx(app) -> None:  # noqa: ANN001
+    from tests.test_robust_files import MACRO_PARTS, MACRO_TYPE, as_word_kind
+
+    client = app.test_client()
+    response = upload(client, as_word_kind(docx_bytes(), MACRO_TYPE, macros=True), "budget-update.docm")
+    assert response.status_code == 303
+    where = response.headers["Location"]
+    assert "virement" in client.get(where).get_data(as_text=True)
+    copy = client.get(f"{where}/copy")
+    assert copy.headers["Content-Disposition"] == "attachment; filename=budget-update.plainspeak.docx"
+    assert not set(zipfile.ZipFile(io.BytesIO(copy.data)).namelist()) & set(MACRO_PARTS)
+    assert any(c.text for c in Document(io.BytesIO(copy.data)).comments)
+
+
+def test_a_timeout_out_of_range_is_refused_when_the_app_is_built(tmp_path: Path) -> None:
+    for bad in (float("nan"), float("inf"), 0, -5, "30"):
+        with pytest.raises(ValueError, match="expected a number above 0"):
+            make_app(tmp_path, TIMEOUT=bad)
 
 
 def test_another_browser_cannot_open_someone_elses_paper(app, checked) -> None:  # noqa: ANN001

@@ -18,7 +18,8 @@ from lxml import etree
 
 from plainspeak.errors import E107, InputError
 from plainspeak.loaders.assemble import finish
-from plainspeak.loaders.docx_blocks import paragraph_block
+from plainspeak.loaders.docx_blocks import note_offsets, paragraph_block
+from plainspeak.loaders.docx_notes import NoteNumbers
 from plainspeak.loaders.docx_numbering import Numbering, read_numbering
 from plainspeak.loaders.docx_package import Package
 from plainspeak.loaders.docx_styles import Styles, read_styles
@@ -41,6 +42,7 @@ class Walk:
     tables: list[int] = field(default_factory=lambda: [0])  # shared table counter
     blocks: list[Block] = field(default_factory=list)
     numbering: Numbering = field(default_factory=Numbering)  # shared by the body's stories
+    notes: NoteNumbers = field(default_factory=NoteNumbers)  # shared by every story
 
 
 def load_docx(path: Path, data: bytes, limits: Limits) -> Paper:
@@ -56,7 +58,9 @@ def load_docx(path: Path, data: bytes, limits: Limits) -> Paper:
     read_story(body, "body", walk)
     for kind, part_kind in ((BlockKind.FOOTNOTE, "footnotes"), (BlockKind.ENDNOTE, "endnotes")):
         for part in package.related(package.main, part_kind):
-            _read_notes(package.xml(part), part_kind, Walk(styles, kind, tables=walk.tables, blocks=walk.blocks))
+            _read_notes(package.xml(part), part_kind,
+                        Walk(styles, kind, tables=walk.tables, blocks=walk.blocks, notes=walk.notes))
+    walk.notes.number(_first(package, package.related(package.main, "settings")))
     furniture = Walk(styles)
     for kind, part_kind in ((BlockKind.HEADER, "header"), (BlockKind.FOOTER, "footer")):
         for part in sorted(package.related(package.main, part_kind)):
@@ -90,8 +94,10 @@ def _paragraph(element: etree._Element, where: str, walk: Walk) -> None:
     block = paragraph_block(element, found.nodes, where, walk.kind, walk.styles, walk.cell, walk.numbering)
     if block is not None:
         walk.blocks.append(block)
+        if found.refs:
+            walk.notes.refer(block, note_offsets(found.nodes, [at for at, _, _ in found.refs]), found.refs)
     for number, box in enumerate(found.boxes):
-        inner = Walk(walk.styles, BlockKind.TEXT_BOX, None, walk.tables, walk.blocks, walk.numbering)
+        inner = Walk(walk.styles, BlockKind.TEXT_BOX, None, walk.tables, walk.blocks, walk.numbering, walk.notes)
         if walk.kind is not None and walk.kind.is_furniture:
             inner.kind = walk.kind  # a text box in a header is still furniture
         read_story(box, f"{where}/txbx/{number}", inner)
@@ -106,7 +112,7 @@ def _table(table: etree._Element, where: str, walk: Walk) -> None:
         for cell_index, cell in enumerate(cells):
             kind = walk.kind if walk.kind is not None and walk.kind.is_furniture else BlockKind.TABLE_CELL
             inner = Walk(walk.styles, kind, (number, row_index + 1, cell_index + 1), walk.tables, walk.blocks,
-                         walk.numbering)
+                         walk.numbering, walk.notes)
             read_story(cell, f"{where}/tbl/{row_index}/{cell_index}", inner)
 
 
@@ -121,7 +127,10 @@ def _read_notes(root: etree._Element | None, name: str, walk: Walk) -> None:
         return
     for index, note in enumerate(root):
         if note.tag in (f"{W}footnote", f"{W}endnote") and note.get(f"{W}type") not in _NOTE_SEPARATORS:
+            first = len(walk.blocks)
             read_story(note, f"{name}/{index}", walk)
+            if len(walk.blocks) > first:
+                walk.notes.notes.setdefault((name, note.get(f"{W}id", "")), walk.blocks[first])
 
 
 def _first(package: Package, parts: list[str]) -> etree._Element | None:

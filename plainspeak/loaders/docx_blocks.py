@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from lxml import etree
 
 from plainspeak.loaders.assemble import new_block
@@ -59,6 +61,22 @@ def _run_bold(element: etree._Element) -> bool:
     run = element.getparent()
     flag = run.find(f"{W}rPr/{W}b") if run is not None and run.tag == f"{W}r" else None
     return flag is not None and flag.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
+def note_offsets(nodes: list[tuple[etree._Element, str]], positions: list[int]) -> list[int]:
+    """Where in the block's text each note reference stands, given as the number of nodes before it."""
+    lengths = [0]
+    for _, piece in nodes:
+        lengths.append(lengths[-1] + len(piece))
+    text, kept = clean_text("".join(piece for _, piece in nodes))
+    start = len(text) - len(text.lstrip())
+    size = len(text.strip())
+    offsets = []
+    for position in positions:
+        at = lengths[min(position, len(nodes))]
+        cleaned = bisect_left(kept, at) if kept is not None else at
+        offsets.append(min(max(cleaned - start, 0), size))
+    return offsets
 
 
 def _mapped_text(nodes: list[tuple[etree._Element, str]]) -> tuple[str, list[int], list[int]]:

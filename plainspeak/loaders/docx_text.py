@@ -36,10 +36,12 @@ _FIXED = {
 _SKIP = frozenset({
     f"{W}del", f"{W}moveFrom", f"{W}delText", f"{W}instrText", f"{W}delInstrText",
     f"{W}pPr", f"{W}rPr", f"{W}sdtPr", f"{W}sdtEndPr", f"{W}softHyphen",
-    f"{W}commentReference", f"{W}footnoteReference", f"{W}endnoteReference",
-    f"{W}annotationRef", f"{W}fldData", f"{W}rubyPr", f"{W}rt",
+    f"{W}commentReference", f"{W}annotationRef", f"{W}fldData", f"{W}rubyPr", f"{W}rt",
     f"{_MC}Fallback",
 })
+# A reference to a note: its kind, as the note parts name it.
+_NOTE_REFS = {f"{W}footnoteReference": "footnotes", f"{W}endnoteReference": "endnotes"}
+_TRUE = ("1", "true", "on")
 _DRAWINGS = frozenset({f"{W}drawing", f"{W}pict", f"{W}object"})
 _PRIVATE_USE = range(0xE000, 0xF900)
 
@@ -52,6 +54,10 @@ class ParagraphText:
     boxes: list[etree._Element] = field(default_factory=list)
     # One entry per open complex field: True while in its instruction part.
     fields: list[bool] = field(default_factory=list)
+    # References to numbered notes: (how many nodes come before it, "footnotes"
+    # or "endnotes", the note's id). A reference with a mark of its own
+    # (``w:customMarkFollows``) is left out: its mark is in the text.
+    refs: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def paragraph_nodes(paragraph: etree._Element) -> ParagraphText:
@@ -66,7 +72,10 @@ def _visit(element: etree._Element, found: ParagraphText) -> None:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
-        if tag == f"{W}fldChar":
+        if tag in _NOTE_REFS:
+            if not any(found.fields) and child.get(f"{W}customMarkFollows") not in _TRUE:
+                found.refs.append((len(found.nodes), _NOTE_REFS[tag], child.get(f"{W}id", "")))
+        elif tag == f"{W}fldChar":
             _field_char(child, found)
         elif tag in _DRAWINGS:
             found.boxes.extend(_outer_text_boxes(child))

@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 from plainspeak.errors import E117, InputError
 from plainspeak.runner.globs import matches
 
-DEFAULT_INCLUDE = ("*.docx", "*.pdf", "*.txt", "*.md", "*.markdown")
+DEFAULT_INCLUDE = ("*.docx", "*.docm", "*.dotx", "*.dotm", "*.pdf", "*.txt", "*.md", "*.markdown")
 # Annotated copies and reports plainspeak wrote next to the papers.
 OWN_OUTPUTS = ("*.plainspeak.*",)
 

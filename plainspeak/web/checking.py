@@ -27,7 +27,7 @@ from plainspeak.result import PaperResult
 from plainspeak.settings import Settings
 
 # The only suffixes an upload's temporary file can have.
-SUFFIXES = {".docx": ".docx", ".pdf": ".pdf", ".txt": ".txt", ".text": ".txt",
+SUFFIXES = {".docx": ".docx", ".docm": ".docm", ".dotx": ".dotx", ".dotm": ".dotm", ".pdf": ".pdf", ".txt": ".txt", ".text": ".txt",
             ".md": ".md", ".markdown": ".md", ".doc": ".doc"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9 ._()-]+")
 LABEL_MAX = 80

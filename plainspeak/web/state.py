@@ -8,6 +8,7 @@ from typing import Any, Mapping
 from flask import current_app
 
 from plainspeak.glossary.model import GlossarySet
+from plainspeak.loaders.limits import checked_limit
 from plainspeak.requests_store import RequestStore
 from plainspeak.settings import Settings
 from plainspeak.web.checking import Checker
@@ -30,7 +31,7 @@ class WebState:
         settings = Settings(model=config["MODEL"], glossaries=list(config["GLOSSARIES"]),
                             use_shipped_glossaries=bool(config["SHIPPED_GLOSSARIES"]))
         if config.get("TIMEOUT") is not None:
-            settings.limits = replace(settings.limits, timeout_s=float(config["TIMEOUT"]))
+            settings.limits = replace(settings.limits, timeout_s=checked_limit("timeout_s", config["TIMEOUT"]))
         glossaries = load_glossaries(settings)
         checker = Checker(settings, glossaries, upload_dir=config["UPLOAD_DIR"],
                           keep_dir=config["KEEP_UPLOADS"], isolate=bool(config["ISOLATE"]),

@@ -29,7 +29,7 @@ from urllib.parse import quote, urlsplit
 from plainspeak import __version__
 from plainspeak.email_address import is_email_address
 from plainspeak.glossary.model import GlossarySet
-from plainspeak.paper import Block, BlockKind, Paper
+from plainspeak.paper import Block, Paper
 from plainspeak.result import PaperResult
 from plainspeak.writers import Annotated
 from plainspeak.writers.appendix import INTRO, TITLE, WordEntry, slug, words_used
@@ -37,6 +37,7 @@ from plainspeak.writers.html_body import body
 from plainspeak.writers.html_build import Markup, el, join, safe_url
 from plainspeak.writers.html_chart import chart
 from plainspeak.writers.html_marks import Mark, render
+from plainspeak.writers.html_notes import Notes
 from plainspeak.writers.notes import Note, notes_for
 
 MEDIA_TYPE = "text/html; charset=utf-8"
@@ -70,7 +71,7 @@ def render_reader_html(result: PaperResult, paper: Paper, glossaries: GlossarySe
     firsts: dict[str, str] = {}
     ask = _Ask(ask_url, csrf_token, result.sha256 or paper.sha256,
                None if ask_url is not None else ask_email, Path(paper.path).name)
-    notes_shown = _Notes()
+    notes_shown = Notes(paper.blocks)
 
     def render_block(block: Block) -> Markup:
         block_marks = marks.get(block.place.paragraph, [])
@@ -147,37 +148,6 @@ def _mark(item: Note | WordEntry, start: int, end: int, number: int,
         return None
     tip = item.meaning or (entry.meaning if entry else "") or item.text()
     return Mark(start, end, "term", item.label, target, tip, number=number)
-
-
-class _Notes:
-    """Note references as superscript links, and each note's number and link back.
-
-    Only where the paper's mark for a note is not part of its text (Markdown's
-    footnotes): the first reference to a note is the one its link goes back to.
-    """
-
-    def __init__(self) -> None:
-        self.referred: set[int] = set()
-        self.numbered: set[int] = set()
-
-    def references(self, block: Block) -> list[Mark]:
-        marks = []
-        for at, number in block.note_refs:
-            anchor = "" if number in self.referred else f"note-ref-{number}"
-            self.referred.add(number)
-            marks.append(Mark(at, at, "note", str(number), f"note-{number}", anchor=anchor))
-        return marks
-
-    def around(self, block: Block, rendered: Markup) -> Markup:
-        """A note's first paragraph opens with its number and ends with a link back to the text."""
-        number = block.number
-        if block.kind not in (BlockKind.FOOTNOTE, BlockKind.ENDNOTE) or not number or number in self.numbered:
-            return rendered
-        self.numbered.add(number)
-        back = (el("a", {"href": f"#note-ref-{number}", "class": "back"}, "Back to the text")
-                if number in self.referred else None)
-        return join([el("span", {"class": "note-no", "id": f"note-{number}"}, f"{number}."), " ", rendered,
-                     " " if back else None, back])
 
 
 # Paragraphs shorter than this (label lines, short list items) get no email link of their own.
