@@ -130,30 +130,25 @@ class Helper:
         read_fd, write_fd = os.pipe()
         # Held from the fork until the helper is recorded: a time limit ringing
         # in between would leave a helper nobody stops, as a failed __enter__
-        # has no __exit__. One that rang meanwhile is raised as they are let in
-        # again, still inside __enter__, and the helper is stopped here.
-        try:
-            with _signals_held() as unheld:
-                try:
-                    pid = os.fork()
-                except OSError:  # no memory or process left for a helper: the caller parses it all
-                    os.close(read_fd)
-                    os.close(write_fd)
-                    return self
-                if pid == 0:  # the helper: never returns
-                    signal.pthread_sigmask(signal.SIG_SETMASK, unheld)
-                    os.close(read_fd)
-                    _serve(self.nlp, self.batches, self.claims, self.batch_size, write_fd, parent)
+        # has no __exit__. One that rang meanwhile is raised as they are let
+        # in again, and the limit stops the helper as it is lifted (on_lift),
+        # as it does when a ring cuts __exit__ short before the kill.
+        with _signals_held() as unheld:
+            try:
+                pid = os.fork()
+            except OSError:  # no memory or process left for a helper: the caller parses it all
+                os.close(read_fd)
                 os.close(write_fd)
-                self.pid, self.fd = pid, read_fd
-                # A ring can raise TimeUp at the first line of __exit__, before the
-                # kill: the limit then stops the helper as it is lifted.
-                on_lift(self._stop)
-                self.reader = threading.Thread(target=_receive, args=(read_fd, self.received), daemon=True)
-                self.reader.start()
-        except BaseException:
-            self.__exit__(None, None, None)
-            raise
+                return self
+            if pid == 0:  # the helper: never returns
+                signal.pthread_sigmask(signal.SIG_SETMASK, unheld)
+                os.close(read_fd)
+                _serve(self.nlp, self.batches, self.claims, self.batch_size, write_fd, parent)
+            os.close(write_fd)
+            self.pid, self.fd = pid, read_fd
+            on_lift(self._stop)
+            self.reader = threading.Thread(target=_receive, args=(read_fd, self.received), daemon=True)
+            self.reader.start()
         return self
 
     def collect(self) -> None:
