@@ -95,7 +95,7 @@ def _paragraph(element: etree._Element, where: str, walk: Walk) -> None:
     if block is not None:
         walk.blocks.append(block)
         if found.refs:
-            walk.notes.refer(block, note_offsets(found.nodes, [at for at, _, _ in found.refs]), found.refs)
+            walk.notes.refer(block, note_offsets(found.nodes, found.refs), found.refs)
     for number, box in enumerate(found.boxes):
         inner = Walk(walk.styles, BlockKind.TEXT_BOX, None, walk.tables, walk.blocks, walk.numbering, walk.notes)
         if walk.kind is not None and walk.kind.is_furniture:

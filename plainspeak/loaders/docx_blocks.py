@@ -63,8 +63,8 @@ def _run_bold(element: etree._Element) -> bool:
     return flag is not None and flag.get(f"{W}val", "true") not in ("0", "false", "off")
 
 
-def note_offsets(nodes: list[tuple[etree._Element, str]], positions: list[int]) -> list[int]:
-    """Where in the block's text each note reference stands, given as the number of nodes before it."""
+def note_offsets(nodes: list[tuple[etree._Element, str]], refs: list[tuple[int, str, str]]) -> list[int]:
+    """Where in the block's text each note reference of ``ParagraphText.refs`` stands."""
     lengths = [0]
     for _, piece in nodes:
         lengths.append(lengths[-1] + len(piece))
@@ -72,7 +72,7 @@ def note_offsets(nodes: list[tuple[etree._Element, str]], positions: list[int]) 
     start = len(text) - len(text.lstrip())
     size = len(text.strip())
     offsets = []
-    for position in positions:
+    for position, _, _ in refs:
         at = lengths[min(position, len(nodes))]
         cleaned = bisect_left(kept, at) if kept is not None else at
         offsets.append(min(max(cleaned - start, 0), size))

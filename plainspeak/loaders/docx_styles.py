@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from plainspeak.loaders.docx_text import W, w_val
+from plainspeak.loaders.docx_text import TRUE_VALUES, W, w_val
 
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LIST_NAME = re.compile(r"^list\s*(?:bullet|number)\s*([1-9])?$", re.IGNORECASE)
@@ -58,7 +58,7 @@ def read_styles(root: etree._Element | None) -> Styles:
             continue
         style_id = style.get(f"{W}styleId", "")
         raw[style_id] = style
-        if style.get(f"{W}default") in ("1", "true", "on"):
+        if style.get(f"{W}default") in TRUE_VALUES:
             default = style_id
     resolved = {style_id: _resolve(style_id, raw, set()) for style_id in raw}
     return Styles(resolved, default)

@@ -41,7 +41,8 @@ _SKIP = frozenset({
 })
 # A reference to a note: its kind, as the note parts name it.
 _NOTE_REFS = {f"{W}footnoteReference": "footnotes", f"{W}endnoteReference": "endnotes"}
-_TRUE = ("1", "true", "on")
+# How Word writes "true" in an on/off attribute.
+TRUE_VALUES = ("1", "true", "on")
 _DRAWINGS = frozenset({f"{W}drawing", f"{W}pict", f"{W}object"})
 _PRIVATE_USE = range(0xE000, 0xF900)
 
@@ -73,7 +74,7 @@ def _visit(element: etree._Element, found: ParagraphText) -> None:
         if not isinstance(tag, str) or tag in _SKIP:
             continue
         if tag in _NOTE_REFS:
-            if not any(found.fields) and child.get(f"{W}customMarkFollows") not in _TRUE:
+            if not any(found.fields) and child.get(f"{W}customMarkFollows") not in TRUE_VALUES:
                 found.refs.append((len(found.nodes), _NOTE_REFS[tag], child.get(f"{W}id", "")))
         elif tag == f"{W}fldChar":
             _field_char(child, found)
