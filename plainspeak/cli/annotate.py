@@ -30,6 +30,15 @@ if TYPE_CHECKING:
 CHOICES = ("docx", "pdf", "html", "md")
 
 
+def _email(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--ask-email: one plain address, or none."""
+    from plainspeak.email_address import is_email_address
+
+    if value is not None and not is_email_address(value):
+        raise click.BadParameter("expected one email address, such as group@example.org")
+    return value
+
+
 @click.command()
 @click.argument("papers", nargs=-1, required=True, type=click.Path(dir_okay=False, readable=False))
 @click.option("--format", "output_format", type=click.Choice(CHOICES), default=None,
@@ -41,7 +50,7 @@ CHOICES = ("docx", "pdf", "html", "md")
                    "folder under --output (a/report.plainspeak.html). A link is written through.")
 @click.option("--appendix/--no-appendix", default=False,
               help="Add a 'Words used in this paper' list at the end (the HTML copy always has one).")
-@click.option("--ask-email", metavar="ADDRESS", default=None,
+@click.option("--ask-email", metavar="ADDRESS", default=None, callback=_email,
               help="The group's email address: the HTML reader's copy then has email links to ask "
                    "about each listed word and long paragraph (config: ask_email).")
 @run_options
@@ -55,11 +64,6 @@ def annotate(ctx: click.Context, papers: Sequence[str], output_format: str | Non
 
     config = resolve_config(papers, options)
     apply_options(config, {**_CHECK_DEFAULTS, **options}, ctx.obj.get("debug", False) if ctx.obj else False)
-    from plainspeak.email_address import is_email_address
-
-    if ask_email is not None and not is_email_address(ask_email):
-        raise click.BadParameter("expected one email address, such as group@example.org",
-                                 param_hint="--ask-email")
     glossaries = load_glossaries(config.settings)
     run = Run(output_format, output, len(papers) > 1, appendix, config.settings, glossaries, tuple(papers),
               ask_email or config.run.ask_email)
