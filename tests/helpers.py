@@ -7,7 +7,7 @@ import subprocess
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 import click
 import pytest
@@ -110,8 +110,9 @@ def run_cli(*args: str, env: Mapping[str, str] | None = None) -> tuple[int, str,
     return result.exit_code, result.stdout, result.stderr
 
 
-def record_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """From now on in the test, the pid of every child this process forks, in order."""
+def record_forks(monkeypatch: pytest.MonkeyPatch, then: Callable[[], None] | None = None) -> list[int]:
+    """From now on in the test, the pid of every child this process forks, in order;
+    ``then`` is called in this process after each fork."""
     forked: list[int] = []
     real_fork = os.fork
 
@@ -119,6 +120,8 @@ def record_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         pid = real_fork()
         if pid:
             forked.append(pid)
+            if then is not None:
+                then()
         return pid
 
     monkeypatch.setattr(os, "fork", fork)

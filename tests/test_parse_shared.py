@@ -244,17 +244,8 @@ def test_a_time_limit_that_rings_as_the_helper_starts_stops_it(monkeypatch: pyte
 
     monkeypatch.setattr(parse, "MIN_SHARED_CHARS", 0)
     nlp = pipeline("test_shared_slow")  # two seconds of parse on each side
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def fork_then_ring() -> int:
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-            os.kill(os.getpid(), signal.SIGALRM)  # held back by the helper's start
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork_then_ring)
+    # The ring is held back by the helper's start.
+    forked = record_forks(monkeypatch, then=lambda: os.kill(os.getpid(), signal.SIGALRM))
     began = time.monotonic()
     with pytest.raises(TimeUp), time_limit(60):
         parse.parse_blocks(nlp, texts(80), processes=2)
