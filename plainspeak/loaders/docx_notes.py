@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from plainspeak.loaders.docx_numbering import NUMBER_STYLES
 from plainspeak.loaders.docx_text import W, w_val
 from plainspeak.paper import Block
 
 KINDS = ("footnotes", "endnotes")
-# Word's number formats, as HTML names list types ("1", "a", "A", "i", "I").
-_FORMATS = {"decimal": "1", "lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I"}
+# A note kind's style where the settings give none; one they give is read as
+# list numbers are (NUMBER_STYLES), any other format as plain numbers.
 _DEFAULTS = {"footnotes": "1", "endnotes": "i"}
 
 
@@ -66,5 +67,6 @@ def number_styles(settings: etree._Element | None) -> dict[str, str]:
         return styles
     for kind, element in (("footnotes", "footnotePr"), ("endnotes", "endnotePr")):
         given = w_val(settings.find(f"{W}{element}/{W}numFmt"))
-        styles[kind] = _FORMATS.get(given, styles[kind] if not given else "1")
+        if given:
+            styles[kind] = NUMBER_STYLES.get(given, "1")
     return styles

@@ -20,7 +20,7 @@ from plainspeak.loaders.docx_text import W, w_val
 
 # Word's number formats as HTML names list types; others (ordinal, decimalZero,
 # cardinalText, the East Asian counting systems…) are shown as plain numbers.
-_STYLES = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I"}
+NUMBER_STYLES = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I"}
 _UNNUMBERED = frozenset({"bullet", "none"})
 
 
@@ -95,7 +95,7 @@ def _levels(parent: etree._Element) -> dict[int, _Level]:
     levels = {}
     for lvl in parent.findall(f"{W}lvl"):
         number_format = w_val(lvl.find(f"{W}numFmt")) or "decimal"
-        style = "" if number_format in _UNNUMBERED else _STYLES.get(number_format, "1")
+        style = "" if number_format in _UNNUMBERED else NUMBER_STYLES.get(number_format, "1")
         levels[_int(lvl.get(f"{W}ilvl"), 0)] = _Level(style, _int(w_val(lvl.find(f"{W}start")), 0))
     return levels
 
