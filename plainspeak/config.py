@@ -162,11 +162,11 @@ def _names_file(settings: Settings, run: RunOptions, value: Any, at: Where) -> N
 
 
 def _ask_email(value: Any, at: Where) -> str:
-    from plainspeak.email_address import is_email_address
+    from plainspeak.email_address import EXPECTED, is_email_address
 
     address = typed(value, str, at, "an email address")
     if not is_email_address(address):
-        raise at.error("expected one email address, such as group@example.org")
+        raise at.error(EXPECTED)
     return address
 
 

@@ -12,6 +12,9 @@ import re
 _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
 
+# What a user is told when a given address is not one.
+EXPECTED = "expected one email address, such as group@example.org"
+
 
 def is_email_address(text: str) -> bool:
     """``text`` is one plain email address, such as ``group@example.org``."""

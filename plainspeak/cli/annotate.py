@@ -32,10 +32,10 @@ CHOICES = ("docx", "pdf", "html", "md")
 
 def _email(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """--ask-email: one plain address, or none."""
-    from plainspeak.email_address import is_email_address
+    from plainspeak.email_address import EXPECTED, is_email_address
 
     if value is not None and not is_email_address(value):
-        raise click.BadParameter("expected one email address, such as group@example.org")
+        raise click.BadParameter(EXPECTED)
     return value
 
 
