@@ -127,3 +127,34 @@ def test_a_tip_is_hidden_until_its_term_is_pointed_at_or_reached(page_file: Path
         shown = page.eval_on_selector_all(".tip", "tips => tips.filter(t => getComputedStyle(t).display !== 'none').length")
         browser.close()
     assert shown == 0
+
+
+# Reads, for the term the Tab key has reached, its tip's box in the window as it stands.
+FOCUSED = """() => {
+  const term = document.activeElement;
+  if (!term.classList.contains('term')) return null;
+  const box = term.nextElementSibling.getBoundingClientRect();
+  return {word: term.textContent, top: box.top, bottom: box.bottom, window: window.innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 1200])
+def test_a_tip_reached_by_the_tab_key_is_in_the_window_without_scrolling_by_hand(page_file: Path, width: int) -> None:
+    # A short window, so the page scrolls as the Tab key goes down it: a term
+    # scrolled only just into view at the foot of the window had its tip below it.
+    reached, hidden = 0, []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": width, "height": 500})
+        page.goto(page_file.as_uri())
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            tip = page.evaluate(FOCUSED)
+            if tip is None:
+                continue
+            reached += 1
+            if tip["top"] < 0 or tip["bottom"] > tip["window"]:
+                hidden.append((tip["word"], round(tip["top"]), round(tip["bottom"]), tip["window"]))
+        browser.close()
+    assert reached >= len(USES)
+    assert hidden == []
