@@ -42,7 +42,7 @@ def test_footnotes_are_notes_in_the_order_first_referred_to(tmp_path: Path) -> N
         ("paragraph", "The second mention of the same note.", 0, ((36, 2),), "Budget report"),
         ("footnote", "Forecasts use December's care packages.", 1, (), "Footnotes"),
         ("footnote", "The meeting moved from January.", 2, (), "Footnotes"),
-        ("footnote", "A second paragraph of the note.", 2, (), "Footnotes"),
+        ("footnote", "A second paragraph of the note.", 0, (), "Footnotes"),
     ]
     assert "[^" not in paper.text and "nothing refers to" not in paper.text
     assert [block.place.line for block in paper.blocks if block.kind.value == "footnote"] == [15, 10, 13]

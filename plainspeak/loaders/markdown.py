@@ -5,7 +5,8 @@ depth (each paragraph of a numbered item carries its number, which Markdown
 counts on from the list's first), table cells become TABLE_CELL blocks
 numbered by table, row and cell. Footnotes ("[^1]" and "[^1]: …") become
 FOOTNOTE blocks after the body, numbered in the order the text first refers
-to them, as Markdown shows them; the reference leaves the text and is kept
+to them, as Markdown shows them (a note's first paragraph carries its number
+in ``Block.number``, as a Word note's does); the reference leaves the text and is kept
 by its offset (``Block.note_refs``), and a note nothing refers to is not
 shown by Markdown and is not read. Bold text (``**Meeting:**``) is kept by
 its offsets too (``Block.bold``).
@@ -44,6 +45,7 @@ class _State:
     heading: int = 0
     in_cell: bool = False
     note: int = 0  # the number of the footnote being read
+    note_numbered: bool = False  # whether a block of that footnote has its number
     width: int = 0  # the longest source line of a paragraph, to tell a wrapped line from a short one
     source: tuple[str, ...] = ()  # the paper's lines as written
 
@@ -106,6 +108,7 @@ def _track(token: Token, state: _State) -> None:
         state.in_cell = False
     elif kind == "footnote_open":
         state.note = token.meta["id"] + 1
+        state.note_numbered = False
     elif kind == "footnote_close":
         state.note = 0
 
@@ -122,7 +125,8 @@ def _blocks(token: Token, state: _State) -> list[Block]:
     line = token.map[0] + 1 if token.map else None
     if state.note:
         block = new_block(BlockKind.FOOTNOTE, stripped, line=line)
-        block.number = state.note
+        block.number = 0 if state.note_numbered else state.note
+        state.note_numbered = True
     elif state.in_cell:
         block = new_block(
             BlockKind.TABLE_CELL, stripped, line=line,
