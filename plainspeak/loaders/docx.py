@@ -130,7 +130,7 @@ def _read_notes(root: etree._Element | None, name: str, walk: Walk) -> None:
             first = len(walk.blocks)
             read_story(note, f"{name}/{index}", walk)
             if len(walk.blocks) > first:
-                walk.notes.notes.setdefault((name, note.get(f"{W}id", "")), walk.blocks[first])
+                walk.notes.note(name, note.get(f"{W}id", ""), walk.blocks[first])
 
 
 def _first(package: Package, parts: list[str]) -> etree._Element | None:

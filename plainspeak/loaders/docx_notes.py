@@ -42,6 +42,10 @@ class NoteNumbers:
         for offset, (_, kind, note_id) in zip(offsets, refs):
             self.uses.append((block, offset, kind, note_id))
 
+    def note(self, kind: str, note_id: str, first: Block) -> None:
+        """Keep a note's first block, which its number will go on (the first kept, if an id is repeated)."""
+        self.notes.setdefault((kind, note_id), first)
+
     def number(self, settings: etree._Element | None) -> None:
         """Give each note referred to its number, and each reference the number of its note."""
         styles = number_styles(settings)
