@@ -166,6 +166,14 @@ def test_appendix_table_lists_words_used(annotated):
     ]
 
 
+def test_appendix_rows_are_not_split_across_pages_but_the_header_repeats(annotated):
+    _, _, _, out = annotated
+    table = docx.Document(io.BytesIO(out.data)).tables[-1]
+    kept = [row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows]
+    assert kept == [False, True, True, True]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
 def test_golden_document_and_comments(annotated):
     _, _, _, out = annotated
     package = zipfile.ZipFile(io.BytesIO(out.data))

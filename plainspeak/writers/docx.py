@@ -207,7 +207,9 @@ def add_appendix(document: Document, paper: Paper, result: PaperResult, glossari
     for cell, text in zip(header.cells, ("Word", "What it means")):
         cell.paragraphs[0].add_run(text).bold = True
     for entry in entries:
-        word, meaning = table.add_row().cells
+        row = table.add_row()
+        _keep_whole(row)
+        word, meaning = row.cells
         word.paragraphs[0].add_run(entry.term).bold = True
         meaning.paragraphs[0].add_run(entry.meaning)
     _widths(document, table, (0.3, 0.7))
@@ -217,6 +219,11 @@ def _repeat_as_header(row) -> None:
     """Mark the first row as a header: Word repeats it on each page, screen readers announce it."""
     properties = row._tr.get_or_add_trPr()
     properties.append(OxmlElement("w:tblHeader"))
+
+
+def _keep_whole(row) -> None:
+    """A word and its meaning stay on one page: Word moves the row rather than split it."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _widths(document, table, shares: tuple[float, ...]) -> None:
