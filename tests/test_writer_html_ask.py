@@ -48,7 +48,13 @@ def test_each_word_and_each_long_paragraph_has_an_email_saying_what_it_is_about(
     assert "Ask about \u2018precept\u2019 by email" in by_text
     # The long paragraph has a link; the "Date:" line and the short line do not.
     paragraph_links = [q for text, _, q in links if text == "Ask about this part by email"]
-    assert len(paragraph_links) == 1 and "paragraph 2 " in paragraph_links[0]["subject"][0]
+    # Named by its opening words (and heading, where it has one), not by a number no one sees.
+    assert len(paragraph_links) == 1
+    assert paragraph_links[0]["subject"] == ["A question about case.txt: \u2018The board agreed a virement from\u2026\u2019"]
+    assert paragraph_links[0]["body"][0].startswith(
+        "Please could the group explain this part of the paper case.txt? It begins: "
+        "\u2018The board agreed a virement from the transport budget to home care,\u2026\u2019")
+    assert "paragraph 2" not in paragraph_links[0]["body"][0]
     # The hint at the end names the address itself.
     assert re.search(rf'<p class="hint">[^<]*<a href="mailto:{re.escape(ADDRESS)}[^"]*">{re.escape(ADDRESS)}</a>',
                      _page(ask_email=ADDRESS))
@@ -79,3 +85,13 @@ def test_anything_but_one_plain_address_is_refused(bad: str) -> None:
 def test_plain_addresses_are_taken(good: str) -> None:
     assert is_email_address(good)
     assert f"mailto:{good}?" in unescape(_page(ask_email=good))
+
+
+def test_a_paragraphs_email_names_the_heading_it_sits_under() -> None:
+    paper = paper_from_text("Budget update\n\n" + TEXT)
+    paper.blocks[2].section = "Budget update"  # as a heading above it makes it
+    findings = [term_finding(paper, "virement")]
+    page = render_reader_html(result_for(paper, findings), paper, glossary(), ask_email=ADDRESS)
+    bodies = [q["body"][0] for text, _, q in _mail_links(page) if text == "Ask about this part by email"]
+    assert len(bodies) == 1
+    assert "this part of the paper case.txt under \u2018Budget update\u2019? It begins: \u2018The board" in bodies[0]

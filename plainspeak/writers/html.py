@@ -192,8 +192,13 @@ class _Ask:
         if self.email is not None:
             if len(block.text.split()) < MAIL_PARAGRAPH_WORDS:
                 return Markup("")  # a link under every "Date:" line would bury the paper
-            return self.mail(f"A question about paragraph {number} of {self.file_name}",
-                             f"Please could the group explain paragraph {number} of the paper {self.file_name}?",
+            # Said by its words and its heading, not its number: neither the
+            # page nor Word shows paragraph numbers, so the group could not find it.
+            opening = _opening(block.text)
+            under = f" under \u2018{' '.join(block.section.split())}\u2019" if block.section.strip() else ""
+            return self.mail(f"A question about {self.file_name}: \u2018{_opening(block.text, 6)}\u2019",
+                             f"Please could the group explain this part of the paper {self.file_name}{under}? "
+                             f"It begins: \u2018{opening}\u2019",
                              "Ask about this part by email")
         return self.form("paragraph", number, "Ask about this part", f"p{number}")
 
@@ -213,6 +218,12 @@ class _Ask:
         return el("p", {"class": "hint"}, "Not sure about a word that is not listed here? Email the group at ",
                   el("a", {"href": self.mailto(f"A question about {self.file_name}")}, self.email),
                   ", or ask at the meeting.")
+
+
+def _opening(text: str, words: int = 12) -> str:
+    """A paragraph's first ``words`` words, with an ellipsis where it goes on."""
+    split = text.split()
+    return " ".join(split[:words]) + ("\u2026" if len(split) > words else "")
 
 
 def _words_section(words: list[WordEntry], ids: dict[str, str], firsts: dict[str, str], ask: _Ask) -> Markup:
