@@ -1,4 +1,8 @@
-"""A term is named in notes and the word list as the paper wrote it, spelled as the glossary spells it."""
+"""A term is named in notes and the word list as the paper wrote it, spelled as the glossary spells it.
+
+A name the paper writes in capitals keeps them; an expansion the paper wrote is
+not explained by the acronym it never used.
+"""
 
 from __future__ import annotations
 
@@ -17,11 +21,18 @@ DELEGATION = Term("scheme of delegation", "Who may decide what.", aliases=("dele
 
 
 def test_each_written_form_is_named_as_the_glossary_spells_it():
-    assert name_in_paper(CHC, "Continuing  Healthcare") == "continuing healthcare"
+    assert name_in_paper(CHC, "continuing healthcare") == "continuing healthcare"
     assert name_in_paper(CHC, "CHC") == "CHC"
     assert name_in_paper(CHC, "CHCs") == "CHC"
+    # A capital only at the start is the sentence's, not the name's.
     assert name_in_paper(CHC, "Fully funded care") == "fully funded care"
-    assert name_in_paper(DELEGATION, "Delegation of Authority") == "delegation of authority"
+
+
+def test_a_name_the_paper_writes_in_capitals_keeps_them():
+    assert name_in_paper(CHC, "Continuing  Healthcare") == "Continuing Healthcare"
+    assert name_in_paper(DELEGATION, "Delegation of Authority") == "Delegation of Authority"
+    # A plural is still filed under the glossary's singular, in the glossary's case.
+    assert name_in_paper(DELEGATION, "Schemes of Delegation") == "scheme of delegation"
 
 
 def test_a_form_the_glossary_does_not_list_goes_under_the_headword():
@@ -39,8 +50,16 @@ def _paper_and_result(text: str, word: str, key: str):
 def test_a_note_on_an_expansion_is_labelled_with_it_not_the_acronym():
     paper, result = _paper_and_result("Her Continuing Healthcare review is due.", "Continuing Healthcare", "CHC")
     note = note_for(result.findings[0], GlossarySet(terms=[CHC]), result)
-    assert note.label == "continuing healthcare"
-    assert note.meaning.startswith("CHC stands for continuing healthcare.")
+    assert note.label == "Continuing Healthcare"
+    # The paper wrote the words, so the note does not bring in the short form.
+    assert note.meaning == "Care the NHS arranges and pays for in full."
+
+
+def test_a_note_on_an_acronym_says_what_it_stands_for():
+    paper, result = _paper_and_result("Her CHC review is due.", "CHC", "CHC")
+    note = note_for(result.findings[0], GlossarySet(terms=[CHC]), result)
+    assert note.label == "CHC"
+    assert note.meaning == "CHC stands for continuing healthcare. Care the NHS arranges and pays for in full."
 
 
 def test_the_word_list_files_an_alias_under_the_words_the_paper_used():

@@ -55,12 +55,13 @@ def words_used(paper: Paper, result: PaperResult, glossaries: GlossarySet | None
         # only when a rule flagged them: the paper may use them in their everyday sense.
         special = [t for t in glossaries.active_terms() if not t.common_word]
         for term, start, end in glossary_uses(_without_headings(paper), special):
-            _keep(entries, WordEntry(name_in_paper(term, paper.text[start:end]), glossary_meaning(term),
+            written = paper.text[start:end]
+            _keep(entries, WordEntry(name_in_paper(term, written), glossary_meaning(term, written),
                                      "glossary", start, end))
         for finding in result.findings:
             if kind_of(finding) == "term" and finding.term:
                 for term in glossaries.lookup(finding.term)[:1]:
-                    _keep(entries, WordEntry(name_in_paper(term, finding.text), glossary_meaning(term),
+                    _keep(entries, WordEntry(name_in_paper(term, finding.text), glossary_meaning(term, finding.text),
                                              "glossary", finding.start, finding.end))
     return sorted(entries.values(), key=lambda e: (e.term.casefold(), e.term))
 

@@ -50,9 +50,14 @@ def kind_of(finding: Finding) -> str:
     return "term" if finding.code.startswith("PS1") else "sentence"
 
 
-def glossary_meaning(term: Term) -> str:
-    """An entry's plain definition, led by what an acronym stands for."""
-    if term.expansion:
+def glossary_meaning(term: Term, written: str = "") -> str:
+    """An entry's plain definition, led by what an acronym stands for.
+
+    Where the paper wrote the words themselves (``written``: "Better Care
+    Fund", not "BCF"), saying what the short form stands for would only bring
+    in a short form the reader never met, so the definition stands alone.
+    """
+    if term.expansion and not (written and text_key(written) == text_key(term.expansion)):
         return f"{term.term} stands for {term.expansion}. {_sentence(term.definition)}".strip()
     return term.definition.strip()
 
@@ -62,18 +67,32 @@ def name_in_paper(term: Term, written: str) -> str:
 
     Where the paper writes "Continuing Healthcare" the note and the word list
     say that, not the entry's headword "CHC", which the reader never saw; a
-    plural ("ICBs") is the glossary's singular. A form the glossary does not
-    list goes under the headword.
+    plural ("ICBs") is the glossary's singular, but a name the paper writes in
+    capitals ("Better Care Fund") keeps them. A form the glossary does not list
+    goes under the headword.
     """
     wrote = text_key(written)  # case, plurals and spelling folded as the matcher folds them; acronyms keep case
-    return next((form for form in term.forms() if text_key(form) == wrote), term.term)
+    form = next((form for form in term.forms() if text_key(form) == wrote), term.term)
+    written = " ".join(written.split())
+    return written if _named_in_capitals(written, form) else form
 
 
-def meaning_of(subject: str, glossaries: GlossarySet | None, result: PaperResult | None) -> str:
-    """The plain meaning of ``subject``: the glossary's first, else the paper's own."""
+def _named_in_capitals(written: str, form: str) -> bool:
+    """Whether the paper writes ``form`` as a name, with capitals past its first letter ("Better Care Fund").
+
+    Then the list says it as the paper does; a capital only at the start
+    ("Virement is ...") is the sentence's, and the glossary's spelling stands.
+    """
+    return (written != form and written.casefold() == form.casefold()
+            and any(w.isupper() and f.islower() for w, f in zip(written[1:], form[1:])))
+
+
+def meaning_of(subject: str, glossaries: GlossarySet | None, result: PaperResult | None,
+               written: str = "") -> str:
+    """The plain meaning of ``subject`` (``written`` so in the paper): the glossary's first, else the paper's own."""
     if glossaries is not None:
         for term in glossaries.lookup(subject):
-            return glossary_meaning(term)
+            return glossary_meaning(term, written)
     if result is not None:
         folded = subject.casefold()
         for definition in result.definitions:
@@ -87,7 +106,7 @@ def note_for(finding: Finding, glossaries: GlossarySet | None = None,
     """The note for ``finding``; a suggestion that repeats the meaning is left out."""
     kind = kind_of(finding)
     subject = finding.term or finding.text
-    meaning = meaning_of(subject, glossaries, result) if kind == "term" else ""
+    meaning = meaning_of(subject, glossaries, result, finding.text) if kind == "term" else ""
     suggestion = finding.suggestion or ""
     if suggestion and meaning and suggestion.strip() in meaning:
         suggestion = ""
