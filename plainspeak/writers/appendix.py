@@ -10,13 +10,13 @@ can explain, each with its plain meaning, sorted as a reader looks them up.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from plainspeak.glossary.model import GlossarySet, Term
 from plainspeak.paper import BlockKind, Paper
 from plainspeak.result import PaperResult
-from plainspeak.writers.notes import glossary_meaning, kind_of, name_in_paper
+from plainspeak.writers.notes import glossary_meaning, kind_of, name_in_paper, sentence
 
 TITLE = "Words used in this paper"
 INTRO = "These words appear in this paper. Each one is explained in plain English."
@@ -28,9 +28,16 @@ class WordEntry:
 
     term: str
     meaning: str
-    source: str  # "glossary" or "this paper"
+    source: str  # "glossary", "this paper", or "both" (the paper spells an acronym out, the glossary explains it)
     first_offset: int = -1  # where the paper first uses it, or -1
     first_end: int = -1
+    # Every form that names the same glossary entry ("BCF", "Better Care Fund"):
+    # one entry in the list for them all, and each is explained in the text.
+    forms: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        """The entry's word and its other forms, each once."""
+        return tuple(dict.fromkeys((self.term, *self.forms)))
 
     @property
     def slug(self) -> str:
@@ -44,26 +51,79 @@ def slug(text: str) -> str:
 
 
 def words_used(paper: Paper, result: PaperResult, glossaries: GlossarySet | None) -> list[WordEntry]:
-    """The list, one entry per term, sorted case-insensitively."""
+    """The list, one entry per term (one per glossary entry, whatever forms the paper uses), sorted case-insensitively."""
     entries: dict[str, WordEntry] = {}
+    listed: set[int] = set()  # the glossary entries listed already, by id
+
+    def keep(entry: WordEntry, term: Term | None = None) -> None:
+        if term is not None and id(term) in listed:
+            return
+        if _keep(entries, replace(entry, forms=term.forms()) if term is not None else entry) and term is not None:
+            listed.add(id(term))
+
     for definition in result.definitions:
         if definition.definition:
-            _keep(entries, WordEntry(definition.term, definition.definition, "this paper",
-                                     definition.start, definition.end))
+            meaning, source = definition.definition, "this paper"
+            known = glossaries.lookup(definition.term)[:1] if glossaries is not None else []
+            if known and _spelled_out(definition.term, definition.definition):
+                # "CQC: Care Quality Commission" names the body but says nothing of what it does.
+                meaning = f"{definition.term} stands for {definition.definition}. {sentence(known[0].definition)}"
+                source = "both"
+            keep(WordEntry(definition.term, meaning, source, definition.start, definition.end),
+                 known[0] if known else None)
     if glossaries is not None:
         # Everyday words with a special meaning ("place", "members") are listed
         # only when a rule flagged them: the paper may use them in their everyday sense.
         special = [t for t in glossaries.active_terms() if not t.common_word]
         for term, start, end in glossary_uses(_without_headings(paper), special):
             written = paper.text[start:end]
-            _keep(entries, WordEntry(name_in_paper(term, written), glossary_meaning(term, written),
-                                     "glossary", start, end))
+            keep(WordEntry(name_in_paper(term, written), glossary_meaning(term, written), "glossary", start, end),
+                 term)
         for finding in result.findings:
             if kind_of(finding) == "term" and finding.term:
                 for term in glossaries.lookup(finding.term)[:1]:
-                    _keep(entries, WordEntry(name_in_paper(term, finding.text), glossary_meaning(term, finding.text),
-                                             "glossary", finding.start, finding.end))
+                    keep(WordEntry(name_in_paper(term, finding.text), glossary_meaning(term, finding.text),
+                                   "glossary", finding.start, finding.end), term)
     return sorted(entries.values(), key=lambda e: (e.term.casefold(), e.term))
+
+
+def _spelled_out(term: str, definition: str) -> bool:
+    """Whether the paper only says what an acronym stands for (in brackets, or in a table of abbreviations)."""
+    return _is_acronym(term) and len(definition.split()) <= SPELLED_OUT_WORDS
+
+
+# The longest name an acronym's letters spell out in the shipped glossaries is
+# seven words; a longer explanation says what the thing is, and stands alone.
+SPELLED_OUT_WORDS = 8
+
+
+def uses_by_section(paper: Paper, entries: Iterable[WordEntry]) -> list[tuple[WordEntry, int, int]]:
+    """Each entry's first use under each heading, as (entry, start, end); headings are not uses.
+
+    A reader who opens the paper at its fifth section finds a word explained
+    there too, not only where the paper first used it. Matched as
+    :func:`glossary_uses` matches: acronyms with their case, words without,
+    a plural allowed.
+    """
+    by_form: dict[str, WordEntry] = {}
+    for entry in entries:
+        for form in entry.names():
+            by_form.setdefault(form if _is_acronym(form) else form.casefold(), entry)
+    if not by_form:
+        return []
+    seen: set[tuple[str, str]] = set()
+    uses: list[tuple[WordEntry, int, int]] = []
+    for match in _pattern(tuple(by_form)).finditer(_without_headings(paper)):
+        written = match.group("form")
+        entry = by_form.get(written if _is_acronym(written) else written.casefold()) or by_form.get(written.casefold())
+        block = paper.block_at(match.start())
+        if entry is None or block is None:
+            continue
+        key = (entry.term, block.section)
+        if key not in seen:
+            seen.add(key)
+            uses.append((entry, match.start(), match.end()))
+    return uses
 
 
 def _without_headings(paper: Paper) -> str:
@@ -75,11 +135,13 @@ def _without_headings(paper: Paper) -> str:
     return "".join(text)
 
 
-def _keep(entries: dict[str, WordEntry], entry: WordEntry) -> None:
-    """The paper's own explanation wins over the glossary's; otherwise the first use wins."""
+def _keep(entries: dict[str, WordEntry], entry: WordEntry) -> bool:
+    """Whether ``entry`` is listed: the paper's own explanation wins over the glossary's; otherwise the first use wins."""
     key = entry.term.casefold()
-    if key not in entries:
-        entries[key] = entry
+    if key in entries:
+        return False
+    entries[key] = entry
+    return True
 
 
 def glossary_uses(text: str, terms: Iterable[Term]) -> list[tuple[Term, int, int]]:

@@ -32,11 +32,11 @@ from plainspeak.glossary.model import GlossarySet
 from plainspeak.paper import Block, Paper
 from plainspeak.result import PaperResult
 from plainspeak.writers import Annotated
-from plainspeak.writers.appendix import INTRO, TITLE, WordEntry, slug, words_used
+from plainspeak.writers.appendix import INTRO, TITLE, WordEntry, slug, uses_by_section, words_used
 from plainspeak.writers.html_body import body
 from plainspeak.writers.html_build import Markup, el, join, safe_url
 from plainspeak.writers.html_chart import chart
-from plainspeak.writers.html_marks import Mark, render
+from plainspeak.writers.html_marks import Mark, non_crossing, render
 from plainspeak.writers.html_notes import Notes
 from plainspeak.writers.notes import Note, notes_for
 
@@ -75,7 +75,7 @@ def render_reader_html(result: PaperResult, paper: Paper, glossaries: GlossarySe
 
     def render_block(block: Block) -> Markup:
         block_marks = marks.get(block.place.paragraph, [])
-        for mark in block_marks:
+        for mark in non_crossing([m for m in block_marks if m.kind != "note"]):  # the marks the text shows
             if mark.kind == "term":
                 firsts.setdefault(mark.target, f"use-{mark.number}")
         rendered = render(block.text, block_marks + notes_shown.references(block), block.bold)
@@ -90,11 +90,17 @@ def render_reader_html(result: PaperResult, paper: Paper, glossaries: GlossarySe
     return _page(title, main, Path(paper.path).name, ask_url)
 
 
+# Where a listed word's meaning comes from, as the list says it; a word with
+# one of these is explained at its first use under each heading.
+EXPLAINED = {"glossary": "From the glossary.", "this paper": "As this paper explains it.",
+             "both": "Spelled out in this paper; explained by the glossary."}
+
+
 def _word_list(paper: Paper, result: PaperResult, glossaries: GlossarySet | None,
                notes: list[Note]) -> list[WordEntry]:
     """The words list, plus flagged words nobody explains (said so plainly)."""
     words = words_used(paper, result, glossaries)
-    known = {w.term.casefold() for w in words}
+    known = {name.casefold() for w in words for name in w.names()}
     for note in notes:
         if note.kind == "term" and note.label.casefold() not in known:
             known.add(note.label.casefold())
@@ -113,17 +119,20 @@ def _unique_ids(words: list[WordEntry]) -> dict[str, str]:
         while candidate in used:
             candidate, n = f"{base}-{n}", n + 1
         used.add(candidate)
+        for name in word.names():  # a word's other forms lead to its one entry
+            ids.setdefault(name.casefold(), candidate)
         ids[word.term.casefold()] = candidate
     return ids
 
 
 def _marks(paper: Paper, notes: list[Note], words: list[WordEntry], ids: dict[str, str]) -> dict[int, list[Mark]]:
     """Marks by paragraph number: each finding, and each listed word's first use."""
-    by_term = {w.term.casefold(): w for w in words}
+    by_term = {name.casefold(): w for w in reversed(words) for name in w.names()}
+    by_term.update((w.term.casefold(), w) for w in words)
     marks: dict[int, list[Mark]] = {}
     spans = [(n.finding.start, n.finding.end, n) for n in notes
              if n.kind == "term" or (n.kind == "sentence" and n.finding.code in READER_PASSAGES)]
-    spans += [(w.first_offset, w.first_end, w) for w in words if w.source == "glossary" and w.first_offset >= 0]
+    spans += [(start, end, w) for w, start, end in uses_by_section(paper, [w for w in words if w.source in EXPLAINED])]
     for number, (start, end, item) in enumerate(sorted(spans, key=lambda s: (s[0], -s[1])), start=1):
         block = paper.block_at(start)
         if block is None or end > block.end:
@@ -230,7 +239,7 @@ def _words_section(words: list[WordEntry], ids: dict[str, str], firsts: dict[str
     entries = []
     for word in words:
         target = ids[word.term.casefold()]
-        source = {"glossary": "From the glossary.", "this paper": "As this paper explains it."}.get(word.source)
+        source = EXPLAINED.get(word.source)
         back = firsts.get(target)
         entries.append(el("div", {"class": "entry"},
                           el("dt", {"id": target, "data-ask": "term", "data-term": word.term}, el("dfn", {}, word.term)),

@@ -36,7 +36,7 @@ class Note:
             parts.append(f"Plain meaning: {self.meaning.strip()}")
         if self.suggestion:
             parts.append(f"Suggestion: {self.suggestion.strip()}")
-        return " ".join(_sentence(p) for p in parts if p)
+        return " ".join(sentence(p) for p in parts if p)
 
 
 def kind_of(finding: Finding) -> str:
@@ -58,7 +58,7 @@ def glossary_meaning(term: Term, written: str = "") -> str:
     in a short form the reader never met, so the definition stands alone.
     """
     if term.expansion and not (written and text_key(written) == text_key(term.expansion)):
-        return f"{term.term} stands for {term.expansion}. {_sentence(term.definition)}".strip()
+        return f"{term.term} stands for {term.expansion}. {sentence(term.definition)}".strip()
     return term.definition.strip()
 
 
@@ -121,6 +121,7 @@ def notes_for(result: PaperResult, glossaries: GlossarySet | None = None) -> lis
     return [note_for(f, glossaries, result) for f in result.findings]
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
+    """``text`` stripped, with a full stop unless it ends a sentence already."""
     text = text.strip()
     return text if not text or text[-1] in ".!?:" else text + "."
