@@ -164,7 +164,8 @@ def test_markdown_notes_are_superscript_links_and_notes_link_back(tmp_path):
     # At a hard passage's end, the reference stays in the passage, before its label.
     assert f'hospital.{ref(1)}</mark><span class="why">' in page
     # After an explained word, never inside its link; a second reference has no id of its own.
-    assert f"Moving money from one budget line to another.</span></span>{ref(2)} was" in page
+    assert f'Moving money from one budget line to another. <span class="tip-links">' in page
+    assert f'Close</a></span></span></span>{ref(2)} was' in page
     assert f"second virement.{ref(2, first=False)}</p>" in page
     assert ('<h2>Notes</h2><p id="p-3" data-ask="paragraph" data-paragraph="3"><span class="note-no" id="note-1">1.'
             '</span> From the month 9 forecast. <a href="#note-ref-1" class="back">Back to the text</a></p>') in page
@@ -177,7 +178,7 @@ def test_bold_stays_bold_inside_and_around_explained_words():
     paper = Paper(path="bold.docx", format="docx", blocks=[block])
     page = render_reader_html(result_for(paper, [term_finding(paper, "precept")], **PROFILE), paper, glossary())
     assert ('<p id="p-1" data-ask="paragraph" data-paragraph="1"><strong>Budget and </strong>'
-            '<span class="t" id="use-1"><a class="term" href="#w-precept" aria-describedby="tip-1" data-ask="term" '
+            '<span class="t" id="use-1"><a class="term" href="#use-1" aria-describedby="tip-1" data-ask="term" '
             'data-term="precept"><strong>precept</strong></a>') in page
     assert '</span></span><strong>:</strong> both agreed.</p>' in page
 

@@ -14,6 +14,7 @@ downloads a browser.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -158,3 +159,68 @@ def test_a_tip_reached_by_the_tab_key_is_in_the_window_without_scrolling_by_hand
         browser.close()
     assert reached >= len(USES)
     assert hidden == []
+
+
+# For the term tapped, whether its tip is open, its box in the window, and the page's fragment.
+TAPPED = """term => {
+  const tip = term.nextElementSibling, box = tip.getBoundingClientRect(), word = term.getBoundingClientRect();
+  return {shown: getComputedStyle(tip).display !== 'none', top: box.top, bottom: box.bottom, word: word.top,
+          width: box.width, screen: document.documentElement.clientWidth,
+          window: window.innerHeight, hash: location.hash, own: '#' + term.parentElement.id};
+}"""
+
+
+def test_a_tapped_word_opens_its_meaning_where_it_stands_on_a_phone(page_file: Path) -> None:
+    # A phone has no hover and follows a link at once: a word that linked to the
+    # list at the end took the reader away from the sentence they were reading.
+    problems = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        terms = page.query_selector_all("a.term")
+        assert len(terms) == len(USES)
+        for term in terms:
+            term.scroll_into_view_if_needed()
+            term.tap()
+            page.wait_for_function("hash => location.hash === hash", arg="#" + term.evaluate("t => t.parentElement.id"))
+            tip = term.evaluate(TAPPED)
+            if not (tip["shown"] and tip["hash"] == tip["own"] and 0 <= tip["word"] < tip["top"]
+                    and tip["bottom"] <= tip["window"] and tip["width"] >= min(NARROWEST, tip["screen"] - 40)):
+                problems.append((term.inner_text(), tip))
+            # Shut it as a reader would: open over a table's rows, its links may lie on the next word.
+            term.evaluate_handle("t => t.nextElementSibling.querySelector('a.close')").as_element().tap()
+            page.wait_for_function("() => location.hash === '#closed'")
+        browser.close()
+    assert problems == []
+
+
+def test_the_meaning_links_on_to_the_words_entry_in_the_list(page_file: Path) -> None:
+    page = page_file.read_text(encoding="utf-8")
+    tips = re.findall(r'<a class="term" href="#(use-\d+)"[^>]*>[^<]*</a><span class="tip" id="tip-\d+">[^<]*'
+                      r'<span class="tip-links"><a class="more" href="#(w-[\w-]+)">More in the list of words</a> '
+                      r'<a class="close" href="#(\w+)">Close</a></span></span>', page)
+    assert len(tips) == len(USES)
+    assert all(f'id="{use}"' in page and f'id="{entry}"' in page for use, entry, _ in tips)
+    assert all(f'id="{closed}"' not in page for _, _, closed in tips)  # "Close" leads nowhere, so nothing stays open
+
+
+def test_close_shuts_a_tapped_meaning_without_moving_the_page(page_file: Path) -> None:
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        term = page.query_selector_all("a.term")[1]
+        term.tap()
+        page.wait_for_function("() => location.hash.startsWith('#use-')")
+        tip = term.evaluate_handle("t => t.nextElementSibling").as_element()
+        close = tip.query_selector("a.close")
+        assert close.is_visible()
+        scrolled = page.evaluate("scrollY")
+        close.tap()
+        page.wait_for_function("() => location.hash === '#closed'")
+        state = {"shown": tip.is_visible(), "scroll": page.evaluate("scrollY")}
+        browser.close()
+    assert state == {"shown": False, "scroll": scrolled}

@@ -50,7 +50,7 @@ def _tips(page: str) -> list[tuple[str, str, str]]:
     """(word, its tip, the heading it sits under) for every explained word in the paper's text."""
     paper_part = page[page.index('<section id="paper"'):page.index('<section id="words"')]
     tips, heading = [], ""
-    for match in re.finditer(r'<h[2-6][^>]*>(.*?)</h[2-6]>|<a class="term"[^>]*>(.*?)</a><span class="tip"[^>]*>(.*?)</span>',
+    for match in re.finditer(r'<h[2-6][^>]*>(.*?)</h[2-6]>|<a class="term"[^>]*>(.*?)</a><span class="tip"[^>]*>(.*?)(?: <span class="tip-links">|</span>)',
                              paper_part):
         if match.group(1) is not None:
             heading = unescape(re.sub(r"<[^>]+>", "", match.group(1)))

@@ -1,8 +1,8 @@
 """Mark words and passages inside one block's text, as nested HTML.
 
 Each block gets a list of :class:`Mark` s in block offsets: explained words
-(a link to their entry in "Words used in this paper", with the meaning shown
-on hover, focus or tap) and hard passages (a ``<mark>`` followed by a label
+(a link to the word itself, with the meaning shown on hover, focus or tap, and
+from the meaning a link to its entry in "Words used in this paper") and hard passages (a ``<mark>`` followed by a label
 that says why, with an icon and words, never colour alone), and note
 references (a superscript link to the note, where the paper's mark for it
 is not part of the text). Marks that cross one another cannot nest in HTML,
@@ -105,17 +105,29 @@ def _closes(mark: Mark, following: Mark) -> bool:
     return mark.kind == "passage" and following.kind == "note" and following.start == mark.end
 
 
+# A fragment no element of the page has (ids are "p-", "use-", "tip-", "w-", "note-", "hard-" and the
+# sections' own), so that following it leaves no word the page's target.
+CLOSED = "#closed"
+
+
 def _wrap(mark: Mark, content: Markup) -> Markup:
     if mark.kind == "note":
         return el("sup", {"class": "note-ref"},
                   el("a", {"href": f"#{mark.target}", "id": mark.anchor or None},
                      el("span", {"class": "vh"}, "Note "), mark.term))
     if mark.kind == "term":
-        tip_id = f"tip-{mark.number}"
-        link = el("a", {"class": "term", "href": f"#{mark.target}", "aria-describedby": tip_id,
+        # The word links to itself, so a tap on a phone (which has no hover and
+        # follows a link at once) opens its meaning where it stands; the meaning
+        # links on to the word's entry in the list, where the reader can ask about it.
+        tip_id, use_id = f"tip-{mark.number}", f"use-{mark.number}"
+        link = el("a", {"class": "term", "href": f"#{use_id}", "aria-describedby": tip_id,
                         "data-ask": "term", "data-term": mark.term}, content)
-        tip = el("span", {"class": "tip", "id": tip_id, "role": "tooltip"}, mark.tip)
-        return el("span", {"class": "t", "id": f"use-{mark.number}"}, link, tip)
+        # "Close" names no element, so following it closes the meaning a tap opened and scrolls nowhere.
+        tip = el("span", {"class": "tip", "id": tip_id}, mark.tip, " ",
+                 el("span", {"class": "tip-links"},
+                    el("a", {"class": "more", "href": f"#{mark.target}"}, "More in the list of words"), " ",
+                    el("a", {"class": "close", "href": CLOSED}, "Close")))
+        return el("span", {"class": "t", "id": use_id}, link, tip)
     reason = "; ".join(mark.reasons)
     label = el("span", {"class": "why"},
                el("span", {"class": "icon", "aria-hidden": "true"}, "\u26a0"),
