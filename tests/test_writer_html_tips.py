@@ -224,3 +224,23 @@ def test_close_shuts_a_tapped_meaning_without_moving_the_page(page_file: Path) -
         state = {"shown": tip.is_visible(), "scroll": page.evaluate("scrollY")}
         browser.close()
     assert state == {"shown": False, "scroll": scrolled}
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_the_keyboard_focus_ring_stands_out_from_the_page(page_file: Path) -> None:
+    # WCAG 1.4.11: a focus indicator needs 3:1 against what is around it; the yellow ring alone had 1.6:1.
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 800, "height": 900})
+        page.goto(page_file.as_uri())
+        page.keyboard.press("Tab")
+        ring, ground = page.evaluate("""() => [getComputedStyle(document.activeElement).outlineColor,
+                                              getComputedStyle(document.body).backgroundColor]""")
+        browser.close()
+    lighter, darker = sorted((_luminance(ring), _luminance(ground)), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 3
