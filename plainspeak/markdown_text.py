@@ -17,8 +17,14 @@ from plainspeak.safe_text import printable
 
 # Backslash-escaped wherever they stand; ``#`` too, as GitHub links ``#12`` to an issue.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~#])")
-# Written as entities: HTML can't open, and ``@`` can't mention anyone.
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "@": "&#64;"}
+# Written as entities: HTML can't open, and ``@`` can't mention anyone. Only
+# where they could do that, so the summary still reads as plain text in an
+# email: "A&E", "care@example.org" and quotes stay as they are. An ``&``
+# that would start a named entity ("&copy;") is written out; ``&#`` cannot
+# start one, as ``#`` is backslash-escaped first.
+_ENTITIES = {"<": "&lt;", ">": "&gt;"}
+_ENTITY_START = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*;)")
+_MENTION = re.compile(r"(?<!\w)@(?=[\w-])")
 # List markers, and a line of ``=`` that would make the line above a heading,
 # only count at the start of a line.
 _LINE_START = re.compile(r"^([+\-=]|\d+[.)])")
@@ -32,7 +38,9 @@ def escape(text: str) -> str:
     """
     # Backslashes before entities, so the ``#`` of ``&#64;`` is left alone.
     text = _SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
+    text = _ENTITY_START.sub("&amp;", text)
     text = "".join(_ENTITIES.get(char, char) for char in text)
+    text = _MENTION.sub("&#64;", text)
     return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
 
 

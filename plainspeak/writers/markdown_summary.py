@@ -91,7 +91,9 @@ def _opening(note: Note, limit: int = 12) -> str:
 
 
 def _more(total: int) -> list[str]:
-    return ["", f"\u2026and {total - MAX_ROWS} more in the annotated copy."] if total > MAX_ROWS else []
+    # Said so it holds whether or not a copy was written beside this summary.
+    return (["", f"\u2026and {total - MAX_ROWS} more, which `plainspeak check` lists and an annotated copy "
+             "marks where each stands."] if total > MAX_ROWS else [])
 
 
 def _appendix(paper: Paper, result: PaperResult, glossaries: GlossarySet | None) -> list[str]:
