@@ -115,6 +115,9 @@ def suggestions(nlp, text: str) -> list[str]:
      ["Say who, first: '[who] is discharging …'."]),
     ("The overspend on home care is driven mainly by rising demand for help at home.",
      ["Start with them: 'Rising demand for help drives …'."]),
+    # The clause about the actor is not part of it (it gave "patients being have driven").
+    ("The rise has been driven in part by higher numbers of patients being discharged from hospital with larger packages.",
+     ["Start with them: 'Higher numbers of patients have driven …'.", "Say who, first: '[who] discharges …'."]),
     ("The Cabinet is asked to: note the report and agree the plan for next year.",
      ["Say who, first: '[who] asks …'."]),
 ])

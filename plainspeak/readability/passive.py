@@ -247,13 +247,16 @@ _NOMINAL = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON"})
 def _agent_phrase(noun: "Token") -> str:
     """The actor's whole noun phrase, up to a comma, bracket or a clause about it.
 
-    "by Councillor Priya Shah, who chairs the board" -> "Councillor Priya Shah";
+    "by Councillor Priya Shah, who chairs the board" -> "Councillor Priya Shah",
+    "by more patients being discharged" -> "more patients";
     "by the Director of Adult Services" keeps its "of ..." part. Words the
     parser hung before "by" ("mainly by", "on 5 March by") are left out.
     """
+    # A clause about the actor starts before its verb: "patients being discharged" ends at "patients".
+    in_clause = {t.i for c in noun.subtree if c.i > noun.i and c.dep_ in _CLAUSE_DEPS for t in c.subtree}
     words = []
     for token in noun.subtree:
-        if token.i > noun.i and (token.text in _AGENT_CUT or token.dep_ in _CLAUSE_DEPS
+        if token.i > noun.i and (token.text in _AGENT_CUT or token.i in in_clause or token.pos_ in ("VERB", "AUX")
                                  or token.lower_ in _AGENT_STOP_WORDS):
             break
         if token.i < noun.i and token.lower_ == "by":
