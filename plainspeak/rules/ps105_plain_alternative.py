@@ -6,6 +6,7 @@ from typing import Iterable
 
 from plainspeak.analysis import Analysis
 from plainspeak.findings import Finding, Severity
+from plainspeak.readability.verbforms import past_participle, past_tense, present_participle, third_person
 from plainspeak.rules.base import Rule, register
 from plainspeak.terms.uses import is_prose
 
@@ -47,9 +48,25 @@ class PlainAlternative(Rule):
                 if alternative is None or phrase in seen or any(s < end and start < e for s, e in terms):
                     continue  # a glossary term is PS101's: one finding, with its definition
                 seen.add(phrase)
-                words = " or ".join(f"'{w}'" for w in alternative.say_instead)
+                span = doc.char_span(start, end)
+                tag = span[0].tag_ if span is not None and len(span) == 1 else ""
+                instead = [inflected(w, tag) for w in alternative.say_instead]
+                words = " or ".join(f"'{w}'" for w in instead)
                 yield analysis.finding(
                     type(self), block.start + start, block.start + end,
                     f"'{block.text[start:end]}' has plainer wording: {words}.",
-                    term=phrase, suggestion=alternative.say_instead[0] if alternative.say_instead else None,
+                    term=phrase, suggestion=instead[0] if instead else None,
                 )
+
+
+# A one-word verb keeps its form in the suggestion: "allocated" -> "given", not "give".
+_FORMS = {"VBD": past_tense, "VBN": past_participle, "VBG": present_participle, "VBZ": third_person}
+
+
+def inflected(plainer: str, tag: str) -> str:
+    """``plainer`` ("give", "share out") in the form of the verb it stands for (tag ``tag``), its first word inflected."""
+    form = _FORMS.get(tag)
+    if form is None or not plainer:
+        return plainer
+    first, _, rest = plainer.partition(" ")
+    return f"{form(first)} {rest}".strip()
