@@ -79,12 +79,17 @@ def _classify(match: re.Match[str], kind: str, offset: int) -> Figure | None:
     return Figure(start, end, "date" if kind == "year" else kind)
 
 
+# Below this a sum is written in full whatever the paper does with larger ones:
+# "£1,200 a week", never "£1.2k"; so it is no figure whose style PS302 compares.
+SMALL_SUM = 10_000
+
+
 def _money(match: re.Match[str], start: int, end: int) -> Figure:
     number = re.search(r"\d[\d,]*(?:\.\d+)?", match.group("money"))
     value = float(number.group().replace(",", "")) if number else 0.0
     suffix, word = match.group("suffix"), match.group("word")
     scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
     value *= scale.get(suffix or word or "", 1)
-    magnitude = "millions" if value >= 1e6 else "thousands" if value >= 1e3 else ""
+    magnitude = "millions" if value >= 1e6 else "thousands" if value >= SMALL_SUM else ""
     style = f"suffix-{suffix}" if suffix else "words" if word else "digits"
     return Figure(start, end, "money", style if magnitude else "", magnitude)

@@ -10,7 +10,7 @@ from plainspeak.readability.units import STYLE_NAMES, figure_uses, minority_uses
 from plainspeak.rules.base import Rule, register
 
 _FAMILIES = {"money-millions": "Sums of a million or more",
-             "money-thousands": "Sums between a thousand and a million",
+             "money-thousands": "Sums between ten thousand and a million",
              "financial-year": "Financial years"}
 
 
@@ -23,7 +23,9 @@ class MixedNumberFormats(Rule):
         and "£4,200,000"; "£500k" and "£500,000") and financial years written
         differently ("2024/25", "2024-25", "FY25"). One finding for each
         rarer way, at its first use. Tables are left alone: full figures in a
-        table beside "£4.2m" in the text are normal.
+        table beside "£4.2m" in the text are normal. So are sums under
+        £10,000, which are written in full whatever the paper does with
+        larger ones ("£1,200 a week").
 
     Why it matters:
         A reader comparing "£4.2m" with "£4,200,000" has to stop and work out
