@@ -61,14 +61,14 @@ class Location:
 
     def spoken(self) -> str:
         """The place in words a reader can follow: "page 4, line 12", "line 17",
-        "table 2, row 3", or "paragraph 96 (under 'Appendix A')"."""
+        "table 2, row 3", or "paragraph 96, under 'Appendix A'" (no brackets: it often stands in some)."""
         if self.page is not None:
             return f"page {self.page}, line {self.line}" if self.line is not None else f"page {self.page}"
         if self.line is not None:
             return f"line {self.line}"
         if self.table is not None and self.row is not None:
             return f"table {self.table}, row {self.row}"
-        under = f" (under '{self.section}')" if self.section else ""
+        under = f", under '{self.section}'" if self.section else ""
         return f"paragraph {self.paragraph}{under}"
 
 

@@ -96,7 +96,7 @@ def test_findings_that_could_not_be_placed_are_named() -> None:
         return Finding(code, "x", Severity.WARNING, "m", 0, 1, "t", Location(paragraph, section="Footnotes"), term=term)
 
     found = [finding("PS201", None, 125), finding("PS101", "outturn", 126)]
-    assert _named(found) == "PS201 at paragraph 125 (under 'Footnotes'), PS101 'outturn' at paragraph 126 (under 'Footnotes')"
+    assert _named(found) == "PS201 at paragraph 125, under 'Footnotes'; PS101 'outturn' at paragraph 126, under 'Footnotes'"
     assert _named(found * 3).endswith("and 3 more")
 
 

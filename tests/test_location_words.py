@@ -16,7 +16,7 @@ from tests.helpers import blank_nlp, paper_from_text
     (Location(paragraph=40, page=4), "page 4"),
     (Location(paragraph=7, line=17), "line 17"),
     (Location(paragraph=47, table=2, row=3, cell=1, section="Budget"), "table 2, row 3"),
-    (Location(paragraph=96, section="5. Risks"), "paragraph 96 (under '5. Risks')"),
+    (Location(paragraph=96, section="5. Risks"), "paragraph 96, under '5. Risks'"),
     (Location(paragraph=3), "paragraph 3"),
 ])
 def test_spoken(location: Location, words: str) -> None:

@@ -154,10 +154,10 @@ def annotate_one(path: str, name: CopyName, run: Run) -> str:
 
 
 def _named(findings: Sequence["Finding"], most: int = 3) -> str:
-    """ "PS201 at paragraph 125, PS101 'outturn' at page 3, line 4": which findings, so staff can find them."""
+    """ "PS201 at paragraph 125; PS101 'outturn' at page 3, line 4": which findings, so staff can find them."""
     named = [f"{f.code}{f' {f.term!r}' if f.term else ''} at {f.location.spoken()}" for f in findings[:most]]
     more = f" and {len(findings) - most} more" if len(findings) > most else ""
-    return ", ".join(named) + more
+    return "; ".join(named) + more  # a place has commas of its own
 
 
 def target_path(paper: str, copy_suffix: str, name: CopyName, run: Run) -> Path:
