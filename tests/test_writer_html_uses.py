@@ -103,3 +103,22 @@ def test_each_list_entry_links_back_to_a_use_the_text_shows() -> None:
     shown = set(re.findall(r'<span class="t" id="(use-\d+)"', page))
     backs = re.findall(r'<a href="#(use-\d+)" class="back">Back to where it is used</a>', page)
     assert backs and set(backs) <= shown
+
+
+def test_the_summary_counts_what_the_page_shows() -> None:
+    # A passage with two reasons was counted twice, and a word nobody explains as explained.
+    from dataclasses import replace
+
+    from tests.writer_support import sentence_finding
+
+    paper = paper_from_text("# Care budget\n\nSpending on care rose this year because more people needed "
+                            "help at home, and the virement and the outturn were agreed.")
+    long = sentence_finding(paper, "Spending on care", 24)
+    dense = replace(long, code="PS301", name="dense-figures", extra={})
+    findings = [long, dense, term_finding(paper, "virement"), term_finding(paper, "outturn")]
+    page = render_reader_html(result_for(paper, findings), paper, glossary())
+    facts = dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", page))
+    assert facts["Passages marked hard to read"] == "1"
+    assert page.count('<span class="why">') == 1
+    assert facts["Words explained for you"] == "1"  # virement; outturn is listed as nobody explaining it
+    assert "<dfn>outturn</dfn>" in page

@@ -82,7 +82,8 @@ def render_reader_html(result: PaperResult, paper: Paper, glossaries: GlossarySe
         return notes_shown.around(block, rendered)
 
     title = paper.title or result.title or Path(paper.path).name
-    main = join([_summary(result, paper, notes, words),
+    shown = [m for block_marks in marks.values() for m in non_crossing([m for m in block_marks if m.kind != "note"])]
+    main = join([_summary(result, paper, notes, words, shown),
                  el("section", {"id": "paper", "aria-labelledby": "paper-h"},
                     el("h2", {"id": "paper-h", "class": "vh"}, "The paper"),
                     body(paper.blocks, render_block, ask.paragraph)),
@@ -252,15 +253,19 @@ def _words_section(words: list[WordEntry], ids: dict[str, str], firsts: dict[str
               el("h2", {"id": "words-h"}, TITLE), el("p", {}, INTRO), listing, ask.hint())
 
 
-def _summary(result: PaperResult, paper: Paper, notes: list[Note], words: list[WordEntry]) -> Markup:
+def _summary(result: PaperResult, paper: Paper, notes: list[Note], words: list[WordEntry], shown: list[Mark]) -> Markup:
+    """The facts at the top, counted as the page shows them: ``shown`` are the marks in its text.
+
+    A passage with two reasons is one marked passage, and a word nobody
+    explains is listed but not counted as explained.
+    """
     readability: dict[str, Any] = result.summary.get("readability") or {}
     age = readability.get("reading_age")
-    passages = sum(1 for n in notes if n.kind == "sentence" and n.finding.code in READER_PASSAGES)
     facts = [
         ("Reading age", f"{age:g} (lower is easier)" if isinstance(age, (int, float)) else "not worked out"),
         ("Words", f"{result.words or paper.word_count:,}"),
-        ("Words explained for you", str(len(words))),
-        ("Passages marked hard to read", str(passages)),
+        ("Words explained for you", str(sum(w.meaning != UNEXPLAINED for w in words))),
+        ("Passages marked hard to read", str(sum(m.kind == "passage" for m in shown))),
     ]
     about = [n for n in notes if n.kind == "paper"]
     return el("section", {"id": "summary", "aria-labelledby": "summary-h", "class": "summary"},
