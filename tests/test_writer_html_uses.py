@@ -120,5 +120,7 @@ def test_the_summary_counts_what_the_page_shows() -> None:
     facts = dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", page))
     assert facts["Passages marked hard to read"] == "1"
     assert page.count('<span class="why">') == 1
+    # Its label says why in everyday words: not "dense figures".
+    assert "long sentence (24 words); lots of numbers</span>" in page
     assert facts["Words explained for you"] == "1"  # virement; outturn is listed as nobody explaining it
     assert "<dfn>outturn</dfn>" in page

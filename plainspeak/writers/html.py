@@ -44,6 +44,8 @@ MEDIA_TYPE = "text/html; charset=utf-8"
 # Passages a reader is told are hard: long or hard sentences and dense figures. Passive
 # verbs, hidden verbs and number styles are advice for the writer (in the Word and PDF copies).
 READER_PASSAGES = frozenset({"PS201", "PS202", "PS301"})
+# What a passage's label says to a reader, in everyday words (staff copies keep the rule's name).
+READER_REASONS = {"PS201": "long sentence", "PS202": "hard sentence", "PS301": "lots of numbers"}
 UNEXPLAINED = ("Neither this paper nor the glossary explains this word. "
                "Ask about it before or at the meeting.")
 
@@ -150,7 +152,8 @@ def _mark(item: Note | WordEntry, start: int, end: int, number: int,
         return Mark(start, end, "term", item.term, ids[item.term.casefold()], item.meaning, number=number)
     if item.kind == "sentence":
         words = item.finding.extra.get("words")
-        reason = f"{item.label} ({words} words)" if isinstance(words, int) else item.label
+        label = READER_REASONS.get(item.finding.code, item.label)
+        reason = f"{label} ({words} words)" if isinstance(words, int) else label
         return Mark(start, end, "passage", reasons=[reason], number=number)
     entry = by_term.get(item.label.casefold())
     target = ids.get(item.label.casefold())
