@@ -33,7 +33,7 @@ from plainspeak.writers.pdf_geometry import Box, line_boxes, quad, union
 from plainspeak.writers.pdf_pages import add_pages
 
 MEDIA_TYPE = "application/pdf"
-COLOURS = {"term": "ffe14d", "sentence": "9fd8ff"}  # yellow for words, blue for passages
+COLOURS = {"term": "ffe14d", "sentence": "9fd8ff"}  # yellow for words to explain, blue for how it is written
 POPUP = (200.0, 80.0)  # width and height of a note's popup, in points
 
 
