@@ -376,3 +376,23 @@ def test_a_strict_open_xml_paper_gets_one_clear_refusal_for_a_word_copy(tmp_path
     assert raised.value.line() == (
         f"{path}: the Word file is saved as Strict Open XML, which plainspeak can check but not annotate in Word "
         "[E116] - save it as an ordinary Word document (.docx), or choose --format html or md")
+
+
+def test_a_finding_in_a_footnote_is_a_comment_on_the_word_its_mark_follows(tmp_path):
+    # A comment cannot be anchored in the notes part; left out, the finding was lost to whoever opened the copy.
+    from tests.test_load_docx import make_docx, p
+
+    body = ('<w:p><w:r><w:t xml:space="preserve">The plan was agreed</w:t></w:r>'
+            '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> in May.</w:t></w:r></w:p>')
+    notes = {"footnotes": (f'<w:footnote w:id="1">{p("Set out in the budget report.")}'
+                           f'{p("Paid for by virement from the transport budget.")}</w:footnote>'),
+             "endnotes": f'<w:endnote w:id="1">{p("A note no text refers to, about the precept.")}</w:endnote>'}
+    source = make_docx(tmp_path, body, notes=notes)
+    paper = plainspeak.load(source)
+    findings = [term_finding(paper, "virement"), term_finding(paper, "precept")]
+    out = docx_writer.write(source.read_bytes(), paper, result_for(paper, findings), glossary())
+    assert out.placed == 1 and [f.term for f in out.unplaced] == ["precept"]  # nothing refers to that note
+    (comment,) = docx.Document(io.BytesIO(out.data)).comments
+    assert comment.paragraphs[0].text.startswith("In the note marked here: 'virement' is not explained")
+    assert _anchored(out.data) == {str(comment.comment_id): "agreed"}
+    assert _texts(out.data) == _texts(source.read_bytes())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 from itertools import count
 from typing import TYPE_CHECKING, Iterator
 
@@ -54,7 +55,10 @@ def write(source: bytes, paper: Paper, result: PaperResult, glossaries: Glossary
     comments = Comments(document)
     for block_index, block_notes in _by_block(paper, notes):
         block = paper.blocks[block_index]
-        located = finder.find(block) if block.kind not in _NOT_IN_BODY else None
+        if block.kind in _NOT_IN_BODY:
+            outcome.unplaced.extend(n.finding for n in block_notes)
+            continue
+        located = finder.find(block)
         if located is None:
             outcome.unplaced.extend(n.finding for n in block_notes)
             continue
@@ -76,12 +80,60 @@ _NOT_IN_BODY = {BlockKind.FOOTNOTE, BlockKind.ENDNOTE, BlockKind.HEADER, BlockKi
 
 
 def _by_block(paper: Paper, notes: list[Note]) -> list[tuple[int, list[Note]]]:
+    """The notes of each block, a footnote's or endnote's moved onto its reference in the body where they can be."""
     grouped: dict[int, list[Note]] = {}
     for note in notes:
         index = paper.block_index_at(note.finding.start)
         if index is not None:
+            index, note = _at_reference(paper, index, note)
             grouped.setdefault(index, []).append(note)
     return sorted(grouped.items())
+
+
+def _at_reference(paper: Paper, index: int, note: Note) -> tuple[int, Note]:
+    """A note on a footnote's or endnote's words, moved onto the word its reference mark follows.
+
+    A comment cannot be anchored in the notes part here, and a finding left
+    out of the copy would be lost to whoever opens it; on the word before the
+    mark it says it is about the note. Anything else, or a note whose mark
+    has no word before it, is left where it is (and reported as unplaced).
+    """
+    number = _note_number(paper, index)
+    if not number:
+        return index, note
+    for body_index, block in enumerate(paper.blocks):
+        if block.kind in _NOT_IN_BODY:
+            continue
+        for at, referred in block.note_refs:
+            word = _word_before(block.text, at) if referred == number else None
+            if word is not None:
+                finding = replace(note.finding, start=block.start + word, end=block.start + at)
+                return body_index, replace(note, finding=finding,
+                                           problem=f"In the note marked here: {note.problem}")
+    return index, note
+
+
+def _note_number(paper: Paper, index: int) -> int:
+    """The number of the footnote or endnote whose paragraph ``paper.blocks[index]`` is (0 if none).
+
+    Only a note's first paragraph carries its number: a later one takes it from there.
+    """
+    kind = paper.blocks[index].kind
+    if kind not in (BlockKind.FOOTNOTE, BlockKind.ENDNOTE):
+        return 0
+    while index >= 0 and paper.blocks[index].kind is kind:
+        if paper.blocks[index].number:
+            return paper.blocks[index].number
+        index -= 1
+    return 0
+
+
+def _word_before(text: str, at: int) -> int | None:
+    """Where the word that ends at ``at`` (a note's mark follows it) starts, or None if none does."""
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start if start < at else None
 
 
 def _annotate_paragraph(comments: Comments, block: Block, located: Located, notes: list[Note]) -> list[Note]:
