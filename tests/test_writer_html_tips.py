@@ -244,3 +244,28 @@ def test_the_keyboard_focus_ring_stands_out_from_the_page(page_file: Path) -> No
         browser.close()
     lighter, darker = sorted((_luminance(ring), _luminance(ground)), reverse=True)
     assert (lighter + 0.05) / (darker + 0.05) >= 3
+
+
+@pytest.mark.parametrize("width", [320, 360, 1200])
+def test_the_charts_words_are_big_enough_to_read_at_every_width(tmp_path: Path, width: int) -> None:
+    # Shrunk to a phone's width, the chart drawn for a wide page had labels 5 px high.
+    paper = plainspeak.load(str(_write(tmp_path / "chart.md", TEXT)))
+    profile = {"readability": {"reading_age": 14.2, "profile": [
+        {"label": f"{n}. A section with a long heading of its own", "sentences": 3, "hard": 1, "reading_age": 9.0 + n}
+        for n in range(1, 6)]}}
+    page = tmp_path / "chart.html"
+    page.write_text(render_reader_html(result_for(paper, [], **profile), paper, glossary()), encoding="utf-8")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        view = browser.new_page(viewport={"width": width, "height": 900})
+        view.goto(page.as_uri())
+        sizes = view.evaluate("""() => [...document.querySelectorAll('svg.chart')]
+            .filter(svg => getComputedStyle(svg).display !== 'none')
+            .map(svg => Math.min(...[...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect().height)))""")
+        browser.close()
+    assert len(sizes) == 1 and sizes[0] >= 10
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -25,31 +25,48 @@ def profile_rows(profile: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for row in profile if row.get("sentences") and row.get("reading_age") is not None]
 
 
+# A phone's column is some 320 px: drawn for it, each label on its own line above
+# its bar, the text stays at the size it is drawn (the wide chart shrunk to a
+# phone's width had 5 px labels). The page's stylesheet shows one or the other.
+_NARROW, _NARROW_ROW = 320, 44
+
+
 def chart(profile: list[dict[str, Any]]) -> Markup:
-    """The figure: SVG bars, then a disclosure holding the figures as a table."""
+    """The figure: SVG bars (drawn for a wide and a narrow screen), then a disclosure holding the figures as a table."""
     rows = profile_rows(profile)
     if not rows:
         return Markup("")
-    scale = max(_SCALE_MAX, max(float(r["reading_age"]) for r in rows))
-    height = _TOP * 2 + _ROW * len(rows)
-    bars = []
-    for index, row in enumerate(rows):
-        y = _TOP + index * _ROW
-        age = float(row["reading_age"])
-        length = max(2.0, (_WIDTH - _LABEL - 60) * age / scale)
-        bars.append(el("text", {"x": _LABEL - 8, "y": y + 16, "text-anchor": "end", "class": "label"},
-                       _shorten(str(row["label"]))))
-        bars.append(el("rect", {"x": _LABEL, "y": y + 4, "width": f"{length:.1f}", "height": 16,
-                                "class": "bar"}))
-        bars.append(el("text", {"x": f"{_LABEL + length + 6:.1f}", "y": y + 16, "class": "value"}, f"{age:g}"))
-    description = "; ".join(f"{r['label']}: reading age {r['reading_age']}" for r in rows)
-    svg = el("svg", {"xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {_WIDTH} {height}",
-                     "role": "img", "aria-labelledby": "chart-title chart-desc", "class": "chart"},
-             el("title", {"id": "chart-title"}, "Reading age by part of the paper"),
-             el("desc", {"id": "chart-desc"}, description), bars)
-    return el("figure", {"class": "profile"}, svg,
+    return el("figure", {"class": "profile"}, _svg(rows, narrow=False), _svg(rows, narrow=True),
               el("figcaption", {}, "Reading age by part of the paper. Longer bars are harder to read."),
               _table(rows))
+
+
+def _svg(rows: list[dict[str, Any]], *, narrow: bool) -> Markup:
+    scale = max(_SCALE_MAX, max(float(r["reading_age"]) for r in rows))
+    width, row_height = (_NARROW, _NARROW_ROW) if narrow else (_WIDTH, _ROW)
+    left = 0 if narrow else _LABEL  # where the bars start
+    height = _TOP * 2 + row_height * len(rows)
+    bars = []
+    for index, row in enumerate(rows):
+        y = _TOP + index * row_height
+        age = float(row["reading_age"])
+        length = max(2.0, (width - left - 60) * age / scale)
+        label = _shorten(str(row["label"]), 44 if narrow else 30)
+        if narrow:
+            bars.append(el("text", {"x": 0, "y": y + 14, "class": "label"}, label))
+            bar_y = y + 20
+        else:
+            bars.append(el("text", {"x": _LABEL - 8, "y": y + 16, "text-anchor": "end", "class": "label"}, label))
+            bar_y = y + 4
+        bars.append(el("rect", {"x": left, "y": bar_y, "width": f"{length:.1f}", "height": 16, "class": "bar"}))
+        bars.append(el("text", {"x": f"{left + length + 6:.1f}", "y": bar_y + 12, "class": "value"}, f"{age:g}"))
+    description = "; ".join(f"{r['label']}: reading age {r['reading_age']}" for r in rows)
+    suffix = "-narrow" if narrow else ""
+    return el("svg", {"xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {width} {height}", "role": "img",
+                      "aria-labelledby": f"chart-title{suffix} chart-desc{suffix}",
+                      "class": "chart chart-narrow" if narrow else "chart chart-wide"},
+              el("title", {"id": f"chart-title{suffix}"}, "Reading age by part of the paper"),
+              el("desc", {"id": f"chart-desc{suffix}"}, description), bars)
 
 
 def _table(rows: list[dict[str, Any]]) -> Markup:
