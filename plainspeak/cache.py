@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -35,14 +37,28 @@ def default_cache_dir(config_path: Path | None) -> Path:
 
 
 def file_sha256(path: str | Path) -> str | None:
-    """The hash of a file's bytes, or None if it cannot be read (the check will say why)."""
+    """The hash of a file's bytes, or None if it cannot be read or is no ordinary file (the check will say why).
+
+    Opened without blocking and looked at before it is read: a pipe would
+    wait for a writer for ever, and a link to ``/dev/zero`` never ends.
+    """
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as stream:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        with os.fdopen(descriptor, "rb") as stream:
+            descriptor = -1  # the stream closes it
             for chunk in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(chunk)
     except OSError:
         return None
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
     return digest.hexdigest()
 
 
