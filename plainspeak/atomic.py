@@ -21,6 +21,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
     the temporary file and the rename are in the folder of the link's target.
     ``protect`` names input files: writing over one of them, directly or
     through a link, is refused, so the original paper is never modified.
+    A character device or a pipe (``/dev/null``) is written into, not replaced.
     ``durable=False`` skips flushing the data to disk before the rename, for
     files that may be lost in a crash, such as cache entries: a reader still
     sees the old file or the whole new one, never half of it, unless the
@@ -35,6 +36,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
         except OSError:
             continue  # an input that is gone or cannot be looked at cannot be the target
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if _is_stream(given, target):
+        return _write_stream(given, target, payload)
     directory = target.parent if str(target.parent) else Path(".")
     mode = _mode_for(target)
     try:
@@ -51,6 +54,31 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
         os.replace(temp_name, target)
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
+        raise OutputError(E401, str(given), error.strerror or str(error)) from None
+    return given
+
+
+def _is_stream(given: Path, target: Path) -> bool:
+    """Whether ``target`` is a character device or a pipe ("-o /dev/null", a shell's ``>(...)``).
+
+    Renaming a file over one would replace it, /dev/null included when run
+    as root; the data is written into it instead. A block device or a socket
+    is no place for a report and is refused.
+    """
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    if stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        raise OutputError(E401, str(given), "it is a disk device or a socket, not a file")
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _write_stream(given: Path, target: Path, payload: bytes) -> Path:
+    try:
+        with open(target, "wb") as stream:
+            stream.write(payload)
+    except OSError as error:
         raise OutputError(E401, str(given), error.strerror or str(error)) from None
     return given
 

@@ -146,3 +146,34 @@ def test_the_umask_is_read_the_same_way_without_proc(monkeypatch, umask_027):
     monkeypatch.setattr(builtins, "open", no_proc)
     assert _umask() == 0o027
     assert os.umask(0o027) == 0o027  # put back as it was
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_written_into_not_replaced(tmp_path):
+    # Renaming over it made it a regular file; as root, "-o /dev/null" did that to /dev/null.
+    import threading
+
+    pipe = tmp_path / "report.json"
+    os.mkfifo(pipe)
+    link = tmp_path / "link.json"
+    link.symlink_to(pipe)
+    for path in (pipe, link):
+        got: list[bytes] = []
+        reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+        reader.start()
+        atomic_write(path, b'{"papers": []}\n')
+        reader.join(timeout=10)
+        assert got == [b'{"papers": []}\n']
+        assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_socket_is_refused(tmp_path):
+    import socket
+
+    path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(OutputError, match="disk device or a socket"):
+            atomic_write(path, b"x")
+    assert stat.S_ISSOCK(os.stat(path).st_mode)
