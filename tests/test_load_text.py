@@ -58,6 +58,9 @@ def test_text_paragraphs_lists_and_headings(tmp_path):
     (b"\xef\xbb\xbfBudget \xc2\xa35m", "Budget £5m"),
     ("Budget £5m".encode("utf-16"), "Budget £5m"),
     ("Budget £5m".encode("utf-16-le"), "Budget £5m"),
+    # No byte-order mark and only ASCII: valid UTF-8 too, with a NUL between each letter.
+    ("Budget 5m agreed".encode("utf-16-le"), "Budget 5m agreed"),
+    ("Budget 5m agreed".encode("utf-16-be"), "Budget 5m agreed"),
     (b"Budget \xa35m \x96 agreed", "Budget £5m – agreed"),
     ("\u0645\u0631\u062d\u0628\u0627 \U0001F44D\u200d\U0001F3FD".encode(), "\u0645\u0631\u062d\u0628\u0627 \U0001F44D\u200d\U0001F3FD"),
 ])
@@ -65,6 +68,18 @@ def test_encodings(tmp_path, data, expected):
     path = tmp_path / "enc.txt"
     path.write_bytes(data)
     assert [b.text for b in load(path).blocks] == [expected]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_every_line_ending_ends_a_line(tmp_path, ending):
+    # Bare CRs (old Mac exports) became spaces: the whole file was one block, a Markdown one a heading.
+    text = ending.join(["# Budget update", "", "The virement was agreed.", "", "The precept rose."]) + ending
+    for name in ("paper.txt", "paper.md"):
+        path = tmp_path / name
+        path.write_bytes(text.encode("utf-8"))
+        paper = load(path)
+        assert [(b.kind.value, b.text, b.place.line) for b in paper.blocks][-2:] == [
+            ("paragraph", "The virement was agreed.", 3), ("paragraph", "The precept rose.", 5)]
 
 
 def test_control_characters_are_cleaned(tmp_path):

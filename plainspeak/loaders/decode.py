@@ -26,16 +26,23 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\x0c")
 
 
 def decode(path: Path, data: bytes) -> str:
-    """Decode ``data`` as text, or raise E103 if it is binary."""
+    """Decode ``data`` as text with its lines ending in ``\n``, or raise E103 if it is binary.
+
+    Lines may end in CRLF (Windows) or a bare CR (old Mac exports): each ends
+    a line, as Python's universal newlines read them, so a file of CR-ended
+    lines is not one long paragraph.
+    """
     text, encoding = _decode(data)
     if _looks_binary(text):
         raise InputError(E103, str(path), "it holds binary data, not text")
-    return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def looks_like_text(data: bytes) -> bool:
     """Whether the start of ``data`` decodes to something that reads as text."""
     sample = data[:65536]
+    if _utf16_without_bom(sample):
+        return not _looks_binary(_decode(sample)[0])
     # A cut through a multi-byte character at the end of the sample is not a
     # reason to doubt UTF-8, so trim up to three bytes before giving up on it.
     for trim in range(4):
@@ -50,20 +57,22 @@ def _decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace"), encoding
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass  # not UTF-8: try UTF-16 without a byte-order mark, then Windows-1252
+    # Before UTF-8: UTF-16 of ASCII letters is valid UTF-8 too, a NUL between each.
     guessed = _utf16_without_bom(data)
     if guessed:
         return data.decode(guessed, errors="replace"), guessed
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass  # not UTF-8: read as Windows-1252
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """``utf-16-le``/``-be`` when zero bytes sit on one side of most pairs."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    sample = sample[: len(sample) - len(sample) % 2]  # a file cut mid-character still shows the pattern
+    if len(sample) < 4:
         return None
     even = sample[0::2].count(0) / (len(sample) / 2)
     odd = sample[1::2].count(0) / (len(sample) / 2)
