@@ -131,3 +131,18 @@ def test_csv_glossary_layers_like_yaml(tmp_path: Path) -> None:
     (found,) = glossaries.lookup("virement")
     assert found.definition == "Our words." and found.glossary == "ours"
     assert [c.key for c in glossaries.conflicts] == ["virement"]
+
+
+def test_a_csv_cell_past_the_size_limit_and_a_date_not_in_the_calendar_are_errors_at_their_line(tmp_path) -> None:
+    from plainspeak.errors import GlossaryError
+    from plainspeak.glossary.csvio import read_csv
+
+    huge = tmp_path / "huge.csv"
+    huge.write_text("term,definition\nvirement," + "x" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="not valid CSV"):
+        read_csv(huge)
+    dated = tmp_path / "dated.csv"
+    dated.write_text("term,definition,agreed_on\nvirement,Moving money.,30/02/2026\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        read_csv(dated)
+    assert caught.value.subject == f"{dated}:2" and "should be a date" in caught.value.detail

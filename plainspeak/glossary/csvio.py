@@ -16,7 +16,7 @@ import csv
 import io
 import re
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO, Any, Iterable
 
 from plainspeak.errors import E201, GlossaryError
 from plainspeak.glossary.dump import FIELD_ORDER, LIST_FIELDS, term_values, write_text
@@ -83,6 +83,13 @@ def _decode(raw: bytes) -> str:
 def parse_csv(text: str, path: Path) -> list[Term]:
     """Terms from CSV text; ``path`` names the file in errors and gives the glossary id."""
     reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _parse_rows(reader, path)
+    except csv.Error as error:  # a cell past the csv module's size limit, a NUL
+        raise GlossaryError(E201, f"{path}:{reader.line_num}", f"not valid CSV: {error}") from None
+
+
+def _parse_rows(reader: Any, path: Path) -> list[Term]:
     header = [name.strip().casefold() for name in next(reader, [])]
     unknown = [name for name in header if name and name not in COLUMNS]
     if unknown or "term" not in header:

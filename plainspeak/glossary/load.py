@@ -57,6 +57,15 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         mapping[_LINE_KEY] = node.start_mark.line + 1
         return mapping
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """A value YAML reads but Python cannot make ("2026-02-30", a number of 5,000 digits) is an error at its line."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as error:
+            shown = node.value if isinstance(node, yaml.ScalarNode) else "a value"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{str(shown)[:40]}' cannot be read ({error})", node.start_mark) from None
+
 
 def _fail(path: Path | str, line: int, problem: str) -> GlossaryError:
     return GlossaryError(E201, f"{path}:{line}" if line else str(path), problem)
@@ -94,6 +103,15 @@ def _text(value: Any, path: Path, line: int, name: str) -> str:
     return str(value).strip()
 
 
+def _real_date(value: str) -> bool:
+    """Whether a date written like 2026-02-30 is one the calendar has."""
+    try:
+        _dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def _texts(value: Any, path: Path, line: int, name: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -115,7 +133,7 @@ def term_from_mapping(raw: dict[str, Any], path: Path, glossary_id: str, default
     status, category = _status_and_category(entry, path, line, term)
     dates = {k: _text(entry.get(k), path, line, k) for k in ("agreed_on", "review_by")}
     for key, value in dates.items():
-        if value and not _DATE.match(value):
+        if value and not (_DATE.match(value) and _real_date(value)):
             raise _fail(path, line, f"'{key}' of '{term}' should be a date like 2026-03-31")
     common = entry.get("common_word", False)
     if not isinstance(common, bool):
