@@ -19,6 +19,7 @@ from plainspeak import __version__
 from plainspeak.errors import E203, ConfigError
 from plainspeak.result import PaperResult
 from plainspeak.safe_text import decodable
+from plainspeak.settings_files import read_settings_text, reason
 
 BASELINE_SCHEMA_VERSION = "1.0"
 Key = tuple[str, str]  # (paper relative to the baseline, fingerprint)
@@ -66,11 +67,13 @@ def read_baseline(baseline_file: str | Path) -> Counter[Key]:
     """How many findings of each (paper, fingerprint) the baseline absorbs."""
     where = str(baseline_file)
     try:
-        data = json.loads(Path(baseline_file).read_text(encoding="utf-8"))
+        data = json.loads(read_settings_text(baseline_file))
     except FileNotFoundError:
         raise ConfigError(E203, where, "no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ConfigError(E203, where, f"not a baseline: {error}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError) as error:  # ValueError: a 5,000-digit number
+        raise ConfigError(E203, where, f"not a baseline: {reason(error)}") from None
+    except RecursionError:
+        raise ConfigError(E203, where, "not a baseline: nested too deeply") from None
     if not isinstance(data, dict) or str(data.get("schema_version", "")).split(".")[0] != "1":
         raise ConfigError(E203, where, "no schema_version 1.x; write it again with --write-baseline")
     counts: Counter[Key] = Counter()

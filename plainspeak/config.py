@@ -29,6 +29,7 @@ from plainspeak.config_values import (
 from plainspeak.errors import E202, ConfigError
 from plainspeak.loaders.limits import Limits, checked_limit
 from plainspeak.settings import Settings
+from plainspeak.settings_files import read_settings_text, reason
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -82,10 +83,11 @@ def folders_up(start: str | Path) -> tuple[Path, ...]:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(read_settings_text(pyproject))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return False  # someone else's broken pyproject is not our config
-    return isinstance(data.get("tool", {}).get("plainspeak"), dict)
+    tool = data.get("tool")
+    return isinstance(tool, dict) and isinstance(tool.get("plainspeak"), dict)
 
 
 def load_config(path: str | Path | None) -> Config:
@@ -104,15 +106,18 @@ def load_config(path: str | Path | None) -> Config:
 def read_table(file: Path) -> dict[str, Any]:
     """The plainspeak table of a config file: ``tool.plainspeak`` or the top level."""
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_settings_text(file))
     except FileNotFoundError:
         raise ConfigError(E202, str(file), "no such file") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(E202, str(file), f"cannot read it: {error}") from None
+        raise ConfigError(E202, str(file), f"cannot read it: {reason(error)}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(E202, str(file), f"not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(E202, str(file), "not valid TOML: nested too deeply") from None
     if file.name == "pyproject.toml":
-        table = data.get("tool", {}).get("plainspeak", {})
+        tool = data.get("tool", {})
+        table = tool.get("plainspeak", {}) if isinstance(tool, dict) else {}
         if not isinstance(table, dict):
             raise ConfigError(E202, str(file), "key 'tool.plainspeak': expected a table")
         return table

@@ -9,6 +9,7 @@ from typing import Any
 from plainspeak.errors import E202, ConfigError
 from plainspeak.findings import Severity
 from plainspeak.settings import PathOverride
+from plainspeak.settings_files import read_settings_text
 
 FAIL_LEVELS = ("error", "warning", "suggestion", "never")
 
@@ -149,7 +150,7 @@ def _override(item: Any, at: Where) -> PathOverride:
 def names_from_file(path: Path, at: Where) -> set[str]:
     """One name per line; blank lines and ``#`` comments skipped."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_settings_text(path)
     except OSError as error:
         raise at.error(f"cannot read {path}: {error.strerror or error}") from None
     except UnicodeDecodeError:

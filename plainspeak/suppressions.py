@@ -20,6 +20,7 @@ from plainspeak.errors import E203, ConfigError
 from plainspeak.findings import Finding
 from plainspeak.reporters.notes import RunNotes, RunNotice, Suppressed
 from plainspeak.result import PaperResult
+from plainspeak.settings_files import read_settings_text, reason
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -74,12 +75,14 @@ def find_ignore_file(start: str | Path) -> Path | None:
 def read_ignore_file(path: str | Path) -> IgnoreFile:
     file = Path(path).resolve()
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_settings_text(file)
         data = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError(E203, str(file), "no such file") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(E203, str(file), f"cannot read it: {error}") from None
+        raise ConfigError(E203, str(file), f"cannot read it: {reason(error)}") from None
+    except RecursionError:
+        raise ConfigError(E203, str(file), "cannot read it: nested too deeply") from None
     unknown = sorted(set(data) - {"ignore"})
     if unknown:
         raise ConfigError(E203, str(file), f"key {unknown[0]!r}: unknown; entries go in [[ignore]] tables")

@@ -1,0 +1,52 @@
+"""Reading the small files a run's settings name: config, baseline, ignore and names files.
+
+They come from the command line or from a config file in someone else's
+repository, so each is looked at before it is read: a pipe would wait for a
+writer for ever and a link to ``/dev/zero`` would fill the memory. Problems
+are raised as :class:`OSError` with a plain ``strerror``, so each caller keeps
+its own error code and wording.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+# Far past any config, baseline or list of names a group keeps.
+MAX_SETTINGS_MB = 50
+_MAX_BYTES = MAX_SETTINGS_MB * 1024 * 1024
+
+
+def read_settings_text(path: str | Path, encoding: str = "utf-8-sig") -> str:
+    """The text of ``path`` once it is known to be an ordinary file of a sane size.
+
+    ``utf-8-sig`` by default: a byte-order mark an editor added is not text.
+    Raises FileNotFoundError, PermissionError and other OSErrors as the system
+    does, OSError for a folder, pipe, device or over-large file, and
+    UnicodeDecodeError for bytes that are not text in ``encoding``.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode, size = (lambda s: (s.st_mode, s.st_size))(os.fstat(descriptor))
+        if stat.S_ISDIR(mode):
+            raise OSError(errno.EISDIR, "it is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "it is a pipe or device, not a file")
+        if size > _MAX_BYTES:
+            raise OSError(errno.EFBIG, f"it is larger than {MAX_SETTINGS_MB} MB")
+        with os.fdopen(descriptor, "rb") as stream:
+            descriptor = -1  # the stream closes it
+            data = stream.read(_MAX_BYTES + 1)
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
+    if len(data) > _MAX_BYTES:  # it grew while being read
+        raise OSError(errno.EFBIG, f"it is larger than {MAX_SETTINGS_MB} MB")
+    return data.decode(encoding)
+
+
+def reason(error: BaseException) -> str:
+    """An OSError's plain reason ("it is a pipe or device, not a file"), else the error as text."""
+    return getattr(error, "strerror", None) or str(error)
