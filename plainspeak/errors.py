@@ -95,6 +95,10 @@ E117 = ErrorKind(
     "E117", "the folder cannot be read, so its papers were not checked",
     "check you have permission to read it, or leave it out with --exclude",
 )
+E118 = ErrorKind(
+    "E118", "the paper changed while it was being annotated, so no copy was written",
+    "run again once it is saved and closed",
+)
 
 # Glossary and configuration problems.
 E201 = ErrorKind(

@@ -252,3 +252,32 @@ def test_ask_email_leaves_a_word_copy_as_it_would_be(tmp_path, blank_model):
     copy = tmp_path / "update.plainspeak.docx"
     with zipfile.ZipFile(copy) as package:
         assert not any(b"mailto:" in package.read(name) for name in package.namelist())
+
+
+def test_the_writers_second_read_is_checked_like_the_first(tmp_path):
+    # It was a bare read_bytes: a paper moved away mid-run stopped the batch with
+    # "unexpected error", and one saved again had notes placed on bytes never checked.
+    import hashlib
+    import os
+
+    from plainspeak.cli.annotate import _source
+    from plainspeak.errors import InputError
+    from plainspeak.loaders.limits import Limits
+
+    paper = tmp_path / "paper.docx"
+    paper.write_bytes(b"checked bytes")
+    checked = hashlib.sha256(b"checked bytes").hexdigest()
+    assert _source(str(paper), checked, Limits()) == b"checked bytes"
+    paper.write_bytes(b"saved again")
+    with pytest.raises(InputError) as changed:
+        _source(str(paper), checked, Limits())
+    assert changed.value.kind.code == "E118"
+    paper.unlink()
+    with pytest.raises(InputError) as gone:
+        _source(str(paper), checked, Limits())
+    assert gone.value.kind.code == "E101"
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(paper)
+        with pytest.raises(InputError) as pipe:
+            _source(str(paper), checked, Limits())
+        assert pipe.value.kind.code == "E112"

@@ -9,6 +9,7 @@ gets one line on stderr and the others go on.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass, field, replace
@@ -19,12 +20,23 @@ import click
 
 from plainspeak.cli.annotate_names import CopyName, copy_names
 from plainspeak.cli.options import run_options
-from plainspeak.errors import E107, E401, E403, E404, ExitCode, InputError, OutputError, PlainspeakError
+from plainspeak.errors import (
+    E107,
+    E118,
+    E401,
+    E403,
+    E404,
+    ExitCode,
+    InputError,
+    OutputError,
+    PlainspeakError,
+)
 from plainspeak.safe_text import printable
 
 if TYPE_CHECKING:
     from plainspeak.findings import Finding
     from plainspeak.glossary.model import GlossarySet
+    from plainspeak.loaders.limits import Limits
     from plainspeak.settings import Settings
 
 CHOICES = ("docx", "pdf", "html", "md")
@@ -133,12 +145,15 @@ def annotate_one(path: str, name: CopyName, run: Run) -> str:
                                       f"and this is {paper.format}")
     # Papers are annotated one at a time, so each may share its parse among the cores.
     shared = replace(settings, processes=default_jobs())
-    with time_left(path, limits, used):  # reading and checking share one limit
+    started = time.monotonic()
+    with time_left(path, limits, used):  # reading, checking and writing the copy share one limit
         result = check_paper(paper, shared, glossaries, nlp)
-    source = Path(path).read_bytes() if chosen in ("docx", "pdf") else b""
+    used += time.monotonic() - started
+    source = _source(path, paper.sha256, limits) if chosen in ("docx", "pdf") else b""
     try:
         extra = {"ask_email": run.ask_email} if chosen == "html" and run.ask_email else {}
-        annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=run.appendix, **extra)
+        with time_left(path, limits, used):
+            annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=run.appendix, **extra)
     except PlainspeakError:
         raise
     except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read
@@ -151,6 +166,20 @@ def annotate_one(path: str, name: CopyName, run: Run) -> str:
         if annotated.unplaced else ""
     remarks = "".join(f"; {remark}" for remark in annotated.remarks)
     return f"{target}: {annotated.placed} note{'s' if annotated.placed != 1 else ''}{unplaced}{remarks}"
+
+
+def _source(path: str, checked: str, limits: "Limits") -> bytes:
+    """The paper's bytes again, for the writer: read with the loader's checks, and the same bytes that were checked.
+
+    A paper moved away, swapped for a pipe or saved again while it was being
+    checked is one clear line, and the batch goes on.
+    """
+    from plainspeak.loaders import read_file_bytes
+
+    data = read_file_bytes(Path(path), limits)
+    if checked and hashlib.sha256(data).hexdigest() != checked:
+        raise InputError(E118, path, "its bytes are not those that were checked")
+    return data
 
 
 def _named(findings: Sequence["Finding"], most: int = 3) -> str:
