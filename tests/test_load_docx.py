@@ -326,3 +326,27 @@ def test_a_paper_that_only_mentions_the_strict_namespace_is_read_as_it_is(tmp_pa
     body = p("Strict files use http://purl.oclc.org/ooxml/wordprocessingml/main as their namespace.")
     assert [text for _, text, _ in blocks(make_docx(tmp_path, body))] == [
         "Strict files use http://purl.oclc.org/ooxml/wordprocessingml/main as their namespace."]
+
+
+def test_the_main_part_is_the_one_the_package_relationship_names(tmp_path):
+    # Two parts declared as Word's main part: Word and python-docx open the one
+    # _rels/.rels names; reading the other showed plainspeak a different paper.
+    plain = make_docx(tmp_path, p("The board agreed the plan."), name="plain.docx")
+    source = zipfile.ZipFile(plain)
+    path = tmp_path / "two-mains.docx"
+    main_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", f'<Override PartName="/word/real.xml" ContentType="{main_type}"/>'
+                                    .encode() + b"</Types>")
+            elif item.filename == "_rels/.rels":
+                data = data.replace(b'Target="word/document.xml"', b'Target="word/real.xml"')
+            out.writestr(item.filename, data)
+        out.writestr("word/real.xml", f'<w:document {NS}><w:body>{p("The virement was agreed.")}<w:sectPr/>'
+                                      "</w:body></w:document>")
+        out.writestr("word/_rels/real.xml.rels", source.read("word/_rels/document.xml.rels"))
+    assert b'Target="word/real.xml"' in zipfile.ZipFile(path).read("_rels/.rels")
+    assert [b.text for b in load(path).blocks] == ["The virement was agreed."]
+    assert [b.text for b in load(plain).blocks] == ["The board agreed the plan."]

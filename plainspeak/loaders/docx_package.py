@@ -75,24 +75,37 @@ class Package:
         return [target for rel, target in relationships(rels, source) if rel_kind(rel) == kind]
 
     def _main_part(self) -> str:
+        """The Word main part: the one the package's own relationship names, as Word and
+        python-docx open it, where that is declared a Word main part; else the one declared.
+
+        A package declaring two could otherwise show plainspeak one text and
+        Word another (and the annotated copy would mark the wrong one).
+        """
         types = self.xml(CONTENT_TYPES_PART)
         if types is None:
             raise InputError(E107, str(self.path), "the package has no content types part")
+        declared = {o.get("PartName", "").lstrip("/") for o in main_overrides(types)}
+        named = [target for target in self.related("", "officeDocument") if target in declared]
+        if named:
+            return named[0] if named[0] in self.names else self._missing(named[0])
         override = main_override(types)
         if override is None:
             raise InputError(E107, str(self.path), "it declares no Word main part")
         name = override.get("PartName", "").lstrip("/")
-        if name not in self.names:
-            raise InputError(E107, str(self.path), f"its main part {name} is missing")
-        return name
+        return name if name in self.names else self._missing(name)
+
+    def _missing(self, name: str) -> str:
+        raise InputError(E107, str(self.path), f"its main part {name} is missing")
 
 
 def main_override(types: etree._Element) -> etree._Element | None:
-    """The content types' ``Override`` that declares the Word main part, if there is one."""
-    for override in types.iter(f"{{{CONTENT_TYPES}}}Override"):
-        if override.get("ContentType") in WORD_MAIN_TYPES:
-            return override
-    return None
+    """The content types' first ``Override`` that declares a Word main part, if there is one."""
+    return next(iter(main_overrides(types)), None)
+
+
+def main_overrides(types: etree._Element) -> list[etree._Element]:
+    """Every ``Override`` of the content types that declares a Word main part."""
+    return [o for o in types.iter(f"{{{CONTENT_TYPES}}}Override") if o.get("ContentType") in WORD_MAIN_TYPES]
 
 
 def rels_part(source: str) -> str:
