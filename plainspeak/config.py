@@ -68,15 +68,26 @@ def find_config(start: str | Path) -> Path | None:
     for folder in folders_up(start):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if _is_file(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a folder that cannot be looked in has none to find."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def folders_up(start: str | Path) -> tuple[Path, ...]:
     """``start`` (or, for a file, its folder) and every folder above it, nearest first."""
     here = Path(start).resolve()
-    if here.is_file() or not here.exists():
+    try:
+        if here.is_file() or not here.exists():
+            here = here.parent
+    except OSError:  # it cannot be looked at: start from the folder it is in
         here = here.parent
     return (here, *here.parents)
 

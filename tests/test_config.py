@@ -214,3 +214,24 @@ def test_the_documented_example_is_valid(tmp_path: Path) -> None:
     assert len(config.settings.overrides) == 2
     easy = settings_for(config.settings, tmp_path / "easy-read" / "a.md")
     assert easy.rule_options["PS201"]["hard_limit"] == 15 and easy.severities["PS201"] is Severity.ERROR
+
+
+def test_a_folder_that_cannot_be_looked_in_has_no_config_to_find(tmp_path, monkeypatch):
+    # Path.is_file raises PermissionError (not False) in a folder one may not search:
+    # "check lockedfolder" ended in "unexpected error" instead of the folder's own E117.
+    from pathlib import Path
+
+    from plainspeak.config import find_config
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real = Path.is_file
+
+    def is_file(self):
+        if locked in (self, *self.parents):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "is_file", is_file)
+    (tmp_path / "plainspeak.toml").write_text("select = []\n", encoding="utf-8")
+    assert find_config(locked / "paper.docx") == tmp_path / "plainspeak.toml"

@@ -270,7 +270,7 @@ def load_glossary_set(paths: Iterable[str | Path] = (), *, shipped: bool = True)
     user = [Path(p) for p in paths]
     for path in user:
         if not path.is_file():
-            raise _fail(path, 0, "file not found")
+            raise _fail(path, 0, "it is not an ordinary file" if path.exists() else "file not found")
     sources = (shipped_glossary_paths() if shipped else []) + user
     result = layer(_read_cached(path) for path in sources)
     result.sources = [str(p) for p in sources]
