@@ -113,7 +113,10 @@ class Run:
         if self.output is None:
             return None
         where = Path(self.output)
-        return where if self.several or where.is_dir() else None
+        try:
+            return where if self.several or where.is_dir() else None
+        except OSError:  # in a folder that cannot be searched: writing the file there will say so, per paper
+            return None
 
 
 def annotate_one(path: str, name: CopyName, run: Run) -> str:
