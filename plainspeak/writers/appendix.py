@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Iterable, Iterator, TypeVar
 
 from plainspeak.glossary.model import GlossarySet, Term
 from plainspeak.paper import BlockKind, Paper
 from plainspeak.result import PaperResult
 from plainspeak.writers.notes import glossary_meaning, kind_of, name_in_paper, sentence
+
+T = TypeVar("T")
 
 TITLE = "Words used in this paper"
 INTRO = "These words appear in this paper. Each one is explained in plain English."
@@ -105,25 +107,34 @@ def uses_by_section(paper: Paper, entries: Iterable[WordEntry]) -> list[tuple[Wo
     :func:`glossary_uses` matches: acronyms with their case, words without,
     a plural allowed.
     """
-    by_form: dict[str, WordEntry] = {}
-    for entry in entries:
-        for form in entry.names():
-            by_form.setdefault(form if _is_acronym(form) else form.casefold(), entry)
-    if not by_form:
-        return []
     seen: set[tuple[str, str]] = set()
     uses: list[tuple[WordEntry, int, int]] = []
-    for match in _pattern(tuple(by_form)).finditer(_without_headings(paper)):
-        written = match.group("form")
-        entry = by_form.get(written if _is_acronym(written) else written.casefold()) or by_form.get(written.casefold())
-        block = paper.block_at(match.start())
-        if entry is None or block is None:
-            continue
-        key = (entry.term, block.section)
-        if key not in seen:
+    for entry, start, end in _matches(_without_headings(paper), ((e, e.names()) for e in entries)):
+        block = paper.block_at(start)
+        key = (entry.term, block.section) if block is not None else None
+        if key is not None and key not in seen:
             seen.add(key)
-            uses.append((entry, match.start(), match.end()))
+            uses.append((entry, start, end))
     return uses
+
+
+def _matches(text: str, named: Iterable[tuple[T, tuple[str, ...]]]) -> Iterator[tuple[T, int, int]]:
+    """Every use in ``text`` of any form of each item, in order, as (item, start, end).
+
+    Acronyms match with their case, words without, and a plural ``s``/``es``
+    is allowed; longer forms win, and a form two items share is the first's.
+    """
+    by_form: dict[str, T] = {}
+    for item, forms in named:
+        for form in forms:
+            by_form.setdefault(form if _is_acronym(form) else form.casefold(), item)
+    if not by_form:
+        return
+    for match in _pattern(tuple(by_form)).finditer(text):
+        written = match.group("form")
+        item = by_form.get(written if _is_acronym(written) else written.casefold()) or by_form.get(written.casefold())
+        if item is not None:
+            yield item, match.start(), match.end()
 
 
 def _without_headings(paper: Paper) -> str:
@@ -151,19 +162,9 @@ def glossary_uses(text: str, terms: Iterable[Term]) -> list[tuple[Term, int, int
     is allowed; longer forms win, so "adult social care precept" is not also
     counted as "precept".
     """
-    by_form: dict[str, Term] = {}
-    for term in terms:
-        for form in term.forms():
-            by_form.setdefault(form if _is_acronym(form) else form.casefold(), term)
-    if not by_form:
-        return []
     found: dict[int, tuple[Term, int, int]] = {}
-    for match in _pattern(tuple(by_form)).finditer(text):
-        written = match.group("form")
-        key = written if _is_acronym(written) else written.casefold()
-        term = by_form.get(key) or by_form.get(written.casefold())
-        if term is not None and id(term) not in found:
-            found[id(term)] = (term, match.start(), match.end())
+    for term, start, end in _matches(text, ((t, t.forms()) for t in terms)):
+        found.setdefault(id(term), (term, start, end))
     return sorted(found.values(), key=lambda item: item[1])
 
 
