@@ -131,6 +131,18 @@ def test_bold_line_is_a_heading(tmp_path):
     ]
 
 
+def test_a_bold_caption_is_not_a_heading(tmp_path):
+    # As a heading, "Table 1: ..." put the sections after it a level under a table.
+    page = Page()
+    page.text(72, 760, "Budget position", bold=True)
+    page.text(72, 740, "Table 1: Forecast outturn by service", bold=True)
+    page.lines(72, 720, ["The service began in 2019."])
+    assert kinds_and_texts(write_pdf(tmp_path, [page])) == [
+        (H, "Budget position", 1), (P, "Table 1: Forecast outturn by service", 0),
+        (P, "The service began in 2019.", 0),
+    ]
+
+
 def test_page_without_text_layer_gets_ps901(tmp_path):
     text_page, scan = Page(), Page()
     text_page.lines(72, 700, ["Some text."])

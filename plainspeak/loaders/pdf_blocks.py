@@ -31,6 +31,8 @@ _NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 _CLOSING = ".!?:;"
 _SPACE_BOX = (0.0, 0.0, 0.0, 0.0)
 _HEADING_WORDS = 25
+# A caption: "Table 1:", "Figure 2.", "Chart 3 –".
+_CAPTION = re.compile(r"(?:Table|Figure|Chart|Graph|Diagram)\s+\d+(?:\.\d+)*[a-z]?\s*[:.\u2013\u2014-]\s", re.IGNORECASE)
 
 
 MIN_BODY_SIZE = 0.5  # points
@@ -165,8 +167,14 @@ def _classify_headings(drafts: list[_Draft], body_size: float) -> None:
 
 
 def _may_head(draft: _Draft) -> bool:
-    """A paragraph or a one-line numbered item, with a letter in it (not a bold total)."""
+    """A paragraph or a one-line numbered item, with a letter in it (not a bold total), that is no caption.
+
+    "Table 1: Forecast outturn by service" in bold names the table below it:
+    as a heading it put the sections after it a level under a table.
+    """
     first = draft.lines[0].text
+    if _CAPTION.match(first):
+        return False
     numbered = draft.kind is BlockKind.LIST_ITEM and len(draft.lines) == 1 and _NUMBERED.match(first)
     return (draft.kind is BlockKind.PARAGRAPH or bool(numbered)) and any(c.isalpha() for c in first)
 
