@@ -29,12 +29,12 @@ def read_settings_text(path: str | Path, encoding: str = "utf-8-sig") -> str:
     """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        mode, size = (lambda s: (s.st_mode, s.st_size))(os.fstat(descriptor))
-        if stat.S_ISDIR(mode):
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
             raise OSError(errno.EISDIR, "it is a folder, not a file")
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(status.st_mode):
             raise OSError(errno.EINVAL, "it is a pipe or device, not a file")
-        if size > _MAX_BYTES:
+        if status.st_size > _MAX_BYTES:
             raise OSError(errno.EFBIG, f"it is larger than {MAX_SETTINGS_MB} MB")
         with os.fdopen(descriptor, "rb") as stream:
             descriptor = -1  # the stream closes it
