@@ -207,3 +207,21 @@ def test_printable_text_is_one_safe_line_and_stays_so(text: str) -> None:
     shown.encode("utf-8")  # no lone surrogate left
     assert not RAW_CONTROL.search(shown) and len(shown.splitlines()) <= 1
     assert printable(shown) == shown
+
+
+def test_a_readers_copy_of_a_paper_with_such_a_name_is_written(tmp_path: Path) -> None:
+    # The page embeds the name; a byte that is not UTF-8 could not be written, and the paper was called damaged.
+    from plainspeak.loaders import load
+    from plainspeak.writers.html import render_reader_html
+    from tests.writer_support import glossary, result_for
+
+    path = os.path.join(os.fsencode(tmp_path), b"caf\xe9 paper.md")
+    try:
+        with open(path, "wb") as paper:
+            paper.write(b"# Budget\n\nThe virement was agreed by the board.\n")
+    except OSError:
+        pytest.skip("this file system refuses such names")
+    paper = load(os.fsdecode(path))
+    page = render_reader_html(result_for(paper, []), paper, glossary())
+    assert "Made by plainspeak from caf\\xe9 paper.md." in page
+    page.encode("utf-8")  # no lone surrogate left in it

@@ -31,8 +31,16 @@ from plainspeak.email_address import is_email_address
 from plainspeak.glossary.model import GlossarySet
 from plainspeak.paper import Block, Paper
 from plainspeak.result import PaperResult
+from plainspeak.safe_text import printable
 from plainspeak.writers import Annotated
-from plainspeak.writers.appendix import INTRO, TITLE, WordEntry, slug, uses_by_section, words_used
+from plainspeak.writers.appendix import (
+    INTRO,
+    TITLE,
+    WordEntry,
+    slug,
+    uses_by_section,
+    words_used,
+)
 from plainspeak.writers.html_body import body
 from plainspeak.writers.html_build import Markup, el, join, safe_url
 from plainspeak.writers.html_chart import chart
@@ -66,13 +74,15 @@ def render_reader_html(result: PaperResult, paper: Paper, glossaries: GlossarySe
         raise ValueError(f"ask_url must be a relative or http(s) address, not {ask_url!r}")
     if ask_email is not None and not is_email_address(ask_email):
         raise ValueError(f"ask_email must be an email address such as group@example.org, not {ask_email!r}")
+    # A name's bytes that are not UTF-8 as \xNN: the page is UTF-8, and could not hold them.
+    file_name = printable(Path(paper.path).name)
     notes = notes_for(result, glossaries)
     words = _word_list(paper, result, glossaries, notes)
     ids = _unique_ids(words)
     marks = _marks(paper, notes, words, ids)
     firsts: dict[str, str] = {}
     ask = _Ask(ask_url, csrf_token, result.sha256 or paper.sha256,
-               None if ask_url is not None else ask_email, Path(paper.path).name)
+               None if ask_url is not None else ask_email, file_name)
     notes_shown = Notes(paper.blocks)
 
     def render_block(block: Block) -> Markup:
@@ -83,14 +93,14 @@ def render_reader_html(result: PaperResult, paper: Paper, glossaries: GlossarySe
         rendered = render(block.text, block_marks + notes_shown.references(block), block.bold)
         return notes_shown.around(block, rendered)
 
-    title = paper.title or result.title or Path(paper.path).name
+    title = paper.title or result.title or file_name
     shown = [m for block_marks in marks.values() for m in non_crossing([m for m in block_marks if m.kind != "note"])]
     main = join([_summary(result, paper, notes, words, shown),
                  el("section", {"id": "paper", "aria-labelledby": "paper-h"},
                     el("h2", {"id": "paper-h", "class": "vh"}, "The paper"),
                     body(paper.blocks, render_block, ask.paragraph)),
                  _words_section(words, ids, firsts, ask)])
-    return _page(title, main, Path(paper.path).name, ask_url)
+    return _page(title, main, file_name, ask_url)
 
 
 # Where a listed word's meaning comes from, as the list says it; a word with
