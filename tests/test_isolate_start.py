@@ -128,3 +128,20 @@ def test_a_check_starts_its_reader_before_spacy_is_imported(tmp_path: Path) -> N
     out = json.loads(run.stdout)
     assert out["error"] is None
     assert out["seen"] == [{"spacy": False, "method": "fork"}]
+
+
+def test_the_reads_time_is_all_the_wait_for_the_paper(tmp_path: Path) -> None:
+    # By the child's clock alone, sending back a paper of many paragraphs was left
+    # out: --timeout 20 on 300,000 of them ended at 30 s.
+    import time
+
+    from plainspeak.loaders.limits import Limits
+
+    path = tmp_path / "many.txt"
+    path.write_text("The plan was agreed.\n\n" * 60_000, encoding="utf-8")
+    with isolate.IsolatedRead(path, Limits()) as read:
+        waited = time.monotonic()
+        paper = read.result()
+        waited = time.monotonic() - waited
+    assert len(paper.blocks) == 60_000
+    assert read.seconds >= waited - 0.05  # the wait, less the call itself

@@ -59,7 +59,8 @@ class IsolatedRead:
 
     :meth:`result` waits for the Paper (or raises the InputError); leaving the
     ``with`` block stops a child still running. :attr:`seconds` is how long the
-    child took to read, by its own clock, once the result is in.
+    read took, once the result is in: by the child's clock with the paper's
+    transfer, or the whole wait for it, whichever is longer.
     """
 
     def __init__(self, path: Path, limits: Limits) -> None:
@@ -77,13 +78,17 @@ class IsolatedRead:
 
     def result(self) -> object:
         path, limits = self.path, self.limits
+        waiting = time.monotonic()
         if not self.receiver.poll(max(0.0, limits.timeout_s - (time.monotonic() - self.started))):
             raise InputError(E109, str(path), f"it took longer than {limits.timeout_s:g} s")
         try:
             received = time.monotonic()
-            status, payload, self.seconds = self.receiver.recv()
-            # Unpickling a paper of 300,000 paragraphs here takes seconds: the paper's time too.
-            self.seconds += time.monotonic() - received
+            status, payload, took = self.receiver.recv()
+            # The read by the child's clock and the paper unpickled here, or all the time
+            # this process waited for it, whichever is longer: sending a paper of 300,000
+            # paragraphs and reading it back take seconds, and are the paper's time too.
+            # What this process did before it began to wait (load the model) is not.
+            self.seconds = max(took + time.monotonic() - received, time.monotonic() - waiting)
         except (EOFError, OSError):
             self.child.join(_GRACE_S)
             raise _death(path, self.child.exitcode) from None
@@ -141,6 +146,7 @@ def _death(path: Path, exitcode: int | None) -> InputError:
 
 
 def _child(path: str, limits: Limits, sender: Connection) -> None:
+    began = time.monotonic()
     from plainspeak.loaders.quiet import quiet_parsers
 
     quiet_parsers()  # a fork-server child starts without the command's logging settings
@@ -152,7 +158,6 @@ def _child(path: str, limits: Limits, sender: Connection) -> None:
     _cap_memory(limits.memory_mb)
     from plainspeak.loaders import load
 
-    began = time.monotonic()
     try:
         result: tuple[str, object] = ("ok", load(path, limits=limits))
     except InputError as error:
