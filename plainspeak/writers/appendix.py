@@ -31,8 +31,6 @@ class WordEntry:
     term: str
     meaning: str
     source: str  # "glossary", "this paper", or "both" (the paper spells an acronym out, the glossary explains it)
-    first_offset: int = -1  # where the paper first uses it, or -1
-    first_end: int = -1
     # Every form that names the same glossary entry ("BCF", "Better Care Fund"):
     # one entry in the list for them all, and each is explained in the text.
     forms: tuple[str, ...] = ()
@@ -58,9 +56,9 @@ def words_used(paper: Paper, result: PaperResult, glossaries: GlossarySet | None
     listed: set[int] = set()  # the glossary entries listed already, by id
 
     def keep(entry: WordEntry, term: Term | None = None) -> None:
-        if term is not None and id(term) in listed:
-            return
-        if _keep(entries, replace(entry, forms=term.forms()) if term is not None else entry) and term is not None:
+        if term is None:
+            _keep(entries, entry)
+        elif id(term) not in listed and _keep(entries, replace(entry, forms=term.forms())):
             listed.add(id(term))
 
     for definition in result.definitions:
@@ -71,21 +69,19 @@ def words_used(paper: Paper, result: PaperResult, glossaries: GlossarySet | None
                 # "CQC: Care Quality Commission" names the body but says nothing of what it does.
                 meaning = f"{definition.term} stands for {definition.definition}. {sentence(known[0].definition)}"
                 source = "both"
-            keep(WordEntry(definition.term, meaning, source, definition.start, definition.end),
-                 known[0] if known else None)
+            keep(WordEntry(definition.term, meaning, source), known[0] if known else None)
     if glossaries is not None:
         # Everyday words with a special meaning ("place", "members") are listed
         # only when a rule flagged them: the paper may use them in their everyday sense.
         special = [t for t in glossaries.active_terms() if not t.common_word]
         for term, start, end in glossary_uses(_without_headings(paper), special):
             written = paper.text[start:end]
-            keep(WordEntry(name_in_paper(term, written), glossary_meaning(term, written), "glossary", start, end),
-                 term)
+            keep(WordEntry(name_in_paper(term, written), glossary_meaning(term, written), "glossary"), term)
         for finding in result.findings:
             if kind_of(finding) == "term" and finding.term:
                 for term in glossaries.lookup(finding.term)[:1]:
                     keep(WordEntry(name_in_paper(term, finding.text), glossary_meaning(term, finding.text),
-                                   "glossary", finding.start, finding.end), term)
+                                   "glossary"), term)
     return sorted(entries.values(), key=lambda e: (e.term.casefold(), e.term))
 
 

@@ -119,7 +119,7 @@ def _word_list(paper: Paper, result: PaperResult, glossaries: GlossarySet | None
             known.add(note.label.casefold())
             plainer = f"A plainer way to say it: {note.suggestion}" if note.suggestion else ""
             words.append(WordEntry(note.label, note.meaning or plainer or UNEXPLAINED,
-                                   "glossary" if note.meaning else "", note.finding.start, note.finding.end))
+                                   "glossary" if note.meaning else ""))
     return sorted(words, key=lambda e: (e.term.casefold(), e.term))
 
 
