@@ -80,22 +80,24 @@ def render_reader_html(result: PaperResult, paper: Paper, glossaries: GlossarySe
     words = _word_list(paper, result, glossaries, notes)
     ids = _unique_ids(words)
     marks = _marks(paper, notes, words, ids)
+    # The marks each paragraph's text shows (crossing ones left out), as its words and the summary count them.
+    shown = {paragraph: non_crossing([m for m in block_marks if m.kind != "note"])
+             for paragraph, block_marks in marks.items()}
     firsts: dict[str, str] = {}
     ask = _Ask(ask_url, csrf_token, result.sha256 or paper.sha256,
                None if ask_url is not None else ask_email, file_name)
     notes_shown = Notes(paper.blocks)
 
     def render_block(block: Block) -> Markup:
-        block_marks = marks.get(block.place.paragraph, [])
-        for mark in non_crossing([m for m in block_marks if m.kind != "note"]):  # the marks the text shows
+        for mark in shown.get(block.place.paragraph, []):
             if mark.kind == "term":
                 firsts.setdefault(mark.target, f"use-{mark.number}")
-        rendered = render(block.text, block_marks + notes_shown.references(block), block.bold)
+        rendered = render(block.text, marks.get(block.place.paragraph, []) + notes_shown.references(block),
+                          block.bold)
         return notes_shown.around(block, rendered)
 
     title = paper.title or result.title or file_name
-    shown = [m for block_marks in marks.values() for m in non_crossing([m for m in block_marks if m.kind != "note"])]
-    main = join([_summary(result, paper, notes, words, shown),
+    main = join([_summary(result, paper, notes, words, [m for kept in shown.values() for m in kept]),
                  el("section", {"id": "paper", "aria-labelledby": "paper-h"},
                     el("h2", {"id": "paper-h", "class": "vh"}, "The paper"),
                     body(paper.blocks, render_block, ask.paragraph)),
@@ -132,16 +134,26 @@ def _unique_ids(words: list[WordEntry]) -> dict[str, str]:
         while candidate in used:
             candidate, n = f"{base}-{n}", n + 1
         used.add(candidate)
-        for name in word.names():  # a word's other forms lead to its one entry
-            ids.setdefault(name.casefold(), candidate)
         ids[word.term.casefold()] = candidate
     return ids
 
 
+def _by_name(words: list[WordEntry]) -> dict[str, WordEntry]:
+    """Each listed word under its name and its other forms ("BCF", "Better Care Fund"), case folded.
+
+    A word's own name always leads to it; a form two words share, to the first listed.
+    """
+    named: dict[str, WordEntry] = {}
+    for word in words:
+        for name in word.names():
+            named.setdefault(name.casefold(), word)
+    named.update((word.term.casefold(), word) for word in words)
+    return named
+
+
 def _marks(paper: Paper, notes: list[Note], words: list[WordEntry], ids: dict[str, str]) -> dict[int, list[Mark]]:
     """Marks by paragraph number: each finding, and each listed word's first use."""
-    by_term = {name.casefold(): w for w in reversed(words) for name in w.names()}
-    by_term.update((w.term.casefold(), w) for w in words)
+    by_name = _by_name(words)
     marks: dict[int, list[Mark]] = {}
     spans = [(n.finding.start, n.finding.end, n) for n in notes
              if n.kind == "term" or (n.kind == "sentence" and n.finding.code in READER_PASSAGES)]
@@ -150,14 +162,14 @@ def _marks(paper: Paper, notes: list[Note], words: list[WordEntry], ids: dict[st
         block = paper.block_at(start)
         if block is None or end > block.end:
             continue
-        mark = _mark(item, start - block.start, end - block.start, number, by_term, ids)
+        mark = _mark(item, start - block.start, end - block.start, number, by_name, ids)
         if mark is not None:
             marks.setdefault(block.place.paragraph, []).append(mark)
     return marks
 
 
 def _mark(item: Note | WordEntry, start: int, end: int, number: int,
-          by_term: dict[str, WordEntry], ids: dict[str, str]) -> Mark | None:
+          by_name: dict[str, WordEntry], ids: dict[str, str]) -> Mark | None:
     if isinstance(item, WordEntry):
         return Mark(start, end, "term", item.term, ids[item.term.casefold()], item.meaning, number=number)
     if item.kind == "sentence":
@@ -165,12 +177,11 @@ def _mark(item: Note | WordEntry, start: int, end: int, number: int,
         label = READER_REASONS.get(item.finding.code, item.label)
         reason = f"{label} ({words} words)" if isinstance(words, int) else label
         return Mark(start, end, "passage", reasons=[reason], number=number)
-    entry = by_term.get(item.label.casefold())
-    target = ids.get(item.label.casefold())
-    if target is None:
+    entry = by_name.get(item.label.casefold())
+    if entry is None:
         return None
-    tip = item.meaning or (entry.meaning if entry else "") or item.text()
-    return Mark(start, end, "term", item.label, target, tip, number=number)
+    tip = item.meaning or entry.meaning or item.text()
+    return Mark(start, end, "term", item.label, ids[entry.term.casefold()], tip, number=number)
 
 
 # Paragraphs shorter than this (label lines, short list items) get no email link of their own.
