@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from plainspeak.findings import Finding, Location, Severity
 from plainspeak.result import Definition, PaperResult
 from plainspeak.safe_text import safe_json
 from plainspeak.settings import Settings
+from plainspeak.settings_files import open_ordinary
 
 CACHE_FORMAT = "1"
 CACHE_DIR_NAME = ".plainspeak-cache"
@@ -44,21 +43,11 @@ def file_sha256(path: str | Path) -> str | None:
     """
     digest = hashlib.sha256()
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
-        with os.fdopen(descriptor, "rb") as stream:
-            descriptor = -1  # the stream closes it
+        with open_ordinary(path) as stream:
             for chunk in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(chunk)
     except OSError:
         return None
-    finally:
-        if descriptor >= 0:
-            os.close(descriptor)
     return digest.hexdigest()
 
 
