@@ -82,35 +82,42 @@ _NOT_IN_BODY = {BlockKind.FOOTNOTE, BlockKind.ENDNOTE, BlockKind.HEADER, BlockKi
 def _by_block(paper: Paper, notes: list[Note]) -> list[tuple[int, list[Note]]]:
     """The notes of each block, a footnote's or endnote's moved onto its reference in the body where they can be."""
     grouped: dict[int, list[Note]] = {}
+    marks = _reference_words(paper)
     for note in notes:
         index = paper.block_index_at(note.finding.start)
         if index is not None:
-            index, note = _at_reference(paper, index, note)
+            index, note = _at_reference(paper, index, note, marks)
             grouped.setdefault(index, []).append(note)
     return sorted(grouped.items())
 
 
-def _at_reference(paper: Paper, index: int, note: Note) -> tuple[int, Note]:
-    """A note on a footnote's or endnote's words, moved onto the word its reference mark follows.
+def _reference_words(paper: Paper) -> dict[int, tuple[int, int, int]]:
+    """For each note number, the word its first reference mark follows in the body: (block index, start, end)."""
+    found: dict[int, tuple[int, int, int]] = {}
+    for index, block in enumerate(paper.blocks):
+        if block.kind in _NOT_IN_BODY:
+            continue
+        for at, number in block.note_refs:
+            word = _word_before(block.text, at)
+            if word is not None and number not in found:
+                found[number] = (index, block.start + word, block.start + at)
+    return found
+
+
+def _at_reference(paper: Paper, index: int, note: Note, marks: dict[int, tuple[int, int, int]]) -> tuple[int, Note]:
+    """A note on a footnote's or endnote's words, moved onto the word its reference mark follows (``marks``).
 
     A comment cannot be anchored in the notes part here, and a finding left
     out of the copy would be lost to whoever opens it; on the word before the
     mark it says it is about the note. Anything else, or a note whose mark
     has no word before it, is left where it is (and reported as unplaced).
     """
-    number = _note_number(paper, index)
-    if not number:
+    mark = marks.get(_note_number(paper, index))
+    if mark is None:
         return index, note
-    for body_index, block in enumerate(paper.blocks):
-        if block.kind in _NOT_IN_BODY:
-            continue
-        for at, referred in block.note_refs:
-            word = _word_before(block.text, at) if referred == number else None
-            if word is not None:
-                finding = replace(note.finding, start=block.start + word, end=block.start + at)
-                return body_index, replace(note, finding=finding,
-                                           problem=f"In the note marked here: {note.problem}")
-    return index, note
+    body_index, start, end = mark
+    finding = replace(note.finding, start=start, end=end)
+    return body_index, replace(note, finding=finding, problem=f"In the note marked here: {note.problem}")
 
 
 def _note_number(paper: Paper, index: int) -> int:
