@@ -84,28 +84,25 @@ class Package:
         types = self.xml(CONTENT_TYPES_PART)
         if types is None:
             raise InputError(E107, str(self.path), "the package has no content types part")
-        declared = {o.get("PartName", "").lstrip("/") for o in main_overrides(types)}
-        named = [target for target in self.related("", "officeDocument") if target in declared]
-        if named:
-            return named[0] if named[0] in self.names else self._missing(named[0])
-        override = main_override(types)
+        override = main_override(types, self.xml(rels_part("")))
         if override is None:
             raise InputError(E107, str(self.path), "it declares no Word main part")
         name = override.get("PartName", "").lstrip("/")
-        return name if name in self.names else self._missing(name)
-
-    def _missing(self, name: str) -> str:
-        raise InputError(E107, str(self.path), f"its main part {name} is missing")
-
-
-def main_override(types: etree._Element) -> etree._Element | None:
-    """The content types' first ``Override`` that declares a Word main part, if there is one."""
-    return next(iter(main_overrides(types)), None)
+        if name not in self.names:
+            raise InputError(E107, str(self.path), f"its main part {name} is missing")
+        return name
 
 
-def main_overrides(types: etree._Element) -> list[etree._Element]:
-    """Every ``Override`` of the content types that declares a Word main part."""
-    return [o for o in types.iter(f"{{{CONTENT_TYPES}}}Override") if o.get("ContentType") in WORD_MAIN_TYPES]
+def main_override(types: etree._Element, package_rels: etree._Element | None) -> etree._Element | None:
+    """The content types' ``Override`` of the Word main part, or None if none is declared.
+
+    Of several, the one the package's own relationships (``_rels/.rels``,
+    ``package_rels``) name, as Word and python-docx open it; else the first.
+    """
+    declared = [o for o in types.iter(f"{{{CONTENT_TYPES}}}Override") if o.get("ContentType") in WORD_MAIN_TYPES]
+    named = ({target for rel, target in relationships(package_rels, "") if rel_kind(rel) == "officeDocument"}
+             if package_rels is not None else set())
+    return next((o for o in declared if o.get("PartName", "").lstrip("/") in named), next(iter(declared), None))
 
 
 def rels_part(source: str) -> str:

@@ -46,11 +46,11 @@ def ordinary_docx(path: str, source: bytes) -> tuple[bytes, list[str]]:
     archive = zipfile.ZipFile(io.BytesIO(source))
     names = archive.namelist()
     types = parse_xml(Path(path), CONTENT_TYPES_PART, archive.read(CONTENT_TYPES_PART))
-    main = main_override(types)
+    rels = {name: parse_xml(Path(path), name, archive.read(name)) for name in names if name.endswith(".rels")}
+    main = main_override(types, rels.get(rels_part("")))  # the part the loader read
     main_name = main.get("PartName", "").lstrip("/") if main is not None else ""
     if main_name in names and _strict_part(archive.read(main_name)):
         raise InputError(E116, path)
-    rels = {name: parse_xml(Path(path), name, archive.read(name)) for name in names if name.endswith(".rels")}
     dropped = _macro_parts(rels)
     declared = main.get("ContentType") if main is not None else DOCUMENT_MAIN
     if declared == DOCUMENT_MAIN and not dropped:
