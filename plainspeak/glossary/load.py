@@ -103,10 +103,12 @@ def _text(value: Any, path: Path, line: int, name: str) -> str:
     return str(value).strip()
 
 
-def _real_date(value: str) -> bool:
-    """Whether a date written like 2026-02-30 is one the calendar has."""
+def _is_date(value: str) -> bool:
+    """Whether ``value`` is a date written like 2026-03-31 that the calendar has (not 2026-02-30)."""
+    if not _DATE.match(value):
+        return False
     try:
-        _dt.date.fromisoformat(value[:10])
+        _dt.date.fromisoformat(value)
     except ValueError:
         return False
     return True
@@ -133,7 +135,7 @@ def term_from_mapping(raw: dict[str, Any], path: Path, glossary_id: str, default
     status, category = _status_and_category(entry, path, line, term)
     dates = {k: _text(entry.get(k), path, line, k) for k in ("agreed_on", "review_by")}
     for key, value in dates.items():
-        if value and not (_DATE.match(value) and _real_date(value)):
+        if value and not _is_date(value):
             raise _fail(path, line, f"'{key}' of '{term}' should be a date like 2026-03-31")
     common = entry.get("common_word", False)
     if not isinstance(common, bool):

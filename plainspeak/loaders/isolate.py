@@ -88,7 +88,8 @@ class IsolatedRead:
             # this process waited for it, whichever is longer: sending a paper of 300,000
             # paragraphs and reading it back take seconds, and are the paper's time too.
             # What this process did before it began to wait (load the model) is not.
-            self.seconds = max(took + time.monotonic() - received, time.monotonic() - waiting)
+            now = time.monotonic()
+            self.seconds = max(took + now - received, now - waiting)
         except (EOFError, OSError):
             self.child.join(_GRACE_S)
             raise _death(path, self.child.exitcode) from None

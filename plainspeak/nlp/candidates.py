@@ -137,7 +137,7 @@ def rare_words(doc: Doc) -> list[list]:
         if _in_hyphenated(token):
             continue
         frequency = zipf(word)
-        if frequency >= RARE_WORD_ZIPF or transparent(word) or closed_compound(word, frequency):
+        if frequency >= RARE_WORD_ZIPF or transparent(word) or closed_compound(word):
             continue
         lemma = token.lemma_.lower() if token.lemma_.isalpha() else ""
         if not familiar_form(word, lemma):
@@ -191,7 +191,7 @@ def transparent(word: str) -> bool:
 
 
 @lru_cache(maxsize=20000)
-def closed_compound(word: str, frequency: float) -> bool:
+def closed_compound(word: str) -> bool:
     """Two everyday words written as one, which the frequency table has never met ("stairlifts", "handrail").
 
     Written apart they are plain ("stair lift"); the table counts them only
@@ -200,7 +200,7 @@ def closed_compound(word: str, frequency: float) -> bool:
     made of two words is a figure of speech more often than a thing, and is
     judged as rare: "ringfencing", "bedblocking".
     """
-    if frequency > 0 or len(word) < 8 or word.endswith(("ing", "ed")):
+    if len(word) < 8 or word.endswith(("ing", "ed")) or zipf(word) > 0:
         return False
     # Each part a word of four letters or more that is not rare ("stair" 3.3, "lifts" 4.5).
     return any(zipf(word[:cut]) >= COMPOUND_PART_ZIPF and zipf(word[cut:]) >= COMPOUND_PART_ZIPF
