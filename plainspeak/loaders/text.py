@@ -53,14 +53,9 @@ class _Pending:
     level: int = 0
 
 
-def split_lines(text: str) -> list[str]:
-    """Split on any newline convention, as editors count lines."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
 def text_blocks(text: str) -> list[Block]:
     """Body blocks of a plain text paper, in order."""
-    lines = split_lines(text)
+    lines = text.split("\n")  # decode() has made every line end in "\n", as editors count lines
     blocks: list[Block] = []
     pending: _Pending | None = None
     indents: list[int] = []
