@@ -20,3 +20,37 @@ def start_context(fork: bool = True) -> multiprocessing.context.BaseContext:
     if fork and "fork" in methods and can_fork():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def address_space() -> int:
+    """This process's virtual size in bytes (what ``RLIMIT_AS`` counts), or 0 where it cannot be read."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def cap_address_space(cap: int) -> None:
+    """Limit this process's address space to ``cap`` bytes (or its hard limit, if lower), where the platform can."""
+    try:
+        import resource
+    except ImportError:  # not on this platform: the time limit still applies
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with(parent: int) -> None:
+    """Have the kernel kill this forked process when its parent dies, however it dies."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the line above took effect
+        os._exit(1)

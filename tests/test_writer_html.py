@@ -164,7 +164,7 @@ def test_markdown_notes_are_superscript_links_and_notes_link_back(tmp_path):
     # At a hard passage's end, the reference stays in the passage, before its label.
     assert f'hospital.{ref(1)}</mark><span class="why">' in page
     # After an explained word, never inside its link; a second reference has no id of its own.
-    assert f'Moving money from one budget line to another. <span class="tip-links">' in page
+    assert 'Moving money from one budget line to another. <span class="tip-links">' in page
     assert f'Close</a></span></span></span>{ref(2)} was' in page
     assert f"second virement.{ref(2, first=False)}</p>" in page
     assert ('<h2>Notes</h2><p id="p-3" data-ask="paragraph" data-paragraph="3"><span class="note-no" id="note-1">1.'

@@ -155,8 +155,15 @@ def annotate_one(path: str, name: CopyName, run: Run) -> str:
     source = _source(path, paper.sha256, limits) if chosen in ("docx", "pdf") else b""
     try:
         extra = {"ask_email": run.ask_email} if chosen == "html" and run.ask_email else {}
-        with time_left(path, limits, used):
-            annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=run.appendix, **extra)
+        if settings.isolate and source:  # a writer that parses the paper again gets a reader's caps
+            from plainspeak.writers.isolate import write_isolated
+
+            annotated = write_isolated(chosen, source, paper, result, glossaries, limits=limits,
+                                       seconds=limits.timeout_s - used, appendix=run.appendix)
+        else:
+            with time_left(path, limits, used):
+                annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=run.appendix,
+                                                     **extra)
     except PlainspeakError:
         raise
     except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
-import os
 import signal
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from plainspeak.errors import E107, E109, E110, InputError
-from plainspeak.forking import start_context
+from plainspeak.forking import address_space as _address_space
+from plainspeak.forking import cap_address_space, start_context
 from plainspeak.loaders.limits import MB, Limits
 
 _GRACE_S = 5.0
@@ -127,14 +127,6 @@ def _context() -> multiprocessing.context.BaseContext:
     return start_context(fork=0 < _address_space() <= FORK_MAX_BYTES)
 
 
-def _address_space() -> int:
-    """This process's virtual size in bytes (what ``RLIMIT_AS`` counts), or 0 where it cannot be read."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as handle:
-            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
-
 
 def _death(path: Path, exitcode: int | None) -> InputError:
     if exitcode == -signal.SIGKILL:  # what the kernel does to a process over its memory
@@ -156,7 +148,7 @@ def _child(path: str, limits: Limits, sender: Connection) -> None:
     # compiled module fails as an ImportError, not a MemoryError.
     for name in READER_MODULES:
         importlib.import_module(name)
-    _cap_memory(limits.memory_mb)
+    cap_address_space(limits.memory_mb * MB)
     from plainspeak.loaders import load
 
     try:
@@ -172,15 +164,3 @@ def _child(path: str, limits: Limits, sender: Connection) -> None:
                      time.monotonic() - began))
     finally:
         sender.close()
-
-
-def _cap_memory(memory_mb: int) -> None:
-    try:
-        import resource
-    except ImportError:  # not on this platform: the time limit still applies
-        return
-    cap = memory_mb * MB
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        cap = min(cap, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))

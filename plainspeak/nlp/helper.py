@@ -42,6 +42,7 @@ from spacy import attrs
 from spacy.tokens import Doc
 
 from plainspeak.deadline import on_lift
+from plainspeak.forking import die_with
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,7 +56,6 @@ _COLUMNS = (attrs.ORTH, attrs.SPACY, *ANNOTATIONS)
 # The columns that hold string hashes (the rest are flags, offsets and symbols).
 _STRING_COLUMNS = [_COLUMNS.index(attr) for attr in (attrs.ORTH, attrs.NORM, attrs.TAG, attrs.MORPH, attrs.LEMMA,
                                                      attrs.DEP, attrs.ENT_TYPE, attrs.ENT_KB_ID, attrs.ENT_ID)]
-_PR_SET_PDEATHSIG = 1
 _HEADER = struct.Struct("<QQ")  # each batch is its index and its length, then its bytes
 _COUNTERS = struct.Struct("<qq")
 _CHUNK = 1 << 20
@@ -236,7 +236,7 @@ def _serve(nlp: "Language", batches: list[list[str]], claims: Claims, batch_size
     """The helper's whole life: claim, parse, send, and leave without running the parent's exit handlers."""
     code = 1
     try:
-        _die_with(parent)
+        die_with(parent)
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: go quietly, the parent reports it
         gc.disable()  # a short life; a collection would write to, and so copy, every inherited page
         from plainspeak.nlp.parse import parse_here
@@ -254,14 +254,6 @@ def _serve(nlp: "Language", batches: list[list[str]], claims: Claims, batch_size
     finally:
         os._exit(code)
 
-
-def _die_with(parent: int) -> None:
-    """Have the kernel kill this process when its parent dies, however it dies."""
-    import ctypes
-
-    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # it died before the line above took effect
-        os._exit(1)
 
 
 def pack(docs: Sequence[Doc], strings: "StringStore") -> bytes:

@@ -76,7 +76,15 @@ def annotated_copy(checked: Checked, glossaries: GlossarySet, stem: str) -> Down
         # The download works offline, opened from disk: no forms that post here.
         page = render_reader_html(checked.result, checked.paper, glossaries)
         return Download(page.encode("utf-8"), "text/html", f"{stem}.plainspeak.html")
-    made = writer.write(checked.source, checked.paper, checked.result, glossaries, appendix=True)
+    checker = state().checker
+    if checker.isolate:  # the writer parses the upload again: in a child, with a reader's caps
+        from plainspeak.writers.isolate import write_isolated
+
+        limits = checker.settings.limits
+        made = write_isolated(fmt, checked.source, checked.paper, checked.result, glossaries, limits=limits,
+                              seconds=limits.timeout_s, appendix=True)
+    else:
+        made = writer.write(checked.source, checked.paper, checked.result, glossaries, appendix=True)
     return Download(made.data, writer.MEDIA_TYPE, f"{stem}.plainspeak.{fmt}")
 
 

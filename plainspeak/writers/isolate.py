@@ -1,0 +1,115 @@
+"""Make an annotated Word or PDF copy in a child process with a time limit and a memory cap.
+
+The Word and PDF writers parse the paper's bytes again (python-docx's lxml,
+pypdf), and a file the loader read within its limits can still make another
+parser swell: pypdf inflates each compressed object stream it is asked for,
+up to a limit of its own for each one, and keeps it, so a PDF of a few
+kilobytes holding many such streams, none of them on a page the loader
+reads, takes gigabytes to copy. So these writers run as the readers do
+(:mod:`plainspeak.loaders.isolate`): in a child process whose address space
+is capped, stopped when the paper's time is up.
+
+Where this process may fork (Linux, one thread), the child is forked: it
+starts at once, with the writer imported and nothing to send it, and its cap
+is the address space this process has plus ``limits.memory_mb``, so the cap
+counts the copy's own work, not the model loaded already. Elsewhere (the web
+page's threads) the child starts from a fork server, is sent the paper, and
+is capped at ``memory_mb``. A child over its cap gets E110, over its time
+E115, and one that dies any other way E107.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from typing import TYPE_CHECKING
+
+from plainspeak.errors import E107, E110, E115, InputError, PlainspeakError
+from plainspeak.forking import address_space, can_fork, cap_address_space, die_with, start_context
+from plainspeak.loaders.limits import MB, Limits
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from plainspeak.glossary.model import GlossarySet
+    from plainspeak.paper import Paper
+    from plainspeak.result import PaperResult
+    from plainspeak.writers import Annotated
+
+_GRACE_S = 5.0
+
+
+def write_isolated(fmt: str, source: bytes, paper: "Paper", result: "PaperResult",
+                   glossaries: "GlossarySet | None", *, limits: Limits, seconds: float,
+                   **options: object) -> "Annotated":
+    """``get_writer(fmt).write(source, paper, result, glossaries, **options)`` in a capped child.
+
+    ``seconds`` is what is left of the paper's time limit. Raises InputError
+    (E110, E115, E107, or the writer's own) for ``paper.path``.
+    """
+    forked = can_fork()
+    context = start_context(fork=forked)
+    cap = (address_space() if forked else 0) + limits.memory_mb * MB
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_child,
+        args=(fmt, source, paper, result, glossaries, options, limits, cap, os.getpid() if forked else 0, sender),
+        daemon=True,
+    )
+    child.start()
+    sender.close()  # so this end sees end-of-file if the child dies
+    path = paper.path
+    try:
+        if not receiver.poll(max(0.0, seconds)):
+            raise InputError(E115, path, f"it took longer than {limits.timeout_s:g} s")
+        try:
+            status, payload = receiver.recv()
+        except (EOFError, OSError):
+            child.join(_GRACE_S)
+            raise _death(path, child.exitcode, limits) from None
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join(_GRACE_S)
+    if status == "error":
+        raise payload
+    return payload
+
+
+def _child(fmt: str, source: bytes, paper: "Paper", result: "PaperResult", glossaries: "GlossarySet | None",
+           options: dict, limits: Limits, cap: int, parent: int, sender: "Connection") -> None:
+    from plainspeak.writers import get_writer
+
+    if parent:
+        die_with(parent)
+    # The writer's modules before the cap: a capped import of a compiled module fails as an ImportError.
+    writer = get_writer(fmt)
+    cap_address_space(cap)
+    path = paper.path
+    try:
+        outcome: tuple[str, object] = ("ok", writer.write(source, paper, result, glossaries, **options))
+    except PlainspeakError as error:
+        outcome = ("error", error)
+    except MemoryError:
+        outcome = ("error", _over(path, limits))
+    except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read
+        from plainspeak.loaders import short_reason
+
+        outcome = ("error", InputError(E107, path, short_reason(error)))
+    try:
+        sender.send(outcome)
+    except MemoryError:
+        sender.send(("error", _over(path, limits)))
+    finally:
+        sender.close()
+
+
+def _over(path: str, limits: Limits) -> InputError:
+    return InputError(E110, path, f"making the annotated copy needed more than {limits.memory_mb} MB")
+
+
+def _death(path: str, exitcode: int | None, limits: Limits) -> InputError:
+    if exitcode in (-signal.SIGKILL, -signal.SIGABRT):  # the kernel over memory; an allocation that failed
+        return _over(path, limits)
+    return InputError(E107, path, f"the writer crashed while it read the paper again (exit code {exitcode})")
