@@ -113,8 +113,11 @@ def _through_links(path: Path) -> Path:
     Renaming onto a link would replace the link itself with a regular file, cutting it
     from the file it pointed to, which keeps its old contents.
     """
-    if not path.is_symlink():
-        return path
+    try:
+        if not path.is_symlink():
+            return path
+    except OSError as error:  # a name too long for the file system, a folder that cannot be searched
+        raise OutputError(E401, str(path), error.strerror or str(error)) from None
     try:
         return Path(os.path.realpath(path, strict=True))
     except FileNotFoundError:

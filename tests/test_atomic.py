@@ -68,6 +68,13 @@ def test_a_loop_of_links_is_one_clear_error(tmp_path):
     assert one.is_symlink() and two.is_symlink() and _leftovers(tmp_path) == []
 
 
+def test_a_name_too_long_for_the_file_system_is_one_clear_error(tmp_path):
+    with pytest.raises(OutputError) as raised:
+        atomic_write(tmp_path / ("r" * 300 + ".json"), "{}")
+    assert raised.value.kind.code == "E401" and "File name too long" in raised.value.line()
+    assert os.listdir(tmp_path) == []
+
+
 def test_a_link_to_a_protected_paper_is_refused_and_the_paper_kept(tmp_path):
     paper = tmp_path / "paper.md"
     paper.write_text("The virement was agreed.\n")

@@ -124,6 +124,16 @@ def test_sarif_output_file_is_valid(project: Path) -> None:
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
 
 
+@pytest.mark.parametrize("name, reason", [("r" * 300 + ".json", "File name too long"),
+                                          ("no-such-folder/report.json", "No such file or directory")])
+def test_an_output_that_cannot_be_written_is_e401_and_no_file(project: Path, name: str, reason: str) -> None:
+    done = plainspeak(project, "papers", "--format", "json", "--output", name)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"plainspeak: {name}: the output file could not be written ({reason}) [E401]")
+    assert "unexpected error" not in done.stderr and done.stdout == ""
+    assert sorted(p.name for p in project.iterdir()) == [".cache", "papers", "plainspeak.toml"]
+
+
 def test_baseline_reports_only_new_findings(project: Path) -> None:
     written = plainspeak(project, "papers", "--write-baseline", "baseline.json")
     assert written.returncode == 0
