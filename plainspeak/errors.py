@@ -99,6 +99,10 @@ E118 = ErrorKind(
     "E118", "the paper changed while it was being annotated, so no copy was written",
     "run again once it is saved and closed",
 )
+E119 = ErrorKind(
+    "E119", "the paper could be checked, but its annotated copy could not be made",
+    "export the paper again from the program that made it, or make a reader's copy with --format html",
+)
 
 # Glossary and configuration problems.
 E201 = ErrorKind(

@@ -129,8 +129,8 @@ def _fails(*_args, **_kwargs):
 
 @pytest.mark.parametrize("writer, code, words", [
     (_sleeps, "E115", "longer than 1 s"),
-    (_crashes, "E107", "the writer crashed"),
-    (_fails, "E107", "KeyError: '/Annots'"),
+    (_crashes, "E119", "the writer crashed"),
+    (_fails, "E119", "pypdf could not follow its structure (KeyError)"),
 ])
 def test_a_writer_that_hangs_crashes_or_fails_is_one_clear_error(checked, monkeypatch, writer, code, words):
     from plainspeak.writers import pdf
@@ -157,3 +157,44 @@ def test_annotate_reports_the_writers_limit_and_leaves_the_paper_alone(blank_mod
     assert "swells.pdf" in run.stderr and "[E110]" in run.stderr and "Traceback" not in run.output
     assert path.read_bytes() == data
     assert sorted(p.name for p in Path(tmp_path).iterdir()) == ["plainspeak.toml", "swells.pdf"]
+
+
+def pdf_with_a_page_tree_loop() -> bytes:
+    """One page of text whose page tree also lists itself: PDFium reads the page, pypdf refuses the loop."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(PAGE_TEXT), PAGE_TEXT),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_the_loader_reads_but_pypdf_cannot_copy_is_e119_and_html_still_works(blank_model, tmp_path):
+    from tests.test_robust_cli import run_cli
+
+    path = tmp_path / "loop.pdf"
+    data = pdf_with_a_page_tree_loop()
+    path.write_bytes(data)
+    run = run_cli("annotate", "--model", blank_model, path.name, cwd=tmp_path)
+    assert run.code == 3 and run.stdout == ""
+    assert run.stderr == ("plainspeak: loop.pdf: the paper could be checked, but its annotated copy could not be "
+                          "made (pypdf could not rebuild it: Detected cyclic page references.) [E119] - export the "
+                          "paper again from the program that made it, or make a reader's copy with --format html\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["loop.pdf"]
+    # The advice holds: the reader's copy needs only what the loader read.
+    html = run_cli("annotate", "--model", blank_model, "--format", "html", path.name, cwd=tmp_path)
+    assert html.code == 0, html.stderr
+    assert "The cabinet agreed the " in (tmp_path / "loop.plainspeak.html").read_text(encoding="utf-8")
+    assert path.read_bytes() == data

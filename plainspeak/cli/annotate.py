@@ -21,7 +21,6 @@ import click
 from plainspeak.cli.annotate_names import CopyName, copy_names
 from plainspeak.cli.options import run_options
 from plainspeak.errors import (
-    E107,
     E118,
     E401,
     E403,
@@ -167,9 +166,9 @@ def annotate_one(path: str, name: CopyName, run: Run) -> str:
     except PlainspeakError:
         raise
     except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read
-        from plainspeak.loaders import short_reason
+        from plainspeak.writers import copy_error
 
-        raise InputError(E107, path, short_reason(error)) from None
+        raise copy_error(chosen, path, error) from None
     target = target_path(path, FORMATS[chosen][1], name, run)
     atomic_write(target, annotated.data, protect=run.papers)
     unplaced = f"; {len(annotated.unplaced)} could not be placed ({_named(annotated.unplaced)})" \

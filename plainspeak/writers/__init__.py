@@ -14,6 +14,7 @@ import importlib
 from dataclasses import dataclass, field
 from types import ModuleType
 
+from plainspeak.errors import E119, InputError
 from plainspeak.findings import Finding
 
 # --format name -> (module, file suffix, formats of paper it accepts; None: any)
@@ -44,3 +45,27 @@ def default_format(paper_format: str) -> str:
 def get_writer(name: str) -> ModuleType:
     """The writer module for ``--format name``; each offers ``write(...)`` and ``MEDIA_TYPE``."""
     return importlib.import_module(FORMATS[name][0])
+
+
+# The library each writer reads the paper's bytes with.
+_READS_WITH = {"docx": "python-docx", "pdf": "pypdf"}
+
+
+def copy_error(fmt: str, path: str, error: Exception) -> InputError:
+    """E119 for a writer's parser that failed on a paper the loader read.
+
+    The loader's reader (PDFium, plainspeak's own Word reader) and the
+    writer's (pypdf, python-docx) cope with different damage. The line names
+    the writer's library and its own message where it gave one ("Detected
+    cyclic page references."); a plain Python error from inside it (an
+    AttributeError on a missing object) says only that the file's structure
+    could not be followed, with the error's name for a bug report.
+    """
+    library = _READS_WITH.get(fmt, "the writer")
+    message = " ".join(str(error).split())
+    own = type(error).__module__.split(".")[0] in ("pypdf", "docx", "lxml", "zipfile")
+    if own and message:
+        reason = f"{library} could not rebuild it: {message[:97] + '...' if len(message) > 100 else message}"
+    else:
+        reason = f"{library} could not follow its structure ({type(error).__name__})"
+    return InputError(E119, path, reason)

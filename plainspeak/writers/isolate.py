@@ -15,7 +15,7 @@ is the address space this process has plus ``limits.memory_mb``, so the cap
 counts the copy's own work, not the model loaded already. Elsewhere (the web
 page's threads) the child starts from a fork server, is sent the paper, and
 is capped at ``memory_mb``. A child over its cap gets E110, over its time
-E115, and one that dies any other way E107.
+E115; one whose parser fails, or that dies any other way, E119.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import os
 import signal
 from typing import TYPE_CHECKING
 
-from plainspeak.errors import E107, E110, E115, InputError, PlainspeakError
+from plainspeak.errors import E110, E115, E119, InputError, PlainspeakError
 from plainspeak.forking import address_space, can_fork, cap_address_space, die_with, start_context
 from plainspeak.loaders.limits import MB, Limits
 
@@ -45,7 +45,7 @@ def write_isolated(fmt: str, source: bytes, paper: "Paper", result: "PaperResult
     """``get_writer(fmt).write(source, paper, result, glossaries, **options)`` in a capped child.
 
     ``seconds`` is what is left of the paper's time limit. Raises InputError
-    (E110, E115, E107, or the writer's own) for ``paper.path``.
+    (E110, E115, E119, or the writer's own) for ``paper.path``.
     """
     forked = can_fork()
     context = start_context(fork=forked)
@@ -79,7 +79,7 @@ def write_isolated(fmt: str, source: bytes, paper: "Paper", result: "PaperResult
 
 def _child(fmt: str, source: bytes, paper: "Paper", result: "PaperResult", glossaries: "GlossarySet | None",
            options: dict, limits: Limits, cap: int, parent: int, sender: "Connection") -> None:
-    from plainspeak.writers import get_writer
+    from plainspeak.writers import copy_error, get_writer
 
     if parent:
         die_with(parent)
@@ -94,9 +94,7 @@ def _child(fmt: str, source: bytes, paper: "Paper", result: "PaperResult", gloss
     except MemoryError:
         outcome = ("error", _over(path, limits))
     except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read
-        from plainspeak.loaders import short_reason
-
-        outcome = ("error", InputError(E107, path, short_reason(error)))
+        outcome = ("error", copy_error(fmt, path, error))
     try:
         sender.send(outcome)
     except MemoryError:
@@ -112,4 +110,4 @@ def _over(path: str, limits: Limits) -> InputError:
 def _death(path: str, exitcode: int | None, limits: Limits) -> InputError:
     if exitcode in (-signal.SIGKILL, -signal.SIGABRT):  # the kernel over memory; an allocation that failed
         return _over(path, limits)
-    return InputError(E107, path, f"the writer crashed while it read the paper again (exit code {exitcode})")
+    return InputError(E119, path, f"the writer crashed while it read the paper again (exit code {exitcode})")
