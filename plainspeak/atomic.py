@@ -7,11 +7,11 @@ import stat
 import tempfile
 from pathlib import Path
 
-from plainspeak.errors import E401, E402, OutputError
+from plainspeak.errors import E401, E402, E405, OutputError
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tuple[str, ...] = (),
-                 durable: bool = True) -> Path:
+                 durable: bool = True, follow: bool = True) -> Path:
     """Write ``data`` to ``path`` via a temporary file and an atomic rename.
 
     A file written over keeps its permissions; a new one gets those any new
@@ -26,9 +26,19 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
     files that may be lost in a crash, such as cache entries: a reader still
     sees the old file or the whole new one, never half of it, unless the
     machine itself goes down.
+
+    ``follow=False`` is for a name plainspeak made, not one the user gave (a
+    copy beside its paper, a cache entry): a link found there may have been
+    planted to aim the write at another file, so it is refused (E405), and a
+    pipe or device there is replaced, never written into or waited on.
     """
     given = Path(path)
-    target = _through_links(given)
+    if not follow:
+        if _is_link(given):
+            raise OutputError(E405, str(given), f"it links to {os.readlink(given)}")
+        target = given
+    else:
+        target = _through_links(given)
     for original in protect:
         try:
             if target.exists() and os.path.samefile(target, original):
@@ -36,7 +46,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, protect: tu
         except OSError:
             continue  # an input that is gone or cannot be looked at cannot be the target
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    if _is_stream(given, target):
+    if follow and _is_stream(given, target):
         return _write_stream(given, target, payload)
     directory = target.parent if str(target.parent) else Path(".")
     mode = _mode_for(target)
@@ -107,17 +117,21 @@ def _umask() -> int:
     return mask
 
 
+def _is_link(path: Path) -> bool:
+    try:
+        return path.is_symlink()
+    except OSError as error:  # a name too long for the file system, a folder that cannot be searched
+        raise OutputError(E401, str(path), error.strerror or str(error)) from None
+
+
 def _through_links(path: Path) -> Path:
     """The file a write to ``path`` should replace: the end of its chain of links, or ``path``.
 
     Renaming onto a link would replace the link itself with a regular file, cutting it
     from the file it pointed to, which keeps its old contents.
     """
-    try:
-        if not path.is_symlink():
-            return path
-    except OSError as error:  # a name too long for the file system, a folder that cannot be searched
-        raise OutputError(E401, str(path), error.strerror or str(error)) from None
+    if not _is_link(path):
+        return path
     try:
         return Path(os.path.realpath(path, strict=True))
     except FileNotFoundError:

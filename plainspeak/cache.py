@@ -91,7 +91,7 @@ class ResultCache:
         target = self.entry_path(file_hash, settings)
         try:
             self._prepare(target.parent)
-            atomic_write(target, payload, durable=False)  # a lost entry is checked again
+            atomic_write(target, payload, durable=False, follow=False)  # a lost entry is checked again
         except (OSError, PlainspeakError):
             return  # a cache that cannot be written only costs time
 

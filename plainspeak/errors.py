@@ -148,6 +148,11 @@ E404 = ErrorKind(
     "rename one of the papers, or annotate them in separate runs with different --output folders",
     ExitCode.USAGE,
 )
+E405 = ErrorKind(
+    "E405", "a symbolic link stands where plainspeak would write, so nothing was written there",
+    "remove the link (it may be there to make plainspeak write over another file), or name the output "
+    "with --output", ExitCode.USAGE,
+)
 
 
 class PlainspeakError(Exception):

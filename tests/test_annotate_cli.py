@@ -116,6 +116,23 @@ def test_output_through_a_link_writes_the_links_target_and_keeps_the_link(tmp_pa
     assert sorted(p.name for p in shared.iterdir()) == ["summary.md"]  # no temporary file left
 
 
+def test_a_link_planted_where_a_copy_would_go_is_refused_and_the_batch_goes_on(tmp_path, blank_model):
+    """A copy's own name beside its paper is never written through a link: it could aim at any file."""
+    precious = tmp_path / "elsewhere" / "settings.ini"
+    precious.parent.mkdir()
+    precious.write_text("keep me\n", encoding="utf-8")
+    (tmp_path / "update.md").write_text("The virement was agreed.\n", encoding="utf-8")
+    (tmp_path / "update.plainspeak.html").symlink_to(precious)
+    (tmp_path / "minutes.md").write_text("The precept was set.\n", encoding="utf-8")
+    outcome = _run("--model", blank_model, str(tmp_path / "update.md"), str(tmp_path / "minutes.md"))
+    assert outcome.exit_code == 2, outcome.output
+    assert (f"plainspeak: {tmp_path / 'update.plainspeak.html'}: a symbolic link stands where plainspeak would "
+            f"write, so nothing was written there (it links to {precious}) [E405]") in outcome.output
+    assert precious.read_text(encoding="utf-8") == "keep me\n"
+    assert (tmp_path / "update.plainspeak.html").is_symlink()
+    assert "precept" in (tmp_path / "minutes.plainspeak.html").read_text(encoding="utf-8")
+
+
 def test_output_through_a_link_to_the_paper_is_refused(tmp_path, blank_model):
     paper = tmp_path / "update.md"
     paper.write_text("The virement was agreed.\n", encoding="utf-8")

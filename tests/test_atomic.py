@@ -184,3 +184,23 @@ def test_a_socket_is_refused(tmp_path):
         with pytest.raises(OutputError, match="disk device or a socket"):
             atomic_write(path, b"x")
     assert stat.S_ISSOCK(os.stat(path).st_mode)
+
+
+def test_a_name_plainspeak_made_is_never_written_through_a_link(tmp_path):
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("keep me")
+    link = tmp_path / "paper.plainspeak.html"
+    link.symlink_to(target)
+    with pytest.raises(OutputError) as raised:
+        atomic_write(link, "<html>", follow=False)
+    assert raised.value.kind.code == "E405" and f"it links to {target}" in raised.value.line()
+    assert target.read_text() == "keep me" and link.is_symlink() and _leftovers(tmp_path) == []
+    assert atomic_write(tmp_path / "plain.html", "<html>", follow=False).read_text() == "<html>"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_where_plainspeak_names_a_file_is_replaced_not_waited_on(tmp_path):
+    pipe = tmp_path / "entry.json"
+    os.mkfifo(pipe)
+    atomic_write(pipe, b"{}", follow=False)  # no reader: writing into it would wait for ever
+    assert stat.S_ISREG(os.stat(pipe).st_mode) and pipe.read_bytes() == b"{}"

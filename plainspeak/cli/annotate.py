@@ -170,7 +170,8 @@ def annotate_one(path: str, name: CopyName, run: Run) -> str:
 
         raise copy_error(chosen, path, error) from None
     target = target_path(path, FORMATS[chosen][1], name, run)
-    atomic_write(target, annotated.data, protect=run.papers)
+    # A name the user gave is written through a link; one made here never is.
+    atomic_write(target, annotated.data, protect=run.papers, follow=run.output is not None and run.folder() is None)
     unplaced = f"; {len(annotated.unplaced)} could not be placed ({_named(annotated.unplaced)})" \
         if annotated.unplaced else ""
     remarks = "".join(f"; {remark}" for remark in annotated.remarks)
