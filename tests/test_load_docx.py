@@ -350,3 +350,42 @@ def test_the_main_part_is_the_one_the_package_relationship_names(tmp_path):
     assert b'Target="word/real.xml"' in zipfile.ZipFile(path).read("_rels/.rels")
     assert [b.text for b in load(path).blocks] == ["The virement was agreed."]
     assert [b.text for b in load(plain).blocks] == ["The board agreed the plan."]
+
+
+def _renamed(data: bytes, renames: dict[str, str], extra: dict[str, bytes] | None = None) -> bytes:
+    """The package with some zip entries under other spellings (and ``extra`` entries added)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            target.writestr(renames.get(name, name), source.read(name))
+        for name, content in (extra or {}).items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def _word_file(text: str) -> bytes:
+    document = docx.Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_part_names_are_matched_whatever_their_case_as_word_matches_them(tmp_path):
+    # The content types and relationships say word/document.xml; the zip spells it otherwise.
+    renames = {"word/document.xml": "word/Document.xml", "word/_rels/document.xml.rels": "Word/_rels/Document.xml.rels"}
+    data = _renamed(_word_file("The cabinet agreed the virement."), renames)
+    assert "word/document.xml" not in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    path = tmp_path / "odd-case.docx"
+    path.write_bytes(data)
+    assert [block.text for block in load(str(path)).blocks] == ["The cabinet agreed the virement."]
+
+
+def test_two_parts_differing_only_in_case_keep_their_own_names(tmp_path):
+    """Ambiguous spellings are never folded together: the part named exactly is the one read."""
+    original = _word_file("The cabinet agreed the virement.")
+    decoy = zipfile.ZipFile(io.BytesIO(_word_file("A different text."))).read("word/document.xml")
+    path = tmp_path / "two-spellings.docx"
+    path.write_bytes(_renamed(original, {}, {"word/DOCUMENT.xml": decoy}))
+    assert [block.text for block in load(str(path)).blocks] == ["The cabinet agreed the virement."]

@@ -44,12 +44,19 @@ class Package:
         except (zipfile.BadZipFile, OSError, ValueError) as error:
             raise InputError(E107, str(path), f"the zip archive is broken: {error}") from None
         self.names = {info.filename for info in self.zip.infolist()}
+        # Part names are compared case-insensitively in a package (as Word opens one), where that is not
+        # ambiguous: two names that differ only in case each keep only their own spelling.
+        folded: dict[str, list[str]] = {}
+        for name in self.names:
+            folded.setdefault(name.casefold(), []).append(name)
+        self._folded = {key: found[0] for key, found in folded.items() if len(found) == 1}
         check_expansion(path, self.zip.infolist(), limits)
         self.main = self._main_part()
 
     def read(self, name: str) -> bytes | None:
         """The bytes of a part, or None if the package lacks it."""
-        if name not in self.names:
+        name = self.spelled(name)
+        if name is None:
             return None
         try:
             return self.zip.read(name)
@@ -57,6 +64,10 @@ class Package:
             raise InputError(E107, str(self.path), f"part {name} is damaged: {error}") from None
         except RuntimeError:  # zipfile's "File ... is encrypted, password required"
             raise InputError(E105, str(self.path), f"part {name} is encrypted") from None
+
+    def spelled(self, name: str) -> str | None:
+        """The part's name as the zip spells it ("word/Document.xml" for "word/document.xml"), or None."""
+        return name if name in self.names else self._folded.get(name.casefold())
 
     def xml(self, name: str) -> etree._Element | None:
         """A part parsed safely, or None if the package lacks it; a Strict Open XML part
@@ -88,7 +99,7 @@ class Package:
         if override is None:
             raise InputError(E107, str(self.path), "it declares no Word main part")
         name = override.get("PartName", "").lstrip("/")
-        if name not in self.names:
+        if self.spelled(name) is None:
             raise InputError(E107, str(self.path), f"its main part {name} is missing")
         return name
 
@@ -102,7 +113,9 @@ def main_override(types: etree._Element, package_rels: etree._Element | None) ->
     declared = [o for o in types.iter(f"{{{CONTENT_TYPES}}}Override") if o.get("ContentType") in WORD_MAIN_TYPES]
     named = ({target for rel, target in relationships(package_rels, "") if rel_kind(rel) == "officeDocument"}
              if package_rels is not None else set())
-    return next((o for o in declared if o.get("PartName", "").lstrip("/") in named), next(iter(declared), None))
+    named = {target.casefold() for target in named}
+    return next((o for o in declared if o.get("PartName", "").lstrip("/").casefold() in named),
+                next(iter(declared), None))
 
 
 def rels_part(source: str) -> str:
