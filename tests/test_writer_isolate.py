@@ -112,6 +112,13 @@ def test_copies_come_back_from_a_fork_server_child_too(checked, monkeypatch, fmt
     assert made.placed >= 1 and (made.placed, made.remarks) == (here.placed, here.remarks)
 
 
+def test_where_the_address_space_cannot_be_read_a_forked_child_is_not_capped_below_its_start(checked, monkeypatch):
+    source, paper, result = checked("good.pdf", good_pdf())
+    monkeypatch.setattr(isolate, "address_space", lambda: 0)  # no /proc: a cap of memory_mb alone would kill it
+    made = write_isolated("pdf", source, paper, result, GlossarySet(), limits=Limits(memory_mb=40), seconds=60)
+    assert made.data.startswith(b"%PDF-") and made.placed >= 1
+
+
 def _sleeps(*_args, **_kwargs):
     time.sleep(60)
 

@@ -49,7 +49,14 @@ def write_isolated(fmt: str, source: bytes, paper: "Paper", result: "PaperResult
     """
     forked = can_fork()
     context = start_context(fork=forked)
-    cap = (address_space() if forked else 0) + limits.memory_mb * MB
+    if forked:
+        from plainspeak.writers import get_writer
+
+        get_writer(fmt)  # imported here once, so each forked child starts with it
+    held = address_space() if forked else 0
+    # Forked, the child counts from what this process holds; where that cannot be read, the
+    # time limit alone applies (a cap of memory_mb would be below what the child starts with).
+    cap = 0 if forked and not held else held + limits.memory_mb * MB
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=_child,
@@ -85,7 +92,8 @@ def _child(fmt: str, source: bytes, paper: "Paper", result: "PaperResult", gloss
         die_with(parent)
     # The writer's modules before the cap: a capped import of a compiled module fails as an ImportError.
     writer = get_writer(fmt)
-    cap_address_space(cap)
+    if cap:
+        cap_address_space(cap)
     path = paper.path
     try:
         outcome: tuple[str, object] = ("ok", writer.write(source, paper, result, glossaries, **options))
