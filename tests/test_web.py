@@ -202,6 +202,22 @@ def test_a_macro_enabled_paper_is_checked_and_its_copy_is_an_ordinary_docx(app) 
     assert any(c.text for c in Document(io.BytesIO(copy.data)).comments)
 
 
+@pytest.mark.parametrize("isolate", [True, False])
+def test_a_pdf_whose_copy_pypdf_cannot_make_is_still_checked_with_the_readers_copy(tmp_path: Path,
+                                                                                   isolate: bool) -> None:
+    from tests.test_writer_isolate import pdf_with_a_page_tree_loop
+
+    client = make_app(tmp_path, ISOLATE=isolate).test_client()
+    response = upload(client, pdf_with_a_page_tree_loop(), "loop.pdf")
+    assert response.status_code == 303
+    where = response.headers["Location"]
+    page = client.get(where).get_data(as_text=True)
+    assert "virement" in page and "The paper with notes (a web page)" in page
+    copy = client.get(f"{where}/copy")
+    assert copy.headers["Content-Disposition"] == "attachment; filename=loop.plainspeak.html"
+    assert copy.data.startswith(b"<!DOCTYPE html>") and b"The cabinet agreed the " in copy.data
+
+
 def test_a_timeout_out_of_range_is_refused_when_the_app_is_built(tmp_path: Path) -> None:
     for bad in (float("nan"), float("inf"), 0, -5, "30"):
         with pytest.raises(ValueError, match="expected a number above 0"):

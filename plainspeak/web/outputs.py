@@ -64,28 +64,48 @@ def add_name_fields(page: str) -> str:
 
 
 def annotated_copy(checked: Checked, glossaries: GlossarySet, stem: str) -> Download:
-    """The paper's own format annotated (DOCX, PDF); the reader's copy for text papers."""
+    """The paper's own format annotated (DOCX, PDF); the reader's copy for text papers.
+
+    A Word or PDF paper whose copy its writer cannot make (a file the loader
+    read but pypdf or python-docx cannot rebuild, or one that swells past the
+    writer's limits: E119, E110, E115) gets the reader's copy instead: the
+    paper was checked, and its results stay on the page.
+    """
+    from plainspeak.errors import InputError
+
     fmt = checked.paper.format
     if fmt == "docx":
         from plainspeak.writers import docx as writer
     elif fmt == "pdf":
         from plainspeak.writers import pdf as writer  # type: ignore[no-redef]
     else:
-        from plainspeak.writers.html import render_reader_html
-
-        # The download works offline, opened from disk: no forms that post here.
-        page = render_reader_html(checked.result, checked.paper, glossaries)
-        return Download(page.encode("utf-8"), "text/html", f"{stem}.plainspeak.html")
+        return _reader_copy(checked, glossaries, stem)
     checker = state().checker
-    if checker.isolate:  # the writer parses the upload again: in a child, with a reader's caps
-        from plainspeak.writers.isolate import write_isolated
+    try:
+        if checker.isolate:  # the writer parses the upload again: in a child, with a reader's caps
+            from plainspeak.writers.isolate import write_isolated
 
-        limits = checker.settings.limits
-        made = write_isolated(fmt, checked.source, checked.paper, checked.result, glossaries, limits=limits,
-                              seconds=limits.timeout_s, appendix=True)
-    else:
-        made = writer.write(checked.source, checked.paper, checked.result, glossaries, appendix=True)
+            limits = checker.settings.limits
+            made = write_isolated(fmt, checked.source, checked.paper, checked.result, glossaries, limits=limits,
+                                  seconds=limits.timeout_s, appendix=True)
+        else:
+            try:
+                made = writer.write(checked.source, checked.paper, checked.result, glossaries, appendix=True)
+            except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read
+                from plainspeak.writers import copy_error
+
+                raise copy_error(fmt, checked.paper.path, error) from None
+    except InputError:
+        return _reader_copy(checked, glossaries, stem)
     return Download(made.data, writer.MEDIA_TYPE, f"{stem}.plainspeak.{fmt}")
+
+
+def _reader_copy(checked: Checked, glossaries: GlossarySet, stem: str) -> Download:
+    from plainspeak.writers.html import render_reader_html
+
+    # The download works offline, opened from disk: no forms that post here.
+    page = render_reader_html(checked.result, checked.paper, glossaries)
+    return Download(page.encode("utf-8"), "text/html", f"{stem}.plainspeak.html")
 
 
 def _counts(result) -> dict[str, int]:  # noqa: ANN001 - a PaperResult
