@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, TypeVar
 from plainspeak.glossary.model import GlossarySet, Term
 from plainspeak.paper import BlockKind, Paper
 from plainspeak.result import PaperResult
-from plainspeak.writers.notes import glossary_meaning, kind_of, name_in_paper, sentence
+from plainspeak.writers.notes import glossary_meaning, kind_of, name_in_paper, stands_for
 
 T = TypeVar("T")
 
@@ -67,7 +67,7 @@ def words_used(paper: Paper, result: PaperResult, glossaries: GlossarySet | None
             known = glossaries.lookup(definition.term)[:1] if glossaries is not None else []
             if known and _spelled_out(definition.term, definition.definition):
                 # "CQC: Care Quality Commission" names the body but says nothing of what it does.
-                meaning = f"{definition.term} stands for {definition.definition}. {sentence(known[0].definition)}"
+                meaning = stands_for(definition.term, definition.definition, known[0].definition)
                 source = "both"
             keep(WordEntry(definition.term, meaning, source), known[0] if known else None)
     if glossaries is not None:

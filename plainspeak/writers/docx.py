@@ -55,10 +55,7 @@ def write(source: bytes, paper: Paper, result: PaperResult, glossaries: Glossary
     comments = Comments(document)
     for block_index, block_notes in _by_block(paper, notes):
         block = paper.blocks[block_index]
-        if block.kind in _NOT_IN_BODY:
-            outcome.unplaced.extend(n.finding for n in block_notes)
-            continue
-        located = finder.find(block)
+        located = finder.find(block) if block.kind not in _NOT_IN_BODY else None
         if located is None:
             outcome.unplaced.extend(n.finding for n in block_notes)
             continue

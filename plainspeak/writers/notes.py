@@ -58,8 +58,13 @@ def glossary_meaning(term: Term, written: str = "") -> str:
     in a short form the reader never met, so the definition stands alone.
     """
     if term.expansion and not (written and text_key(written) == text_key(term.expansion)):
-        return f"{term.term} stands for {term.expansion}. {sentence(term.definition)}".strip()
+        return stands_for(term.term, term.expansion, term.definition)
     return term.definition.strip()
+
+
+def stands_for(short: str, expansion: str, definition: str) -> str:
+    """ "BCF stands for Better Care Fund. A pooled budget …": an acronym, its words, then what it is."""
+    return f"{short} stands for {expansion}. {sentence(definition)}".strip()
 
 
 def name_in_paper(term: Term, written: str) -> str:
