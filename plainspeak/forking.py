@@ -54,3 +54,47 @@ def die_with(parent: int) -> None:
     ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # it died before the line above took effect
         os._exit(1)
+
+
+class ChildDied(Exception):
+    """The child ended without sending its answer; ``exitcode`` is how (``-9``: killed)."""
+
+    def __init__(self, exitcode: int | None) -> None:
+        super().__init__(f"the child process ended with exit code {exitcode}")
+        self.exitcode = exitcode
+
+
+class OneAnswer:
+    """``target(*args, sender)`` run in a child process started now, which sends one answer down ``sender``.
+
+    Shared by the readers and the writers that run with limits
+    (:mod:`plainspeak.loaders.isolate`, :mod:`plainspeak.writers.isolate`):
+    :meth:`ready` waits for the answer up to a time, :meth:`receive` takes
+    it (or raises :class:`ChildDied`), and :meth:`close` stops a child still
+    running, so a time limit or Ctrl-C here leaves nothing behind.
+    """
+
+    GRACE_S = 5.0
+
+    def __init__(self, context: multiprocessing.context.BaseContext, target: object, args: tuple) -> None:
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.child = context.Process(target=target, args=(*args, sender), daemon=True)
+        self.child.start()
+        sender.close()  # so this end sees end-of-file if the child dies
+
+    def ready(self, seconds: float) -> bool:
+        """Whether the answer came within ``seconds`` (none if less than nothing is left)."""
+        return self.receiver.poll(max(0.0, seconds))
+
+    def receive(self) -> object:
+        try:
+            return self.receiver.recv()
+        except (EOFError, OSError):
+            self.child.join(self.GRACE_S)
+            raise ChildDied(self.child.exitcode) from None
+
+    def close(self) -> None:
+        self.receiver.close()
+        if self.child.is_alive():
+            self.child.kill()
+        self.child.join(self.GRACE_S)

@@ -18,10 +18,9 @@ from pathlib import Path
 
 from plainspeak.errors import E107, E109, E110, InputError
 from plainspeak.forking import address_space as _address_space
-from plainspeak.forking import cap_address_space, start_context
+from plainspeak.forking import ChildDied, OneAnswer, cap_address_space, start_context
 from plainspeak.loaders.limits import MB, Limits
 
-_GRACE_S = 5.0
 # Every reader's modules; a fork server that will start many readers imports them once.
 READER_MODULES = ("plainspeak.loaders", "plainspeak.loaders.text", "plainspeak.loaders.markdown",
                   "plainspeak.loaders.docx", "plainspeak.loaders.pdf")
@@ -67,11 +66,7 @@ class IsolatedRead:
         self.path, self.limits = path, limits
         self.seconds = 0.0
         self.started = time.monotonic()
-        context = _context()
-        self.receiver, sender = context.Pipe(duplex=False)
-        self.child = context.Process(target=_child, args=(str(path), limits, sender), daemon=True)
-        self.child.start()
-        sender.close()  # so the parent sees end-of-file if the child dies
+        self.child = OneAnswer(_context(), _child, (str(path), limits))
 
     def __enter__(self) -> "IsolatedRead":
         return self
@@ -79,20 +74,19 @@ class IsolatedRead:
     def result(self) -> object:
         path, limits = self.path, self.limits
         waiting = time.monotonic()
-        if not self.receiver.poll(max(0.0, limits.timeout_s - (time.monotonic() - self.started))):
+        if not self.child.ready(limits.timeout_s - (waiting - self.started)):
             raise InputError(E109, str(path), f"it took longer than {limits.timeout_s:g} s")
         try:
             received = time.monotonic()
-            status, payload, took = self.receiver.recv()
-            # The read by the child's clock and the paper unpickled here, or all the time
-            # this process waited for it, whichever is longer: sending a paper of 300,000
-            # paragraphs and reading it back take seconds, and are the paper's time too.
-            # What this process did before it began to wait (load the model) is not.
-            now = time.monotonic()
-            self.seconds = max(took + now - received, now - waiting)
-        except (EOFError, OSError):
-            self.child.join(_GRACE_S)
-            raise _death(path, self.child.exitcode) from None
+            status, payload, took = self.child.receive()
+        except ChildDied as died:
+            raise _death(path, died.exitcode) from None
+        # The read by the child's clock and the paper unpickled here, or all the time
+        # this process waited for it, whichever is longer: sending a paper of 300,000
+        # paragraphs and reading it back take seconds, and are the paper's time too.
+        # What this process did before it began to wait (load the model) is not.
+        now = time.monotonic()
+        self.seconds = max(took + now - received, now - waiting)
         if status == "error":
             raise payload
         if self.seconds > limits.timeout_s:
@@ -102,10 +96,7 @@ class IsolatedRead:
         return payload
 
     def __exit__(self, *exc: object) -> None:
-        self.receiver.close()
-        if self.child.is_alive():
-            self.child.kill()
-        self.child.join(_GRACE_S)
+        self.child.close()
 
 
 # A process this small (in address space) is forked for its reader: a fresh
@@ -125,7 +116,6 @@ def _context() -> multiprocessing.context.BaseContext:
     cheap starts, and a reader whose memory cap counts only its own parse.
     """
     return start_context(fork=0 < _address_space() <= FORK_MAX_BYTES)
-
 
 
 def _death(path: Path, exitcode: int | None) -> InputError:

@@ -255,7 +255,6 @@ def _serve(nlp: "Language", batches: list[list[str]], claims: Claims, batch_size
         os._exit(code)
 
 
-
 def pack(docs: Sequence[Doc], strings: "StringStore") -> bytes:
     """Docs as bytes that :func:`unpack` rebuilds on another copy of the vocabulary.
 

@@ -25,7 +25,15 @@ import signal
 from typing import TYPE_CHECKING
 
 from plainspeak.errors import E110, E115, E119, InputError, PlainspeakError
-from plainspeak.forking import address_space, can_fork, cap_address_space, die_with, start_context
+from plainspeak.forking import (
+    ChildDied,
+    OneAnswer,
+    address_space,
+    can_fork,
+    cap_address_space,
+    die_with,
+    start_context,
+)
 from plainspeak.loaders.limits import MB, Limits
 
 if TYPE_CHECKING:
@@ -35,8 +43,6 @@ if TYPE_CHECKING:
     from plainspeak.paper import Paper
     from plainspeak.result import PaperResult
     from plainspeak.writers import Annotated
-
-_GRACE_S = 5.0
 
 
 def write_isolated(fmt: str, source: bytes, paper: "Paper", result: "PaperResult",
@@ -57,28 +63,18 @@ def write_isolated(fmt: str, source: bytes, paper: "Paper", result: "PaperResult
     # Forked, the child counts from what this process holds; where that cannot be read, the
     # time limit alone applies (a cap of memory_mb would be below what the child starts with).
     cap = 0 if forked and not held else held + limits.memory_mb * MB
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_child,
-        args=(fmt, source, paper, result, glossaries, options, limits, cap, os.getpid() if forked else 0, sender),
-        daemon=True,
-    )
-    child.start()
-    sender.close()  # so this end sees end-of-file if the child dies
+    child = OneAnswer(context, _child,
+                      (fmt, source, paper, result, glossaries, options, limits, cap, os.getpid() if forked else 0))
     path = paper.path
     try:
-        if not receiver.poll(max(0.0, seconds)):
+        if not child.ready(seconds):
             raise InputError(E115, path, f"it took longer than {limits.timeout_s:g} s")
         try:
-            status, payload = receiver.recv()
-        except (EOFError, OSError):
-            child.join(_GRACE_S)
-            raise _death(path, child.exitcode, limits) from None
+            status, payload = child.receive()
+        except ChildDied as died:
+            raise _death(path, died.exitcode, limits) from None
     finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join(_GRACE_S)
+        child.close()
     if status == "error":
         raise payload
     return payload
