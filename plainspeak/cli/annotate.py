@@ -126,7 +126,7 @@ def annotate_one(path: str, name: CopyName, run: Run) -> str:
     from plainspeak.loaders.isolate import IsolatedRead
     from plainspeak.nlp.pipeline import build_pipeline
     from plainspeak.runner.pool import default_jobs
-    from plainspeak.writers import FORMATS, default_format, get_writer
+    from plainspeak.writers import FORMATS, default_format, write_copy
 
     settings, glossaries = run.settings, run.glossaries
     limits = settings.limits
@@ -152,23 +152,15 @@ def annotate_one(path: str, name: CopyName, run: Run) -> str:
         result = check_paper(paper, shared, glossaries, nlp)
     used += time.monotonic() - started
     source = _source(path, paper.sha256, limits) if chosen in ("docx", "pdf") else b""
-    try:
-        extra = {"ask_email": run.ask_email} if chosen == "html" and run.ask_email else {}
-        if settings.isolate and source:  # a writer that parses the paper again gets a reader's caps
-            from plainspeak.writers.isolate import write_isolated
+    extra = {"ask_email": run.ask_email} if chosen == "html" and run.ask_email else {}
+    if settings.isolate and source:  # a writer that parses the paper again gets a reader's caps
+        from plainspeak.writers.isolate import write_isolated
 
-            annotated = write_isolated(chosen, source, paper, result, glossaries, limits=limits,
-                                       seconds=limits.timeout_s - used, appendix=run.appendix)
-        else:
-            with time_left(path, limits, used):
-                annotated = get_writer(chosen).write(source, paper, result, glossaries, appendix=run.appendix,
-                                                     **extra)
-    except PlainspeakError:
-        raise
-    except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read
-        from plainspeak.writers import copy_error
-
-        raise copy_error(chosen, path, error) from None
+        annotated = write_isolated(chosen, source, paper, result, glossaries, limits=limits,
+                                   seconds=limits.timeout_s - used, appendix=run.appendix)
+    else:
+        with time_left(path, limits, used):
+            annotated = write_copy(chosen, source, paper, result, glossaries, appendix=run.appendix, **extra)
     target = target_path(path, FORMATS[chosen][1], name, run)
     # A name the user gave is written through a link; one made here never is.
     atomic_write(target, annotated.data, protect=run.papers, follow=run.output is not None and run.folder() is None)

@@ -73,12 +73,10 @@ def annotated_copy(checked: Checked, glossaries: GlossarySet, stem: str) -> Down
     """
     from plainspeak.errors import InputError
 
+    from plainspeak.writers import get_writer, write_copy
+
     fmt = checked.paper.format
-    if fmt == "docx":
-        from plainspeak.writers import docx as writer
-    elif fmt == "pdf":
-        from plainspeak.writers import pdf as writer  # type: ignore[no-redef]
-    else:
+    if fmt not in ("docx", "pdf"):
         return _reader_copy(checked, glossaries, stem)
     checker = state().checker
     try:
@@ -89,15 +87,10 @@ def annotated_copy(checked: Checked, glossaries: GlossarySet, stem: str) -> Down
             made = write_isolated(fmt, checked.source, checked.paper, checked.result, glossaries, limits=limits,
                                   seconds=limits.timeout_s, appendix=True)
         else:
-            try:
-                made = writer.write(checked.source, checked.paper, checked.result, glossaries, appendix=True)
-            except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read
-                from plainspeak.writers import copy_error
-
-                raise copy_error(fmt, checked.paper.path, error) from None
+            made = write_copy(fmt, checked.source, checked.paper, checked.result, glossaries, appendix=True)
     except InputError:
         return _reader_copy(checked, glossaries, stem)
-    return Download(made.data, writer.MEDIA_TYPE, f"{stem}.plainspeak.{fmt}")
+    return Download(made.data, get_writer(fmt).MEDIA_TYPE, f"{stem}.plainspeak.{fmt}")
 
 
 def _reader_copy(checked: Checked, glossaries: GlossarySet, stem: str) -> Download:

@@ -48,11 +48,7 @@ def check() -> ResponseReturnValue:
         return problem_page(500, "The checker could not start.", "Tell the person who runs this page.")
     except PlainspeakError as error:
         return _refused(error)
-    try:
-        made = checked_paper(checked, label, owner_id())
-    except PlainspeakError as error:  # the annotated copy's writer stopped at its limits
-        return _refused(error)
-    key = state().results.put(made)
+    key = state().results.put(checked_paper(checked, label, owner_id()))
     return redirect(url_for("public.paper", key=key), code=303)
 
 

@@ -13,9 +13,15 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from plainspeak.errors import E119, InputError
+from plainspeak.errors import E119, InputError, PlainspeakError
 from plainspeak.findings import Finding
+
+if TYPE_CHECKING:
+    from plainspeak.glossary.model import GlossarySet
+    from plainspeak.paper import Paper
+    from plainspeak.result import PaperResult
 
 # --format name -> (module, file suffix, formats of paper it accepts; None: any)
 FORMATS: dict[str, tuple[str, str, frozenset[str] | None]] = {
@@ -45,6 +51,21 @@ def default_format(paper_format: str) -> str:
 def get_writer(name: str) -> ModuleType:
     """The writer module for ``--format name``; each offers ``write(...)`` and ``MEDIA_TYPE``."""
     return importlib.import_module(FORMATS[name][0])
+
+
+def write_copy(fmt: str, source: bytes, paper: "Paper", result: "PaperResult",
+               glossaries: "GlossarySet | None", **options: object) -> Annotated:
+    """``fmt``'s copy of the paper, made in this process; a failure of the parser the writer
+    reads the paper's bytes with is E119 (:func:`copy_error`), not a traceback.
+
+    :func:`plainspeak.writers.isolate.write_isolated` makes the same copy in a capped child.
+    """
+    try:
+        return get_writer(fmt).write(source, paper, result, glossaries, **options)
+    except PlainspeakError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a writer's parser can fail on a file the loader read
+        raise copy_error(fmt, paper.path, error) from None
 
 
 # The library each writer reads the paper's bytes with.
